@@ -1,0 +1,29 @@
+// Flat config: typescript-eslint's recommended rules with type information.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["**/lib/**", "**/node_modules/**", "eslint.config.mjs"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-floating-promises": "error",
+      eqeqeq: ["error", "always"],
+      "no-console": "error",
+    },
+  },
+  {
+    // Tests and tools may print and use chai's property assertions.
+    files: ["functions/test/**/*.ts", "tools/**/*.ts"],
+    rules: {
+      "no-console": "off",
+      "@typescript-eslint/no-unused-expressions": "off",
+    },
+  },
+);

@@ -1,0 +1,68 @@
+// Features of the trained sentiment model. Shared by the runtime scorer and
+// tools/train/sentiment.ts, so both see exactly the same representation.
+import { CONTRAST, isNegator } from "./lexicon";
+import type { LexiconScore } from "./lexicon-score";
+import { squeeze, type Token } from "./tokenize";
+
+/** Dense features, in weight order. */
+export const DENSE_FEATURES = ["compound", "positive", "negative", "question", "exclaim", "short"] as const;
+
+const NEGATION_BREAK = new Set([".", "...", "!", "!!", "?", "??", "?!", ",", ";", ":", "(", ")"]);
+
+function featureWord(token: Token): string {
+  if (token.kind === "number") return "<num>";
+  return token.elongated ? squeeze(token.norm) : token.norm;
+}
+
+/**
+ * Sparse features: unigrams (marked "!" inside a negation's scope, e.g. "!worth")
+ * and adjacent bigrams ("battery life"), each counted once per comment.
+ */
+export function sparseFeatures(tokens: Token[]): string[] {
+  const out = new Set<string>();
+  let negated = 0;
+  let prev = "";
+  for (const token of tokens) {
+    if (token.kind === "punct") {
+      if (token.norm.includes("?")) out.add("?");
+      else if (token.norm.includes("!")) out.add("!");
+      if (NEGATION_BREAK.has(token.norm)) negated = 0;
+      prev = "";
+      continue;
+    }
+    if (token.kind === "url" || token.kind === "mention") {
+      out.add(token.norm);
+      prev = "";
+      continue;
+    }
+    const word = featureWord(token);
+    if (token.kind === "word" && CONTRAST.has(word)) negated = 0;
+    out.add(negated > 0 ? `!${word}` : word);
+    if (prev) out.add(`${prev} ${word}`);
+    prev = word;
+    if (token.kind === "word" && isNegator(word)) negated = 3;
+    else if (negated > 0) negated -= 1;
+  }
+  return [...out];
+}
+
+/**
+ * Value given to each sparse feature of a comment with n of them: 2/√n, so a
+ * long comment's many weak words do not outvote its few telling ones.
+ */
+export function sparseScale(n: number): number {
+  return 2 / Math.sqrt(Math.max(n, 1));
+}
+
+export function denseFeatures(tokens: Token[], lex: LexiconScore): number[] {
+  let question = 0;
+  let exclaim = 0;
+  let words = 0;
+  for (const t of tokens) {
+    if (t.kind === "punct") {
+      if (t.norm.includes("?")) question = 1;
+      if (t.norm.includes("!")) exclaim = 1;
+    } else if (t.kind === "word") words += 1;
+  }
+  return [lex.compound, Math.min(lex.positive, 8) / 4, Math.min(lex.negative, 8) / 4, question, exclaim, words <= 6 ? 1 : 0];
+}

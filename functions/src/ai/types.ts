@@ -1,0 +1,182 @@
+// The one interface for everything Lently asks of AI. Two implementations:
+// `gemini` (@google/genai) and `local` (offline rules/lexicon models).
+
+export const SENTIMENTS = ["positive", "negative", "neutral", "mixed"] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+
+export const CATEGORIES = [
+  "question",
+  "feedback",
+  "suggestion",
+  "appreciation",
+  "criticism",
+  "request",
+  "discussion",
+  "spam",
+  "other",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Categories a creator should act on ("needs attention"). */
+export const ACTIONABLE_CATEGORIES: readonly Category[] = ["question", "feedback", "suggestion", "request", "criticism"];
+
+export const EMOTIONS = [
+  "joy",
+  "love",
+  "gratitude",
+  "excitement",
+  "amusement",
+  "surprise",
+  "curiosity",
+  "confusion",
+  "sadness",
+  "anger",
+  "frustration",
+  "fear",
+  "disappointment",
+] as const;
+export type Emotion = (typeof EMOTIONS)[number];
+
+export interface CommentInput {
+  /** Short id, unique within one request (e.g. "c17"); providers key their output by it. */
+  id: string;
+  text: string;
+  author?: string;
+  likeCount?: number;
+}
+
+export interface CommentAnalysis {
+  id: string;
+  sentiment: Sentiment;
+  /** -1 (very negative) … 1 (very positive). */
+  score: number;
+  /** Most salient first; may be empty. */
+  emotions: Emotion[];
+  category: Category;
+  /** Set when the provider refused this comment (e.g. a safety block); the comment is kept, not lost. */
+  blocked?: boolean;
+}
+
+export interface TokenUsage {
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export interface AiResult<T> {
+  value: T;
+  usage: TokenUsage;
+}
+
+export interface VideoContext {
+  id: string;
+  title: string;
+  channelTitle?: string;
+  description?: string;
+}
+
+export interface SentimentSummary {
+  total: number;
+  counts: Record<Sentiment, number>;
+  percentages: Record<Sentiment, number>;
+  dominant: Sentiment;
+  averageScore: number;
+  topEmotions: Array<{ emotion: Emotion; count: number }>;
+}
+
+export interface ClassificationSummary {
+  total: number;
+  counts: Record<Category, number>;
+  topCategory: Category;
+  actionableCount: number;
+}
+
+export type AnalysedComment = CommentInput & CommentAnalysis;
+
+export interface InsightsInput {
+  video: VideoContext;
+  comments: AnalysedComment[];
+  sentiment: SentimentSummary;
+  classification: ClassificationSummary;
+}
+
+export interface Theme {
+  name: string;
+  description: string;
+  sentiment: Sentiment;
+  commentIds: string[];
+  mentions: number;
+}
+
+export interface ContentIdea {
+  title: string;
+  rationale: string;
+  commentIds: string[];
+}
+
+export interface Insights {
+  themes: Theme[];
+  contentIdeas: ContentIdea[];
+  audience: { summary: string; interests: string[]; experienceLevel?: string };
+}
+
+export interface SummaryInput extends InsightsInput {
+  insights: Insights;
+}
+
+export interface PriorityAction {
+  action: string;
+  reason: string;
+  priority: "high" | "medium" | "low";
+  commentIds: string[];
+}
+
+export interface ExecutiveSummary {
+  headline: string;
+  overview: string;
+  priorityActions: PriorityAction[];
+}
+
+export interface AskTurn {
+  question: string;
+  answer: string;
+}
+
+export interface AskInput {
+  question: string;
+  video: VideoContext;
+  sentiment?: SentimentSummary;
+  classification?: ClassificationSummary;
+  /** The comments retrieved for this question, most relevant first. */
+  comments: AnalysedComment[];
+  history: AskTurn[];
+}
+
+export interface AskAnswer {
+  answer: string;
+  confidence: number; // 0..1
+  sources: Array<{ commentId: string; relevance: number }>;
+  keyPoints: string[];
+  followUpQuestions: string[];
+}
+
+export const REPLY_TONES = ["friendly", "professional", "humorous", "grateful", "informative"] as const;
+export type ReplyTone = (typeof REPLY_TONES)[number];
+
+export interface ReplyInput {
+  comment: { text: string; author?: string };
+  tone: ReplyTone;
+  count: number; // 1..5
+  video?: VideoContext;
+  creatorName?: string;
+}
+
+export interface AiProvider {
+  readonly name: "gemini" | "local";
+  /** One call per batch: sentiment, emotions and category together for every comment. */
+  analyzeComments(batch: CommentInput[], video: VideoContext): Promise<AiResult<CommentAnalysis[]>>;
+  generateInsights(input: InsightsInput): Promise<AiResult<Insights>>;
+  summarize(input: SummaryInput): Promise<AiResult<ExecutiveSummary>>;
+  answerQuestion(input: AskInput): Promise<AiResult<AskAnswer>>;
+  draftReplies(input: ReplyInput): Promise<AiResult<string[]>>;
+}

@@ -1,0 +1,42 @@
+// The plan table: the only place these numbers live. `null` means unlimited;
+// clients receive `unlimited: true` rather than a sentinel number.
+export const PLAN_IDS = ["free", "starter", "pro", "business"] as const;
+export type PlanId = (typeof PLAN_IDS)[number];
+
+export type UsageType = "videos" | "ai_questions";
+
+export interface Plan {
+  id: PlanId;
+  name: string;
+  priceUsdMonthly: number;
+  limits: {
+    videos: number | null;
+    ai_questions: number | null;
+    comments_per_video: number;
+  };
+}
+
+export const PLANS: Readonly<Record<PlanId, Plan>> = {
+  free: { id: "free", name: "Free", priceUsdMonthly: 0, limits: { videos: 1, ai_questions: 2, comments_per_video: 100 } },
+  starter: {
+    id: "starter",
+    name: "Starter",
+    priceUsdMonthly: 19,
+    limits: { videos: 10, ai_questions: 30, comments_per_video: 1_500 },
+  },
+  pro: { id: "pro", name: "Pro", priceUsdMonthly: 39, limits: { videos: 20, ai_questions: 75, comments_per_video: 3_000 } },
+  business: {
+    id: "business",
+    name: "Business",
+    priceUsdMonthly: 79,
+    limits: { videos: 50, ai_questions: null, comments_per_video: 10_000 },
+  },
+};
+
+export function isPlanId(value: unknown): value is PlanId {
+  return typeof value === "string" && (PLAN_IDS as readonly string[]).includes(value);
+}
+
+export function planOf(value: unknown): Plan {
+  return isPlanId(value) ? PLANS[value] : PLANS.free;
+}

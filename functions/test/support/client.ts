@@ -1,0 +1,45 @@
+// The web app's view: the Firebase client SDK (firebase@12) signed in against
+// the Auth emulator, calling functions with httpsCallable and reading Firestore
+// under the security rules, exactly as the Lently web app does.
+import { deleteApp, initializeApp, type FirebaseApp } from "firebase/app";
+import { connectAuthEmulator, createUserWithEmailAndPassword, getAuth, type User } from "firebase/auth";
+import { connectFirestoreEmulator, getFirestore, type Firestore } from "firebase/firestore";
+import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from "firebase/functions";
+import { authHost, firestoreHost, functionsPort, STACK_PROJECT } from "./emulators";
+
+export interface WebClient {
+  app: FirebaseApp;
+  user: User;
+  functions: Functions;
+  firestore: Firestore;
+  call<Res = unknown>(name: string, data?: unknown): Promise<Res>;
+  close(): Promise<void>;
+}
+
+let clients = 0;
+
+export async function signUp(email = `user${Date.now()}${clients}@example.com`): Promise<WebClient> {
+  clients += 1;
+  const app = initializeApp({ projectId: STACK_PROJECT, apiKey: "demo-api-key", authDomain: `${STACK_PROJECT}.firebaseapp.com` }, `client-${clients}`);
+  const auth = getAuth(app);
+  connectAuthEmulator(auth, `http://${authHost()}`, { disableWarnings: true });
+  const functions = getFunctions(app, "us-central1");
+  connectFunctionsEmulator(functions, "127.0.0.1", functionsPort());
+  const firestore = getFirestore(app);
+  const [host, port] = firestoreHost().split(":");
+  connectFirestoreEmulator(firestore, host, Number(port));
+  const { user } = await createUserWithEmailAndPassword(auth, email, "correct-horse-battery");
+  return {
+    app,
+    user,
+    functions,
+    firestore,
+    async call<Res>(name: string, data: unknown = {}) {
+      const result = await httpsCallable<unknown, Res>(functions, name)(data);
+      return result.data;
+    },
+    async close() {
+      await deleteApp(app);
+    },
+  };
+}

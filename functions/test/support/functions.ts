@@ -1,0 +1,35 @@
+// firebase-functions-test in online mode against the emulators, and helpers to
+// call wrapped callables as a given user.
+import firebaseFunctionsTest from "firebase-functions-test";
+import type { CallableFunction, CallableRequest } from "firebase-functions/v2/https";
+import { HttpsError } from "firebase-functions/v2/https";
+import { TEST_PROJECT } from "./emulators";
+
+export const fft = firebaseFunctionsTest({ projectId: TEST_PROJECT });
+
+export interface Caller {
+  uid: string;
+  token?: Record<string, unknown>;
+}
+
+/** Calls a v2 callable in-process, as `caller` (or unauthenticated when null). */
+export function call<Req, Res>(fn: CallableFunction<Req, Res>, data: unknown, caller: Caller | null): Promise<Res> {
+  const request = {
+    data,
+    auth: caller ? { uid: caller.uid, token: { uid: caller.uid, ...caller.token } } : undefined,
+    rawRequest: { headers: {} },
+    acceptsStreaming: false,
+  } as unknown as CallableRequest<Req>;
+  return fft.wrap(fn)(request) as Promise<Res>;
+}
+
+/** Resolves to the HttpsError a call rejects with; fails when it does not reject. */
+export async function callError(promise: Promise<unknown>): Promise<HttpsError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof HttpsError) return err;
+    throw err;
+  }
+  throw new Error("expected the call to fail with an HttpsError");
+}

@@ -1,0 +1,49 @@
+// `npm run eval -- sentiment [--split test|dev|train|all]`: the local sentiment
+// model on SenTube tablets (positive vs negative). A neutral or mixed answer
+// counts as wrong: every comment there was judged positive or negative.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { scoreSentiment } from "../../functions/src/ai/local/sentiment";
+import type { EvalArgs, EvalTask } from "../eval";
+import { readSentubeSplit, SENTUBE_SPLITS, type Polarity } from "./datasets";
+import { multiClassScores } from "./metrics";
+
+const CLASSES: readonly Polarity[] = ["positive", "negative"];
+
+type Scores = ReturnType<typeof multiClassScores<Polarity>> & { predicted: Record<string, number> };
+
+function score(rows: Array<{ text: string; label: Polarity }>): Scores {
+  const predicted: Record<string, number> = { positive: 0, negative: 0, neutral: 0, mixed: 0 };
+  const pairs = rows.map((row) => {
+    const { sentiment } = scoreSentiment(row.text);
+    predicted[sentiment] += 1;
+    return { gold: row.label, predicted: sentiment };
+  });
+  return { ...multiClassScores(pairs, CLASSES), predicted };
+}
+
+export const sentimentTask: EvalTask = {
+  dataset: "sentube-tablets",
+  run(args: EvalArgs) {
+    const splits = args.split === "all" ? SENTUBE_SPLITS.filter((s) => existsSync(join(args.data, s))) : [args.split];
+    for (const split of splits) {
+      if (!existsSync(join(args.data, split))) throw new Error(`sentiment: no split "${split}" in ${args.data}`);
+    }
+    const rowsBySplit = splits.map((split) => ({ split, rows: readSentubeSplit(args.data, split) }));
+    const overall = score(rowsBySplit.flatMap((s) => s.rows));
+    if (splits.length === 1) return Promise.resolve({ overall, split: splits[0] });
+    const perSplit: Record<string, Scores> = {};
+    for (const { split, rows } of rowsBySplit) perSplit[split] = score(rows);
+    return Promise.resolve({ overall, splits: perSplit });
+  },
+  print(result) {
+    const line = (name: string, s: Scores): string =>
+      `${name.padEnd(8)} n=${String(s.n).padStart(5)}  accuracy ${s.accuracy.toFixed(4)}  macro-F1 ${s.macroF1.toFixed(4)}  ` +
+      `recall +${s.recallByClass.positive.toFixed(4)} -${s.recallByClass.negative.toFixed(4)}  ` +
+      `(answered neutral ${s.predicted.neutral}, mixed ${s.predicted.mixed})`;
+    console.log("sentiment: local model on SenTube tablets (positive vs negative)");
+    const splits = result.splits as Record<string, Scores> | undefined;
+    if (splits) for (const [name, s] of Object.entries(splits)) console.log(line(name, s));
+    console.log(line(typeof result.split === "string" ? result.split : "overall", result.overall as Scores));
+  },
+};
