@@ -136,7 +136,7 @@ function declaredParams(): { params: Record<string, string>; secrets: Record<str
   require(lib);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { declaredParams: all } = require("firebase-functions/params") as {
-    declaredParams: Array<{ name: string; constructor: { name: string }; options?: { default?: unknown } }>;
+    declaredParams: Array<{ name: string; constructor: { name: string }; options?: { default?: string | number | boolean } }>;
   };
   const params: Record<string, string> = {};
   const secrets: Record<string, string> = {};
@@ -185,7 +185,7 @@ async function main(): Promise<void> {
   const javaHome = findJavaHome();
   const firestoreBin = firestoreBinary(javaHome);
 
-  for (const [name, port] of Object.entries(ports)) {
+  for (const [name, port] of Object.entries(ports) as Array<[string, number]>) {
     if (name !== "standInBase" && (await portInUse(port))) {
       fail(`port ${port} (${name} emulator) is already in use; stop whatever holds it or set LENTLY_PORT_OFFSET.`);
     }

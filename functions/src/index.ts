@@ -3,3 +3,13 @@ import "./core/options";
 
 export { health } from "./health/health";
 export { getMe, updateProfile, updateSettings, getUsage, deleteAccount } from "./users/functions";
+export { getVideo, fetchComments, validateVideo } from "./youtube/functions";
+export { startAnalysis } from "./analysis/startAnalysis";
+export { onAnalysisJobCreated } from "./analysis/onAnalysisJobCreated";
+export { getAnalysis, getAnalysisHistory, cancelAnalysis } from "./analysis/functions";
+export { sweepStuckAnalyses } from "./analysis/sweepStuckAnalyses";
+export { paddleWebhook } from "./billing/functions";
+export { getBillingInfo, checkQuota, getUsageAnalytics, adminResetUsage, listUsersDueReset } from "./billing/functions";
+export { monthlyUsageReset, dailyUsageSnapshot } from "./billing/functions";
+export { generateReplies } from "./replies/functions";
+export { askQuestion, getConversations, getConversation, getSuggestedQuestions, getAskQuota } from "./ask/functions";

@@ -3,7 +3,7 @@
 // under the security rules, exactly as the Lently web app does.
 import { deleteApp, initializeApp, type FirebaseApp } from "firebase/app";
 import { connectAuthEmulator, createUserWithEmailAndPassword, getAuth, type User } from "firebase/auth";
-import { connectFirestoreEmulator, getFirestore, type Firestore } from "firebase/firestore";
+import { connectFirestoreEmulator, getFirestore, setLogLevel, type Firestore } from "firebase/firestore";
 import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from "firebase/functions";
 import { authHost, firestoreHost, functionsPort, STACK_PROJECT } from "./emulators";
 
@@ -17,6 +17,8 @@ export interface WebClient {
 }
 
 let clients = 0;
+// Rules denials that tests provoke on purpose would otherwise be logged by the SDK.
+setLogLevel("silent");
 
 export async function signUp(email = `user${Date.now()}${clients}@example.com`): Promise<WebClient> {
   clients += 1;

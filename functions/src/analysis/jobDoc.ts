@@ -1,0 +1,52 @@
+// The analysis job document (analysis_jobs/{jobId}) that the web app watches.
+import type { Timestamp } from "firebase-admin/firestore";
+import type { Reservation } from "../core/quota";
+import type { AnalysisOptions } from "./request";
+
+export const JOB_STATUSES = ["pending", "queued", "processing", "completed", "failed", "cancelled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** States a trigger may claim the job from; anything else means another delivery already has it. */
+export const CLAIMABLE: readonly JobStatus[] = ["pending", "queued"];
+export const FINAL: readonly JobStatus[] = ["completed", "failed", "cancelled"];
+
+export interface JobError {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export interface JobDoc {
+  userId: string;
+  input: unknown;
+  status: JobStatus;
+  createdAt: Timestamp;
+  /** "callable" when startAnalysis wrote it; absent for a document the web app created directly. */
+  source?: "callable";
+  videoId?: string;
+  options?: AnalysisOptions & { truncatedToPlanLimit: boolean };
+  progress?: number;
+  currentStep?: string;
+  error?: JobError;
+  analysisId?: string;
+  reservation?: Reservation;
+  cancelRequested?: boolean;
+  claimedAt?: Timestamp;
+  heartbeatAt?: Timestamp;
+  updatedAt?: Timestamp;
+  finishedAt?: Timestamp;
+}
+
+/** Steps the web app shows, in order, with the progress each one starts at. */
+export const STEPS = {
+  queued: { label: "Queued", progress: 0.02 },
+  fetching: { label: "Fetching video and comments", progress: 0.05 },
+  filtering: { label: "Filtering spam and ranking comments", progress: 0.2 },
+  analysing: { label: "Analysing sentiment, emotions and categories", progress: 0.25 },
+  insights: { label: "Finding themes and content ideas", progress: 0.82 },
+  summary: { label: "Writing the executive summary", progress: 0.9 },
+  storing: { label: "Saving results", progress: 0.96 },
+  completed: { label: "Done", progress: 1 },
+} as const;
+
+export type StepName = keyof typeof STEPS;

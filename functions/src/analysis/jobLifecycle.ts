@@ -1,0 +1,188 @@
+// Claiming, progressing and finishing an analysis job. Every transition that
+// must be exactly-once (claim + quota reservation, fail + release, cancel +
+// release) is one atomic readModifyWrite guarded by the job's update time, so
+// a redelivered trigger or a racing cancel can never double-charge or
+// double-finish.
+import { FieldValue, Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
+import { HttpsError } from "firebase-functions/v2/https";
+import { currentUsage, releaseOn, reserveOn, usageDocs, type Reservation } from "../core/quota";
+import { readModifyWrite } from "../core/readModifyWrite";
+import { usageRef, type UsageDoc } from "../core/usage";
+import { CLAIMABLE, FINAL, STEPS, type JobDoc, type JobError, type StepName } from "./jobDoc";
+
+export type ClaimResult =
+  | { claimed: true; job: JobDoc; reservation: Reservation }
+  | { claimed: false; reason: "missing" | "not-claimable" | "rejected"; status?: string };
+
+/**
+ * Moves a pending/queued job to processing and reserves one video from the
+ * owner's plan, atomically. `prepare` validates the job's input and may
+ * reject it (the job then fails without a reservation).
+ */
+export async function claimJob(
+  db: Firestore,
+  jobRef: DocumentReference,
+  now: Date,
+  prepare: (job: JobDoc, usage: UsageDoc) => Partial<JobDoc> | JobError,
+): Promise<ClaimResult> {
+  const first = await jobRef.get();
+  const userId = first.get("userId") as unknown;
+  if (!first.exists) return { claimed: false, reason: "missing" };
+  if (typeof userId !== "string" || !userId) {
+    await jobRef.update({ status: "failed", error: { code: "invalid-argument", message: "The job has no owner." } });
+    return { claimed: false, reason: "rejected" };
+  }
+  const [uRef, profileRef] = usageDocs(db, userId);
+  return readModifyWrite(db, [jobRef, uRef, profileRef], ([jobSnap, usageSnap, profileSnap], writer): ClaimResult => {
+    const job = jobSnap.data() as JobDoc | undefined;
+    if (!job) return { claimed: false, reason: "missing" };
+    if (!CLAIMABLE.includes(job.status)) return { claimed: false, reason: "not-claimable", status: job.status };
+    const ts = Timestamp.fromDate(now);
+    const { usage } = currentUsage(usageSnap, profileSnap, now);
+    const prepared = prepare(job, usage);
+    if ("code" in prepared && "message" in prepared) {
+      writer.update(jobRef, { status: "failed", error: prepared, progress: 0, updatedAt: ts, finishedAt: ts });
+      return { claimed: false, reason: "rejected" };
+    }
+    let reserved: ReturnType<typeof reserveOn>;
+    try {
+      reserved = reserveOn(usage, userId, "videos", 1, now);
+    } catch (err) {
+      if (!(err instanceof HttpsError)) throw err;
+      const error: JobError = { code: err.code, message: err.message, details: err.details as Record<string, unknown> };
+      writer.update(jobRef, { status: "failed", error, progress: 0, updatedAt: ts, finishedAt: ts });
+      return { claimed: false, reason: "rejected" };
+    }
+    writer.write(uRef, reserved.next);
+    const claimed: Partial<JobDoc> = {
+      ...prepared,
+      status: "processing",
+      reservation: reserved.reservation,
+      progress: STEPS.queued.progress,
+      currentStep: STEPS.queued.label,
+      claimedAt: ts,
+      heartbeatAt: ts,
+      updatedAt: ts,
+    };
+    writer.update(jobRef, claimed);
+    return { claimed: true, job: { ...job, ...claimed }, reservation: reserved.reservation };
+  });
+}
+
+/** Ends a job as failed (or cancelled) and gives its reservation back, atomically. Idempotent. */
+export async function finishUnsuccessfully(
+  db: Firestore,
+  jobRef: DocumentReference,
+  outcome: { status: "failed"; error: JobError } | { status: "cancelled" },
+  now = new Date(),
+): Promise<boolean> {
+  const first = await jobRef.get();
+  const job = first.data() as JobDoc | undefined;
+  if (!job || FINAL.includes(job.status)) return false;
+  const refs: DocumentReference[] = [jobRef];
+  if (job.reservation) refs.push(usageRef(db, job.userId));
+  return readModifyWrite(db, refs, ([jobSnap, usageSnap], writer) => {
+    const current = jobSnap.data() as JobDoc | undefined;
+    if (!current || FINAL.includes(current.status)) return false;
+    const ts = Timestamp.fromDate(now);
+    writer.update(jobRef, {
+      ...outcome,
+      ...(outcome.status === "cancelled" ? { error: FieldValue.delete() } : {}),
+      currentStep: outcome.status === "cancelled" ? "Cancelled" : "Failed",
+      updatedAt: ts,
+      finishedAt: ts,
+    });
+    if (current.reservation && usageSnap) {
+      const released = releaseOn(usageSnap.data() as UsageDoc | undefined, current.reservation, now);
+      if (released) writer.write(usageRef(db, current.userId), released);
+    }
+    return true;
+  });
+}
+
+/**
+ * Writes progress as the pipeline moves; never lets it go backwards and
+ * throttles intermediate updates so a long analysis costs a handful of writes.
+ */
+export class ProgressReporter {
+  private last = 0;
+  private lastWriteAt = 0;
+  private chain: Promise<void> = Promise.resolve();
+  writes = 0;
+  reads = 0;
+
+  constructor(
+    private readonly jobRef: DocumentReference,
+    private readonly minIntervalMs = 1_500,
+  ) {}
+
+  /** Enters a step: always written. */
+  async step(name: StepName): Promise<void> {
+    await this.write(STEPS[name].progress, STEPS[name].label, true);
+  }
+
+
+  /**
+   * Progress inside the analysing step, `fraction` of its span; written when
+   * due, and then also checks for a cancel request (true: stop).
+   */
+  async within(fraction: number): Promise<boolean> {
+    const span = STEPS.insights.progress - STEPS.analysing.progress;
+    const progress = STEPS.analysing.progress + span * Math.min(1, Math.max(0, fraction));
+    const wrote = await this.write(progress, STEPS.analysing.label, false);
+    return wrote ? this.cancelRequested() : false;
+  }
+
+  /** True when the owner asked to cancel (checked at step boundaries). */
+  async cancelRequested(): Promise<boolean> {
+    this.reads += 1;
+    const snap = await this.jobRef.get();
+    return snap.get("cancelRequested") === true || snap.get("status") === "cancelled";
+  }
+
+  /** Resolves true when this update was written (not throttled away). */
+  private write(progress: number, label: string, force: boolean): Promise<boolean> {
+    const result = this.chain.then(async () => {
+      if (progress <= this.last && !force) return false;
+      const now = Date.now();
+      if (!force && now - this.lastWriteAt < this.minIntervalMs) return false;
+      const next = Math.max(this.last, Math.round(progress * 1000) / 1000);
+      this.last = next;
+      this.lastWriteAt = now;
+      this.writes += 1;
+      await this.jobRef.update({ progress: next, currentStep: label, heartbeatAt: Timestamp.now(), updatedAt: Timestamp.now() });
+      return true;
+    });
+    this.chain = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+export type CancelResult = { status: "cancelled" | "cancelling" } | { status: "final"; current: string };
+
+/**
+ * Cancels a job for its owner: a job not yet running ends now (its
+ * reservation, if any, given back); a running job is asked to stop at its next
+ * step boundary, where the pipeline releases the quota.
+ */
+export async function cancelJob(db: Firestore, jobRef: DocumentReference, userId: string, now = new Date()): Promise<CancelResult> {
+  const uRef = usageRef(db, userId);
+  return readModifyWrite(db, [jobRef, uRef], ([jobSnap, usageSnap], writer): CancelResult => {
+    const job = jobSnap.data() as JobDoc;
+    const ts = Timestamp.fromDate(now);
+    if (FINAL.includes(job.status)) return { status: "final", current: job.status };
+    if (job.status === "processing") {
+      writer.update(jobRef, { cancelRequested: true, currentStep: "Cancelling", updatedAt: ts });
+      return { status: "cancelling" };
+    }
+    writer.update(jobRef, { status: "cancelled", cancelRequested: true, currentStep: "Cancelled", updatedAt: ts, finishedAt: ts });
+    if (job.reservation) {
+      const released = releaseOn(usageSnap.data() as UsageDoc | undefined, job.reservation, now);
+      if (released) writer.write(uRef, released);
+    }
+    return { status: "cancelled" };
+  });
+}

@@ -1,0 +1,50 @@
+// Reading analyses and jobs on behalf of their owner.
+import type { Firestore, Query } from "firebase-admin/firestore";
+import { notFound, permissionDenied } from "../core/errors";
+import { toClient } from "../core/serialize";
+
+async function owned(db: Firestore, path: string, uid: string, what: string) {
+  const snap = await db.doc(path).get();
+  if (!snap.exists) throw notFound(what);
+  if (snap.get("userId") !== uid) throw permissionDenied(`This ${what.toLowerCase()} belongs to another account.`);
+  return snap;
+}
+
+export async function getAnalysis(
+  db: Firestore,
+  uid: string,
+  analysisId: string,
+  options: { includeComments: boolean; commentLimit: number },
+) {
+  const snap = await owned(db, `analyses/${analysisId}`, uid, "Analysis");
+  const analysis = { id: snap.id, ...(toClient(snap.data()) as Record<string, unknown>) };
+  if (!options.includeComments) return { analysis };
+  const chunks = await snap.ref.collection("comments").orderBy("index").get();
+  const comments = chunks.docs.flatMap((d) => d.get("comments") as unknown[]).slice(0, options.commentLimit);
+  return { analysis, comments };
+}
+
+export async function getJob(db: Firestore, uid: string, jobId: string) {
+  const snap = await owned(db, `analysis_jobs/${jobId}`, uid, "Analysis job");
+  return { id: snap.id, ...(toClient(snap.data()) as Record<string, unknown>) };
+}
+
+/** The owner's completed analyses, newest first, with an opaque cursor (the last analysis id). */
+export async function getAnalysisHistory(db: Firestore, uid: string, limit: number, cursor?: string) {
+  let query: Query = db
+    .collection("analyses")
+    .where("userId", "==", uid)
+    .orderBy("completedAt", "desc")
+    .select("videoId", "video", "options", "provider", "counts", "results.sentiment", "completedAt", "createdAt");
+  if (cursor) {
+    const after = await db.doc(`analyses/${cursor}`).get();
+    if (!after.exists || after.get("userId") !== uid) throw notFound("The cursor's analysis");
+    query = query.startAfter(after);
+  }
+  const page = await query.limit(limit + 1).get();
+  const docs = page.docs.slice(0, limit);
+  return {
+    analyses: docs.map((d) => ({ id: d.id, ...(toClient(d.data()) as Record<string, unknown>) })),
+    nextCursor: page.docs.length > limit ? docs[docs.length - 1].id : null,
+  };
+}

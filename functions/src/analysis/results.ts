@@ -1,0 +1,102 @@
+// Turns provider output (keyed by short per-request ids like "c17") into what
+// Lently stores: per-comment records keyed by YouTube comment ids, and
+// insights/summary whose comment references all exist in the analysis.
+import type { AnalysedComment, CommentAnalysis, ExecutiveSummary, Insights } from "../ai/types";
+import type { ScoredComment } from "../youtube/quality/filter";
+
+/** One analysed comment as stored in analyses/{id}/comments/{chunk}. */
+export interface StoredComment {
+  id: string;
+  author: string;
+  text: string;
+  likeCount: number;
+  replyCount: number;
+  publishedAt: string;
+  engagement: number;
+  isQuestion: boolean;
+  isFeedback: boolean;
+  sentiment: CommentAnalysis["sentiment"];
+  score: number;
+  emotions: CommentAnalysis["emotions"];
+  category: CommentAnalysis["category"];
+  blocked?: boolean;
+}
+
+export const shortId = (index: number): string => `c${index}`;
+
+/**
+ * Joins comments with their analyses. A comment the provider returned nothing
+ * for is kept as neutral/other rather than dropped: every fetched comment
+ * stays in the analysis.
+ */
+export function joinAnalyses(comments: ScoredComment[], analyses: CommentAnalysis[]): {
+  stored: StoredComment[];
+  analysed: AnalysedComment[];
+  missing: number;
+} {
+  const byId = new Map(analyses.map((a) => [a.id, a]));
+  const stored: StoredComment[] = [];
+  const analysed: AnalysedComment[] = [];
+  let missing = 0;
+  comments.forEach((comment, index) => {
+    const id = shortId(index);
+    let result = byId.get(id);
+    if (!result) {
+      missing += 1;
+      result = { id, sentiment: "neutral", score: 0, emotions: [], category: "other" };
+    }
+    stored.push({
+      id: comment.id,
+      author: comment.author,
+      text: comment.text,
+      likeCount: comment.likeCount,
+      replyCount: comment.replyCount,
+      publishedAt: comment.publishedAt,
+      engagement: comment.engagement,
+      isQuestion: comment.isQuestion,
+      isFeedback: comment.isFeedback,
+      sentiment: result.sentiment,
+      score: result.score,
+      emotions: result.emotions,
+      category: result.category,
+      ...(result.blocked ? { blocked: true } : {}),
+    });
+    analysed.push({ text: comment.text, author: comment.author, likeCount: comment.likeCount, ...result });
+  });
+  return { stored, analysed, missing };
+}
+
+/** Maps short ids to YouTube ids, dropping any id the provider made up. */
+export function resolveIds(ids: readonly string[], stored: readonly StoredComment[]): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    const match = /^c(\d+)$/.exec(id);
+    const comment = match ? stored[Number(match[1])] : undefined;
+    if (comment && !out.includes(comment.id)) out.push(comment.id);
+  }
+  return out;
+}
+
+export function resolveInsights(insights: Insights, stored: StoredComment[]): Insights {
+  return {
+    themes: insights.themes.map((t) => ({ ...t, commentIds: resolveIds(t.commentIds, stored) })),
+    contentIdeas: insights.contentIdeas.map((c) => ({ ...c, commentIds: resolveIds(c.commentIds, stored) })),
+    audience: insights.audience,
+  };
+}
+
+export function resolveSummary(summary: ExecutiveSummary, stored: StoredComment[]): ExecutiveSummary {
+  return {
+    ...summary,
+    priorityActions: summary.priorityActions.map((a) => ({ ...a, commentIds: resolveIds(a.commentIds, stored) })),
+  };
+}
+
+/** The viewer questions most worth answering: questions first by engagement. */
+export function topQuestions(stored: StoredComment[], max = 10) {
+  return stored
+    .filter((c) => c.category === "question" || (c.isQuestion && c.category !== "spam"))
+    .sort((a, b) => b.engagement - a.engagement)
+    .slice(0, max)
+    .map((c) => ({ commentId: c.id, author: c.author, text: c.text, likeCount: c.likeCount, replyCount: c.replyCount }));
+}
