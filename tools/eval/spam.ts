@@ -86,11 +86,18 @@ function readCollection(path: string): LabelledComment[] {
   return out;
 }
 
+// A type alias (not the interface) so scores fit EvalTask's Record<string, unknown>.
+type Scores = { [K in keyof BinaryScores]: BinaryScores[K] };
+
 interface SpamEvalResult {
-  overall: BinaryScores;
-  files: Record<string, BinaryScores>;
+  overall: Scores;
+  files: Record<string, Scores>;
   removedByReason: Record<string, number>;
   [key: string]: unknown;
+}
+
+function isScores(x: unknown): x is Scores {
+  return typeof x === "object" && x !== null && typeof (x as Partial<Scores>).f1 === "number";
 }
 
 async function run(args: EvalArgs): Promise<SpamEvalResult> {
@@ -99,7 +106,7 @@ async function run(args: EvalArgs): Promise<SpamEvalResult> {
     .sort();
   if (files.length === 0) throw new Error(`eval spam: no .csv files in ${args.data}`);
   let total: BinaryCounts = emptyCounts();
-  const perFile: Record<string, BinaryScores> = {};
+  const perFile: Record<string, Scores> = {};
   const removedByReason: Record<string, number> = {};
   for (const file of files) {
     const labelled = readCollection(join(args.data, file));
@@ -117,8 +124,9 @@ async function run(args: EvalArgs): Promise<SpamEvalResult> {
 const pct = (x: unknown): string => (typeof x === "number" ? x.toFixed(3) : "-");
 
 function print(result: { overall: Record<string, unknown>; [key: string]: unknown }): void {
-  const r = result as SpamEvalResult;
-  const rows: Array<[string, BinaryScores]> = [...Object.entries(r.files), ["overall", r.overall]];
+  const files = typeof result.files === "object" && result.files !== null ? Object.entries(result.files) : [];
+  const rows: Array<[string, Scores]> = [];
+  for (const [name, scores] of [...files, ["overall", result.overall] as const]) if (isScores(scores)) rows.push([name, scores]);
   const width = Math.max(...rows.map(([name]) => name.length), 7);
   const head = ["n", "precision", "recall", "F1", "accuracy", "MCC", "FPR"];
   console.log(`spam filter vs. YouTube Spam Collection labels (spam = removed)\n`);
@@ -128,7 +136,9 @@ function print(result: { overall: Record<string, unknown>; [key: string]: unknow
     if (name === "overall") console.log("-".repeat(width + 2 + head.length * 10));
     console.log(`${name.padEnd(width)}  ${cells.map((c) => c.padStart(9)).join(" ")}`);
   }
-  const reasons = Object.entries(r.removedByReason)
+  const byReason = typeof result.removedByReason === "object" && result.removedByReason !== null ? result.removedByReason : {};
+  const reasons = Object.entries(byReason)
+    .filter((e): e is [string, number] => typeof e[1] === "number")
     .filter(([, k]) => k > 0)
     .sort((a, b) => b[1] - a[1])
     .map(([reason, k]) => `${reason} ${k}`)

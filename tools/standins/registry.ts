@@ -2,6 +2,9 @@
 // loopback ports and says how the functions reach them: `params` become the
 // Functions emulator's .env (and the test process's env), `secrets` its
 // .secret.local, `tooling` only the env of the test/demo/bench process.
+import { startGemini } from "./gemini";
+import { startYouTubeStandIn } from "./youtube";
+
 export interface StandInEnv {
   params: Record<string, string>;
   secrets: Record<string, string>;
@@ -25,12 +28,19 @@ export interface StandInStarter {
 }
 
 // Slot order fixes each stand-in's port (basePort + index).
-const starters: StandInStarter[] = [];
+const starters: StandInStarter[] = [startYouTubeStandIn, startGemini];
 
 export async function startStandIns(options: StandInOptions): Promise<RunningStandIns> {
   const env: StandInEnv = {
     // Defaults for the local stack: offline AI, test-only Paddle secret.
-    params: { AI_PROVIDER: "local", CORS_ORIGINS: "http://localhost:5173,http://127.0.0.1:5173" },
+    params: {
+      AI_PROVIDER: "local",
+      CORS_ORIGINS: "http://localhost:5173,http://127.0.0.1:5173",
+      // Paddle price ids of the local stack (tests and demo sign events with these).
+      PADDLE_PRICE_STARTER: "pri_local_starter",
+      PADDLE_PRICE_PRO: "pri_local_pro,pri_local_pro_yearly",
+      PADDLE_PRICE_BUSINESS: "pri_local_business",
+    },
     secrets: { PADDLE_WEBHOOK_SECRET: "pdl_ntfset_local_stack_secret", PADDLE_API_KEY: "" },
     tooling: {},
   };

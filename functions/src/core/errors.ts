@@ -21,7 +21,8 @@ export function fromZodError(error: ZodError, root = "data"): HttpsError {
       issues: error.issues.length,
     });
   }
-  if (issue?.code === "invalid_type" && issue.input === undefined) why = "is required";
+  // zod 4 leaves the input out of issues; a missing field reads "… received undefined".
+  if (issue?.code === "invalid_type" && /received undefined$/.test(issue.message)) why = "is required";
   return new HttpsError("invalid-argument", `${path}: ${why}`, { field: path, reason: why, issues: error.issues.length });
 }
 

@@ -5,13 +5,12 @@ import type { DocumentReference, Firestore } from "firebase-admin/firestore";
 import { runAnalysisJob, type RunOutcome } from "../../src/analysis/pipeline";
 import { failStuckJobs } from "../../src/analysis/sweepStuckAnalyses";
 import { cancelAnalysis, getAnalysis, getAnalysisHistory } from "../../src/analysis/functions";
-import type { AiProvider } from "../../src/ai/types";
 import { db } from "../../src/core/firebase";
 import { FIXTURE_IDS } from "../../../tools/standins/fixtures";
 import { analysisSchema, storedCommentSchema } from "../support/analysisSchema";
 import { resetFirestore } from "../support/emulators";
 import { call, callError } from "../support/functions";
-import { analysesOf, createJob, localProvider, pipelineDeps, seedUser, videosUsed } from "../support/pipeline";
+import { analysesOf, createJob, localProvider, pipelineDeps, seedUser, videosUsed, withAnalyze } from "../support/pipeline";
 
 const DEMO = FIXTURE_IDS.demo;
 
@@ -141,11 +140,9 @@ describe("analysis pipeline (in-process)", function () {
       const { AiUnavailableError } = await import("../../src/ai/errors");
       const local = await localProvider();
       let calls = 0;
-      const flaky: AiProvider = {
-        ...local,
-        name: local.name,
-        analyzeComments: (batch, video) => (++calls === 2 ? Promise.reject(new AiUnavailableError("server_error", 503)) : local.analyzeComments(batch, video)),
-      };
+      const flaky = withAnalyze(local, (batch, video) =>
+        ++calls === 2 ? Promise.reject(new AiUnavailableError("server_error", 503)) : local.analyzeComments(batch, video),
+      );
       const outcome = await runAnalysisJob(await pipelineDeps({ ai: flaky, concurrency: 1 }), jobId);
       await expectFailed("ai-fail", outcome, jobId, "unavailable", /AI service/i);
     });
@@ -179,14 +176,10 @@ describe("analysis pipeline (in-process)", function () {
       await seedUser("cancel-running", "pro");
       const jobId = await createJob("cancel-running", { videoUrlOrId: DEMO, maxComments: 200 });
       const local = await localProvider();
-      const slowAi: AiProvider = {
-        ...local,
-        name: local.name,
-        analyzeComments: async (batch, video) => {
-          if ((await jobData(jobId)).cancelRequested !== true) await call(cancelAnalysis, { jobId }, { uid: "cancel-running" });
-          return local.analyzeComments(batch, video);
-        },
-      };
+      const slowAi = withAnalyze(local, async (batch, video) => {
+        if ((await jobData(jobId)).cancelRequested !== true) await call(cancelAnalysis, { jobId }, { uid: "cancel-running" });
+        return local.analyzeComments(batch, video);
+      });
       const outcome = await runAnalysisJob(await pipelineDeps({ ai: slowAi, concurrency: 1 }), jobId);
       expect(outcome.status).to.equal("cancelled");
       expect((await jobData(jobId)).status).to.equal("cancelled");

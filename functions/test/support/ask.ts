@@ -84,6 +84,11 @@ export async function setQuestionsUsed(uid: string, used: number): Promise<void>
   await usageRef(db(), uid).update({ "counters.ai_questions": used });
 }
 
+/** Forgets the caller's recent askQuestion calls (the per-minute limit), so a later test starts with a clear window. */
+export async function clearRateLimit(uid: string): Promise<void> {
+  await db().doc(`users/${uid}/rate_limits/askQuestion`).delete();
+}
+
 export async function questionsUsed(uid: string): Promise<number> {
   return (await usageRef(db(), uid).get()).data()!.counters.ai_questions;
 }

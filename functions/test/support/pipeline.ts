@@ -58,3 +58,15 @@ export async function createJob(uid: string, input: Record<string, unknown>): Pr
 export async function analysesOf(uid: string) {
   return (await db().collection("analyses").where("userId", "==", uid).get()).docs;
 }
+
+/** The provider with its per-comment analysis replaced (to inject failures or pauses). */
+export function withAnalyze(provider: AiProvider, analyzeComments: AiProvider["analyzeComments"]): AiProvider {
+  return {
+    name: provider.name,
+    analyzeComments,
+    generateInsights: (input) => provider.generateInsights(input),
+    summarize: (input) => provider.summarize(input),
+    answerQuestion: (input) => provider.answerQuestion(input),
+    draftReplies: (input) => provider.draftReplies(input),
+  };
+}

@@ -1,6 +1,6 @@
 // Features of the trained sentiment model. Shared by the runtime scorer and
 // tools/train/sentiment.ts, so both see exactly the same representation.
-import { CONTRAST, isNegator } from "./lexicon";
+import { CONTRAST, DIMINISHERS, INTENSIFIERS, isNegator } from "./lexicon";
 import type { LexiconScore } from "./lexicon-score";
 import { squeeze, type Token } from "./tokenize";
 
@@ -37,7 +37,9 @@ export function sparseFeatures(tokens: Token[]): string[] {
     }
     const word = featureWord(token);
     if (token.kind === "word" && CONTRAST.has(word)) negated = 0;
-    out.add(negated > 0 ? `!${word}` : word);
+    // Degree words and one-letter words act through the lexicon score: as unigrams
+    // they only learned the review domain ("very" went with praise, "w" meant "with").
+    if (!(token.kind === "word" && (word.length === 1 || INTENSIFIERS.has(word) || DIMINISHERS.has(word)))) out.add(negated > 0 ? `!${word}` : word);
     if (prev) out.add(`${prev} ${word}`);
     prev = word;
     if (token.kind === "word" && isNegator(word)) negated = 3;

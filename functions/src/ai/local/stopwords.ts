@@ -28,7 +28,12 @@ const FILLER = [
   "doesn't", "doesnt", "didn't", "didnt", "can't", "cant", "isn't", "isnt", "won't", "wont", "wasn't", "aren't", "let",
   "take", "come", "look", "looks", "looking", "new", "first", "last", "time", "times", "day", "years", "year", "right",
   "sure", "little", "bit", "kind", "sort", "keep", "put", "give", "try", "tried", "work", "works", "part", "point",
-  "whole", "im", "u", "ur", "pls", "plz", "idk", "tbh", "imo", "btw", "<url>", "<mention>",
+  "whole", "im", "u", "ur", "pls", "plz", "idk", "tbh", "imo", "btw", "<url>", "<mention>", "question", "questions",
+  "help", "anyone", "someone", "answer", "tell", "explain", "understand", "idea", "ideas", "suggestion", "request",
+  "next", "tutorial", "tutorials", "episode", "content", "comment", "comments", "subscribe", "subscribed", "feel",
+  "hope", "wish", "also", "lot", "guess", "wait", "thing", "definitely", "probably", "already", "else", "every",
+  "wow", "omg", "yes", "sir", "hai", "vid", "vids", "part", "making", "makes", "doing", "done", "saying", "trying",
+  "seems", "felt", "loved", "hear", "talking", "talk", "tried", "told", "lol", "haha", "watched", "bro", "cause",
 ];
 
 export const STOPWORDS = new Set([...FUNCTION_WORDS, ...FILLER]);

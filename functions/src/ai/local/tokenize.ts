@@ -21,18 +21,19 @@ const INVISIBLE = /[\u200B\u200C\u2060\uFEFF\u00AD]/g;
 // Curly quotes and backticks written as apostrophes.
 const APOSTROPHES = /[\u2018\u2019\u02BC`´]/g;
 
+// One capture group per token kind, in this order (numbered groups: cheaper than named ones).
 const TOKEN_RE = new RegExp(
   [
-    String.raw`(?<url>(?:https?:\/\/|www\.)\S+)`,
-    String.raw`(?<mention>@[\p{L}\p{N}_.\-]+)`,
+    String.raw`((?:https?:\/\/|www\.)\S+)`,
+    String.raw`(@[\p{L}\p{N}_.\-]+)`,
     // Western emoticons, written before the word branch so ":D" and "xD" win.
-    String.raw`(?<emoticon>(?:[<>]?[:;=][\-o*']?(?:[()\[\]\/\\|@3*]+|[dDpP]+(?![\p{L}]))|[)(][\-']?[:;=](?![\p{L}])|<3+|\^_*\^|[xX][dD]+\b|-_+-|T_T|:'\())`,
+    String.raw`((?:[<>]?[:;=][\-o*']?(?:[()\[\]\/\\|@3*]+|[dDpP]+(?![\p{L}]))|[)(][\-']?[:;=](?![\p{L}])|<3+|\^_*\^|[xX][dD]+\b|-_+-|T_T|:'\())`,
     // Words: letters/marks with inner apostrophes or hyphens ("don't", "well-made").
-    String.raw`(?<word>[\p{L}\p{M}]+(?:['\-][\p{L}\p{M}]+)*'?)`,
-    String.raw`(?<number>\p{N}+(?:[.,:]\p{N}+)*(?:st|nd|rd|th|k|m|gb|mb|p|fps|hz)?)`,
+    String.raw`([\p{L}\p{M}]+(?:['\-][\p{L}\p{M}]+)*'?)`,
+    String.raw`(\p{N}+(?:[.,:]\p{N}+)*(?:st|nd|rd|th|k|m|gb|mb|p|fps|hz)?)`,
     // One emoji with its modifiers, skin tones and ZWJ joins.
-    String.raw`(?<emoji>\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic})*|\p{Regional_Indicator}{2})`,
-    String.raw`(?<punct>[!?]+|\.{2,}|…|[.,;:()\-—–/"])`,
+    String.raw`(\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic})*|\p{Regional_Indicator}{2})`,
+    String.raw`([!?]+|\.{2,}|…|[.,;:()\-—–/"])`,
   ].join("|"),
   "gu",
 );
@@ -54,39 +55,49 @@ export function normalizeText(text: string): string {
   return cut.replace(INVISIBLE, "").replace(APOSTROPHES, "'");
 }
 
+/**
+ * " how do i fix this ": lower case, apostrophes dropped, URLs as "<url>", other
+ * punctuation as spaces, padded with spaces. Phrase rules match on this form
+ * because many comments come without "?" or apostrophes ("whats", "dont").
+ */
+export function flatten(text: string): string {
+  const lower = normalizeText(text).toLowerCase();
+  const words = lower.replace(/https?:\/\/\S+|www\.\S+/g, " <url> ").replace(/'/g, "").replace(/[^\p{L}\p{N}<>]+/gu, " ").trim();
+  return words ? ` ${words} ` : " ";
+}
+
 export function tokenize(text: string): Token[] {
   const clean = normalizeText(text);
   const tokens: Token[] = [];
-  for (const m of clean.matchAll(TOKEN_RE)) {
-    const g = m.groups;
-    if (!g) continue;
+  const re = new RegExp(TOKEN_RE);
+  for (let m = re.exec(clean); m !== null; m = re.exec(clean)) {
     const raw = m[0];
-    if (g.word !== undefined) {
-      const lower = raw.toLowerCase();
-      const norm = shorten(lower);
-      const letters = raw.replace(/[^\p{L}]/gu, "");
-      tokens.push({
-        norm: norm.endsWith("'") ? norm.slice(0, -1) : norm,
-        kind: "word",
-        caps: letters === letters.toUpperCase() && letters !== lower && letters !== "I" && letters !== "A",
-        elongated: norm !== lower,
-      });
-    } else if (g.emoticon !== undefined) {
-      tokens.push({ norm: normalizeEmoticon(raw), kind: "emoticon", caps: false, elongated: false });
-    } else if (g.emoji !== undefined) {
-      // Skin tones and variation selectors carry no sentiment: key emoji by their base.
-      tokens.push({ norm: raw.replace(/[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, ""), kind: "emoji", caps: false, elongated: false });
-    } else if (g.punct !== undefined) {
-      tokens.push({ norm: normalizePunct(raw), kind: "punct", caps: false, elongated: false });
-    } else if (g.number !== undefined) {
-      tokens.push({ norm: raw.toLowerCase(), kind: "number", caps: false, elongated: false });
-    } else if (g.url !== undefined) {
-      tokens.push({ norm: "<url>", kind: "url", caps: false, elongated: false });
-    } else if (g.mention !== undefined) {
-      tokens.push({ norm: "<mention>", kind: "mention", caps: false, elongated: false });
-    }
+    if (m[4] !== undefined) tokens.push(wordToken(raw));
+    else if (m[7] !== undefined) tokens.push({ norm: normalizePunct(raw), kind: "punct", caps: false, elongated: false });
+    else if (m[5] !== undefined) tokens.push({ norm: raw.toLowerCase(), kind: "number", caps: false, elongated: false });
+    // Skin tones and variation selectors carry no sentiment: emoji are keyed by their base.
+    else if (m[6] !== undefined) tokens.push({ norm: raw.replace(SKIN_AND_VARIATION, ""), kind: "emoji", caps: false, elongated: false });
+    else if (m[3] !== undefined) tokens.push({ norm: normalizeEmoticon(raw), kind: "emoticon", caps: false, elongated: false });
+    else if (m[1] !== undefined) tokens.push({ norm: "<url>", kind: "url", caps: false, elongated: false });
+    else if (m[2] !== undefined) tokens.push({ norm: "<mention>", kind: "mention", caps: false, elongated: false });
   }
   return tokens;
+}
+
+const SKIN_AND_VARIATION = /\uFE0F|\p{Emoji_Modifier}/gu;
+const TRIPLE_LETTER = /(\p{L})\1\1/u;
+const NON_LETTER = /[^\p{L}]/gu;
+
+function wordToken(raw: string): Token {
+  const lower = raw.toLowerCase();
+  // Only words with a letter three times in a row need the costlier shortening.
+  const norm = lower.length > 2 && TRIPLE_LETTER.test(lower) ? shorten(lower) : lower;
+  let caps = false;
+  if (raw !== lower) {
+    const letters = raw.replace(NON_LETTER, "");
+    caps = letters === letters.toUpperCase() && letters !== "I" && letters !== "A";
+  }
+  return { norm: norm.endsWith("'") ? norm.slice(0, -1) : norm, kind: "word", caps, elongated: norm !== lower };
 }
 
 /** "!!!" → "!!", "?!?" → "?!", "...." → "...": runs keep their flavour, not their length. */
@@ -111,7 +122,7 @@ function normalizeEmoticon(raw: string): string {
   if (/^-_+-$/.test(s)) return "-_-";
   // Reversed faces "(:" and "):".
   if (/^[)(]/.test(s)) return s[0] === "(" ? ":)" : ":(";
-  const mouth = s.replace(/^[<>]?[:;=8][\-o*']?/, "");
+  const mouth = s.replace(/^[<>]?[:;=][-o*']?/, "");
   const wink = s.includes(";");
   switch (mouth[0]) {
     case ")":

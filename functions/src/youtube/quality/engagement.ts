@@ -21,21 +21,24 @@ function nonNegative(n: number): number {
   return Number.isFinite(n) && n > 0 ? n : 0;
 }
 
-/** Engagement score, 0 or more; higher means more worth reading. */
+/**
+ * Engagement score, 0 or more; higher means more worth reading. Pass
+ * `publishedMs` when the caller has already parsed `c.publishedAt`.
+ */
 export function engagementScore(
   c: Pick<YouTubeComment, "likeCount" | "replyCount" | "publishedAt">,
   s: ContentSignals,
   nowMs: number,
+  publishedMs: number = Date.parse(c.publishedAt),
 ): number {
   let score = LIKE_WEIGHT * Math.log2(1 + nonNegative(c.likeCount)) + REPLY_WEIGHT * Math.log2(1 + nonNegative(c.replyCount));
   if (s.isQuestion) score += QUESTION_BONUS;
   if (s.isFeedback) score += FEEDBACK_BONUS;
   score += WORD_WEIGHT * Math.min(s.words, WORD_CAP);
   if (s.lowValue) score -= LOW_VALUE_PENALTY;
-  const published = Date.parse(c.publishedAt);
-  if (Number.isFinite(published) && Number.isFinite(nowMs)) {
+  if (Number.isFinite(publishedMs) && Number.isFinite(nowMs)) {
     // Future timestamps (clock skew) count as brand new, not as extra-fresh.
-    const age = Math.max(0, nowMs - published);
+    const age = Math.max(0, nowMs - publishedMs);
     score += RECENCY_WEIGHT * Math.pow(2, -age / RECENCY_HALF_LIFE_MS);
   }
   return Math.max(0, Math.round(score * 100) / 100);

@@ -2,12 +2,13 @@
 // and ranks what is left by how much it deserves the creator's attention.
 // The batch is one video's comments, which is what makes floods visible.
 import type { YouTubeComment } from "../types";
+import { groupCopies, inferSelfVideo } from "./batch";
 import { engagementScore } from "./engagement";
-import { linkedVideoIds } from "./links";
 import { SPAM_REASONS, type SpamReason } from "./reasons";
-import { contentSignals } from "./signals";
-import { judgeNormalized, type DuplicateInfo } from "./spam";
-import { normalizeText, skeleton } from "./text";
+import { scanText, type TextScan } from "./scan";
+import { contentSignals, type ContentSignals } from "./signals";
+import { judgeNormalized, type SpamVerdict } from "./spam";
+import { normalizeText } from "./text";
 
 export { detectSpam, type SpamContext, type SpamVerdict } from "./spam";
 export type { SpamReason } from "./reasons";
@@ -37,127 +38,98 @@ export interface FilterOptions {
   now?: Date;
   /** The video the comments belong to; links to it (timestamps, shares) are not spam. Inferred when absent. */
   videoId?: string;
+  /** The video's channel: its owner's own comments (pinned links, "subscribe!") are never removed. */
+  channelId?: string;
 }
 
-// Skeletons shorter than this are never grouped: short praise recurs innocently.
-const MIN_GROUPED_KEY = 16;
-
-const authorOf = (c: YouTubeComment): string => c.authorChannelId ?? c.author;
-
-// Cheap pre-check before lower-casing a raw text to look for video links.
-const VIDEO_LINK_HINT = /v=|youtu\.?be|\/embed\/|\/shorts\/|\/live\//i;
-
-/**
- * Without an explicit id, the video most often linked by distinct authors is
- * taken to be the video itself: viewers share it and link its timestamps,
- * while spammers each link their own. Raw texts are read because the API's
- * HTML keeps timestamp links' targets in href attributes.
- */
-function inferSelfVideo(comments: readonly YouTubeComment[]): Set<string> {
-  const authorsById = new Map<string, Set<string>>();
-  for (const c of comments) {
-    if (typeof c.text !== "string" || !VIDEO_LINK_HINT.test(c.text)) continue;
-    for (const id of linkedVideoIds(c.text.toLowerCase().replace(/&amp;/g, "&"))) {
-      let authors = authorsById.get(id);
-      if (!authors) authorsById.set(id, (authors = new Set()));
-      authors.add(authorOf(c));
-    }
-  }
-  let best: string | undefined;
-  let bestCount = 0;
-  let secondCount = 0;
-  for (const [id, authors] of authorsById) {
-    if (authors.size > bestCount) {
-      secondCount = bestCount;
-      best = id;
-      bestCount = authors.size;
-    } else if (authors.size > secondCount) secondCount = authors.size;
-  }
-  return best !== undefined && bestCount >= 2 && bestCount > secondCount ? new Set([best]) : new Set();
-}
-
-/** Copies of each skeleton, their distinct authors and the most by one author. */
-function groupCopies(keys: readonly string[], comments: readonly YouTubeComment[]): Map<string, DuplicateInfo> {
-  const groups = new Map<string, DuplicateInfo>();
-  const perAuthor = new Map<string, number>();
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    if (key.length < MIN_GROUPED_KEY) continue;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { copies: 0, authors: 0, maxPerAuthor: 0 }));
-    g.copies += 1;
-    const authorKey = `${key}\u0000${authorOf(comments[i])}`;
-    const mine = (perAuthor.get(authorKey) ?? 0) + 1;
-    perAuthor.set(authorKey, mine);
-    if (mine === 1) g.authors += 1;
-    if (mine > g.maxPerAuthor) g.maxPerAuthor = mine;
-  }
-  return groups;
-}
-
-function latestTime(comments: readonly YouTubeComment[]): number {
+function latestTime(times: Float64Array): number {
   let latest = Number.NEGATIVE_INFINITY;
-  for (const c of comments) {
-    const t = Date.parse(c.publishedAt);
-    if (t > latest) latest = t;
-  }
+  for (const t of times) if (t > latest) latest = t;
   return Number.isFinite(latest) ? latest : 0;
 }
 
-function byAttention(a: ScoredComment, b: ScoredComment): number {
-  return (
-    b.engagement - a.engagement ||
-    b.likeCount - a.likeCount ||
-    (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+// Placeholder signals for removed comments, so the per-comment array needs no holes.
+const NOT_SPAM: SpamVerdict = Object.freeze({ spam: false });
+const NO_SIGNALS: ContentSignals = Object.freeze({ isQuestion: false, isFeedback: false, lowValue: false, words: 0 });
+
+/**
+ * The comment with its scores, built field by field: a spread would also copy
+ * any extra properties a caller's objects carry, and is markedly slower in V8.
+ */
+function scored(c: YouTubeComment, engagement: number, s: ContentSignals): ScoredComment {
+  const out: ScoredComment = {
+    id: c.id,
+    author: c.author,
+    text: c.text,
+    likeCount: c.likeCount,
+    replyCount: c.replyCount,
+    publishedAt: c.publishedAt,
+    updatedAt: c.updatedAt,
+    engagement,
+    isQuestion: s.isQuestion,
+    isFeedback: s.isFeedback,
+    lowValue: s.lowValue,
+  };
+  if (c.authorChannelId !== undefined) out.authorChannelId = c.authorChannelId;
+  return out;
 }
 
+/**
+ * Spam removed with reasons, the rest scored and ranked. `comments` are one
+ * video's top-level comments (text as the API's textDisplay HTML or plain).
+ * Deterministic: the same input and options give the same result.
+ */
 export function filterComments(comments: YouTubeComment[], options: FilterOptions = {}): FilterResult {
   const n = comments.length;
   const texts = new Array<string>(n);
   const lowers = new Array<string>(n);
-  const keys = new Array<string>(n);
+  const scans = new Array<TextScan>(n);
   for (let i = 0; i < n; i++) {
     const text = normalizeText(typeof comments[i].text === "string" ? comments[i].text : "");
     texts[i] = text;
     lowers[i] = text.toLowerCase();
-    keys[i] = skeleton(lowers[i]);
+    scans[i] = scanText(lowers[i]);
   }
 
   const selfVideoIds = options.videoId ? new Set([options.videoId.toLowerCase()]) : inferSelfVideo(comments);
-  const groups = groupCopies(keys, comments);
-  const nowMs = options.now ? options.now.getTime() : latestTime(comments);
+  const groups = groupCopies(scans, comments);
+  const times = new Float64Array(n);
+  for (let i = 0; i < n; i++) times[i] = Date.parse(comments[i].publishedAt);
+  const nowMs = options.now ? options.now.getTime() : latestTime(times);
 
-  const kept: ScoredComment[] = [];
   const removed: RemovedComment[] = [];
   const byReason: Record<string, number> = {};
   for (const reason of SPAM_REASONS) byReason[reason] = 0;
   let lowValue = 0;
+  const keptIndex: number[] = [];
+  const signalsOf = new Array<ContentSignals>(n).fill(NO_SIGNALS);
+  const engagement = new Float64Array(n);
 
   for (let i = 0; i < n; i++) {
     const comment = comments[i];
-    const group = groups.get(keys[i]);
-    const verdict = judgeNormalized(texts[i], lowers[i], keys[i], {
-      selfVideoIds,
-      duplicates: group && group.copies > 1 ? group : undefined,
-    });
+    const byOwner = options.channelId !== undefined && comment.authorChannelId === options.channelId;
+    const verdict = byOwner ? NOT_SPAM : judgeNormalized(texts[i], lowers[i], scans[i], { selfVideoIds, duplicates: groups.get(scans[i].keyHash) });
     if (verdict.spam && verdict.reason) {
       removed.push({ comment, reason: verdict.reason, detail: verdict.detail ?? verdict.reason });
       byReason[verdict.reason] += 1;
       continue;
     }
-    const signals = contentSignals(lowers[i]);
+    const signals = contentSignals(lowers[i], scans[i]);
     if (signals.lowValue) lowValue += 1;
-    kept.push({
-      ...comment,
-      engagement: engagementScore(comment, signals, nowMs),
-      isQuestion: signals.isQuestion,
-      isFeedback: signals.isFeedback,
-      lowValue: signals.lowValue,
-    });
+    signalsOf[i] = signals;
+    engagement[i] = engagementScore(comment, signals, nowMs, times[i]);
+    keptIndex.push(i);
   }
-  kept.sort(byAttention);
+
+  // Most worth attention first; ties by likes, then newest, then id, so the order is deterministic.
+  keptIndex.sort(
+    (a, b) =>
+      engagement[b] - engagement[a] ||
+      comments[b].likeCount - comments[a].likeCount ||
+      (times[b] > times[a] ? 1 : times[b] < times[a] ? -1 : 0) ||
+      (comments[a].id < comments[b].id ? -1 : comments[a].id > comments[b].id ? 1 : 0),
+  );
+  const kept = keptIndex.map((i): ScoredComment => scored(comments[i], engagement[i], signalsOf[i]));
 
   return { kept, removed, counts: { total: n, kept: kept.length, removed: removed.length, lowValue, byReason } };
 }

@@ -4,7 +4,8 @@
 import { findExternalLink, linkedVideoIds } from "./links";
 import type { SpamReason } from "./reasons";
 import { CONTENT_RULES, shoutingWeight } from "./rules";
-import { normalizeText, skeleton } from "./text";
+import { passesAll, scanText, type TextScan } from "./scan";
+import { normalizeText } from "./text";
 
 export type { SpamReason } from "./reasons";
 
@@ -30,6 +31,8 @@ export interface SpamVerdict {
   detail?: string;
 }
 
+// Characters; matches the "short comment" rules in rules.ts.
+const SHORT_COMMENT = 80;
 const NOT_SPAM: SpamVerdict = Object.freeze({ spam: false });
 const DETAIL_SNIPPET = 60;
 
@@ -37,7 +40,7 @@ const DETAIL_SNIPPET = 60;
 // praise ("I love this song so much") legitimately recurs in any popular
 // video, a paragraph repeated by several accounts does not.
 const FLOOD_LONG_TEXT = 48;
-const FLOOD_MIN_TEXT = 16;
+export const FLOOD_MIN_TEXT = 16;
 const FLOOD_AUTHORS = 3;
 const FLOOD_SAME_AUTHOR_SHORT = 3;
 
@@ -60,17 +63,24 @@ function linksToSelf(lower: string, selfVideoIds: ReadonlySet<string> | undefine
 
 /**
  * The verdict for a comment already passed through normalizeText: `text` in
- * its case, `lower` its lower-cased form, `key` its skeleton (for floods).
- * filterComments calls this to normalise each comment once.
+ * its case, `lower` its lower-cased form, `scan` the scan of `lower`.
+ * filterComments calls this to normalise and scan each comment once.
  */
-export function judgeNormalized(text: string, lower: string, key: string, context: SpamContext = {}): SpamVerdict {
-  const link = findExternalLink(lower, context.selfVideoIds);
-  if (link !== undefined) return { spam: true, reason: "link", detail: `link: ${snippet(link)}` };
+export function judgeNormalized(text: string, lower: string, scan: TextScan, context: SpamContext = {}): SpamVerdict {
+  const found = findExternalLink(lower, scan, context.selfVideoIds);
+  // In a one-liner the website is the message, however plainly it is written.
+  if (found && (found.weight >= 1 || lower.length <= SHORT_COMMENT)) return { spam: true, reason: "link", detail: `link: ${snippet(found.link)}` };
 
   let score = 0;
   let top: { reason: SpamReason; weight: number; detail: string } | undefined;
   let labels = "";
+  if (found) {
+    score = found.weight;
+    labels = `names a website (${snippet(found.link)})`;
+    top = { reason: "link", weight: found.weight, detail: labels };
+  }
   for (const rule of CONTENT_RULES) {
+    if (!passesAll(scan, rule.gates)) continue;
     const m = rule.pattern.exec(lower);
     if (!m) continue;
     score += rule.weight;
@@ -79,7 +89,7 @@ export function judgeNormalized(text: string, lower: string, key: string, contex
     if (rule.weight >= 1) break; // decided; the first strong rule is the explanation
   }
   if (score < 1) {
-    const shout = shoutingWeight(text, lower);
+    const shout = shoutingWeight(text, lower, scan);
     if (shout > 0) {
       score += shout;
       labels += labels ? " + shouted imperative" : "shouted imperative";
@@ -89,11 +99,11 @@ export function judgeNormalized(text: string, lower: string, key: string, contex
 
   const dup = context.duplicates;
   if (score < 1 && dup && dup.copies >= 2) {
-    if (isFlood(dup, key.length, linksToSelf(lower, context.selfVideoIds))) {
+    if (isFlood(dup, scan.keyLength, linksToSelf(lower, context.selfVideoIds))) {
       return { spam: true, reason: "duplicate_flood", detail: `same text posted ${dup.copies}× by ${dup.authors} author(s)` };
     }
     // Copies amplify a weak promotional signal: one "check it out" is chatter, a pasted one is a campaign.
-    if (top && key.length >= FLOOD_MIN_TEXT) {
+    if (top && scan.keyLength >= FLOOD_MIN_TEXT && (dup.copies >= FLOOD_AUTHORS || dup.maxPerAuthor >= 2)) {
       score += 0.5;
       labels += ` + repeated ${dup.copies}×`;
     }
@@ -109,7 +119,7 @@ export function judgeNormalized(text: string, lower: string, key: string, contex
  * comment's own content counts.
  */
 export function detectSpam(text: string, context: SpamContext = {}): SpamVerdict {
-  const normalized = normalizeText(text);
+  const normalized = normalizeText(typeof text === "string" ? text : "");
   const lower = normalized.toLowerCase();
-  return judgeNormalized(normalized, lower, skeleton(lower), context);
+  return judgeNormalized(normalized, lower, scanText(lower), context);
 }

@@ -1,0 +1,76 @@
+// Reading one generateContent answer: refusals and empty answers become typed
+// errors, the JSON is found (models sometimes wrap it in ```json fences even
+// when asked for application/json) and handed to the task's parser.
+import { ZodError } from "zod";
+import { AiEmptyResponseError, AiMalformedResponseError, AiSafetyBlockError } from "../errors";
+import type { TokenUsage } from "../types";
+import type { RawResponse } from "./transport";
+
+/**
+ * Finish reasons meaning "refused because of the content". LANGUAGE (an
+ * unsupported language) is here too: like a safety block it is about the
+ * input, so a batch is split to isolate the comment instead of failing.
+ */
+const REFUSALS = new Set(["SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION", "IMAGE_SAFETY", "LANGUAGE"]);
+
+/** Billed usage of one answer (thinking tokens are billed as output). */
+export function usageOf(raw: RawResponse): TokenUsage {
+  const meta = raw.usageMetadata ?? {};
+  return {
+    calls: 1,
+    inputTokens: meta.promptTokenCount ?? 0,
+    outputTokens: (meta.candidatesTokenCount ?? 0) + (meta.thoughtsTokenCount ?? 0),
+  };
+}
+
+/** The answer's text, or the typed error for a refusal or an empty answer. */
+export function answerText(raw: RawResponse): string {
+  const blockReason = raw.promptFeedback?.blockReason;
+  if (blockReason) throw new AiSafetyBlockError(blockReason, "prompt");
+  const candidate = raw.candidates?.[0];
+  if (!candidate) throw new AiEmptyResponseError();
+  const finishReason = candidate.finishReason;
+  if (finishReason && REFUSALS.has(finishReason)) throw new AiSafetyBlockError(finishReason, "response");
+  const text = (candidate.content?.parts ?? [])
+    .filter((p) => !p.thought && typeof p.text === "string")
+    .map((p) => p.text)
+    .join("");
+  if (!text.trim()) throw new AiEmptyResponseError(finishReason);
+  return text;
+}
+
+/** The JSON value in a model's text: bare, inside a markdown fence, or between leading/trailing prose. */
+export function extractJson(text: string): unknown {
+  const fenced = /```(?:json)?\s*\n?([\s\S]*?)```/i.exec(text);
+  const body = (fenced ? fenced[1] : text).trim();
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    const start = body.search(/[[{]/);
+    const end = Math.max(body.lastIndexOf("}"), body.lastIndexOf("]"));
+    if (start >= 0 && end > start) {
+      try {
+        return JSON.parse(body.slice(start, end + 1)) as unknown;
+      } catch {
+        /* reported below */
+      }
+    }
+    throw new AiMalformedResponseError("", "not valid JSON");
+  }
+}
+
+/** Runs the task's parser; a zod failure becomes AiMalformedResponseError naming the first bad path. */
+export function parseAnswer<T>(task: string, raw: RawResponse, parse: (json: unknown) => T): T {
+  const json = extractJson(answerText(raw));
+  try {
+    return parse(json);
+  } catch (err) {
+    if (err instanceof ZodError) {
+      const issue = err.issues[0];
+      const path = issue?.path.length ? issue.path.join(".") : "(root)";
+      throw new AiMalformedResponseError(task, `${path}: ${issue?.message ?? "invalid"}`);
+    }
+    if (err instanceof AiMalformedResponseError) throw new AiMalformedResponseError(task, err.detail);
+    throw err;
+  }
+}

@@ -1,0 +1,125 @@
+// The one place that talks to @google/genai. The SDK is imported lazily (it
+// is heavy, and every function instance loads lib/index.js); its own retries
+// stay off because ours know about usage, malformed output and safety splits.
+// Every failure leaves here as a TransportFailure with a reason, a status and
+// a server-requested delay — never with the SDK's message, which can contain
+// the request URL and key.
+import type { GoogleGenAI } from "@google/genai";
+import type { Prompt } from "../prompts/schema";
+import { redact } from "./redact";
+import { parseRetryAfter, parseRetryDelay } from "./retry";
+import type { UnavailableReason } from "../errors";
+
+/** The parts of a generateContent response Lently reads. */
+export interface RawResponse {
+  candidates?: Array<{
+    content?: { parts?: Array<{ text?: string; thought?: boolean }> };
+    finishReason?: string;
+  }>;
+  promptFeedback?: { blockReason?: string };
+  usageMetadata?: { promptTokenCount?: number; candidatesTokenCount?: number; thoughtsTokenCount?: number };
+}
+
+export interface Transport {
+  generate(prompt: Prompt): Promise<RawResponse>;
+}
+
+export class TransportFailure extends Error {
+  constructor(
+    readonly reason: UnavailableReason,
+    readonly retryable: boolean,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+    /** Redacted and truncated, for logs only. */
+    readonly detail = "",
+  ) {
+    super(`gemini transport failure: ${reason}${status ? ` ${status}` : ""}`);
+    this.name = "TransportFailure";
+  }
+}
+
+export interface SdkTransportOptions {
+  apiKey: string;
+  model: string;
+  /** Empty or undefined: Google's endpoint. */
+  baseUrl?: string;
+  /** Per attempt. */
+  timeoutMs: number;
+}
+
+const RETRYABLE_STATUS: Record<number, UnavailableReason> = {
+  408: "timeout",
+  429: "rate_limited",
+  500: "server_error",
+  502: "server_error",
+  503: "server_error",
+  504: "server_error",
+};
+
+/** Maps anything the SDK or fetch threw to a TransportFailure. */
+export function classifyFailure(err: unknown, retryAfterHeaderMs: number | undefined, secrets: readonly string[]): TransportFailure {
+  const message = err instanceof Error ? err.message : String(err);
+  const detail = redact(message, secrets).slice(0, 300);
+  const status = (err as { status?: unknown }).status;
+  if (typeof status === "number") {
+    const reason = RETRYABLE_STATUS[status];
+    const retryAfterMs = retryAfterHeaderMs ?? parseRetryDelay(message);
+    return reason
+      ? new TransportFailure(reason, true, status, retryAfterMs, detail)
+      : new TransportFailure("rejected", false, status, undefined, detail);
+  }
+  const name = (err as { name?: unknown }).name;
+  if (name === "AbortError" || name === "TimeoutError") return new TransportFailure("timeout", true, undefined, undefined, detail);
+  // fetch's "fetch failed" (connection refused/reset, DNS) and anything else unexpected: worth another try.
+  return new TransportFailure("network", true, undefined, undefined, detail);
+}
+
+/** Gemini 2.5 Flash thinks by default; labelling comments does not need it, and thinking tokens are billed as output. */
+function thinkingFor(model: string, prompt: Prompt): { thinkingBudget: number } | undefined {
+  return prompt.task === "analysis" && /gemini-2\.5-flash/.test(model) ? { thinkingBudget: 0 } : undefined;
+}
+
+export function sdkTransport(options: SdkTransportOptions): Transport {
+  let client: Promise<GoogleGenAI> | undefined;
+  const getClient = () =>
+    (client ??= import("@google/genai").then(
+      ({ GoogleGenAI }) =>
+        new GoogleGenAI({
+          apiKey: options.apiKey,
+          httpOptions: { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), timeout: options.timeoutMs },
+        }),
+    ));
+
+  return {
+    async generate(prompt) {
+      const ai = await getClient();
+      // A fetch of our own for this request only: the SDK's ApiError drops the
+      // response headers, and Retry-After lives there.
+      let retryAfterMs: number | undefined;
+      const fetchKeepingRetryAfter: typeof fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        if (!response.ok) retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+        return response;
+      };
+      const thinkingConfig = thinkingFor(options.model, prompt);
+      try {
+        const response: RawResponse = await ai.models.generateContent({
+          model: options.model,
+          contents: [{ role: "user", parts: [{ text: prompt.user }] }],
+          config: {
+            systemInstruction: prompt.system,
+            responseMimeType: "application/json",
+            responseSchema: prompt.schema,
+            maxOutputTokens: prompt.maxOutputTokens,
+            temperature: prompt.temperature,
+            ...(thinkingConfig ? { thinkingConfig } : {}),
+            httpOptions: { fetch: fetchKeepingRetryAfter },
+          },
+        });
+        return response;
+      } catch (err) {
+        throw classifyFailure(err, retryAfterMs, [options.apiKey]);
+      }
+    },
+  };
+}

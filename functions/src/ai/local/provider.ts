@@ -1,0 +1,51 @@
+// The offline, free AiProvider: the rule/lexicon models of this folder for
+// per-comment analysis, keyword statistics for themes and ideas, templates for
+// summaries, answers and replies. It makes no external call, so its usage is
+// always zero (calls counts billable API requests).
+import type {
+  AiProvider,
+  AiResult,
+  AskAnswer,
+  AskInput,
+  CommentAnalysis,
+  CommentInput,
+  ExecutiveSummary,
+  Insights,
+  InsightsInput,
+  ReplyInput,
+  SummaryInput,
+  VideoContext,
+} from "../types";
+import { result } from "../usage";
+import { analyzeCommentsLocally } from "./analyze";
+import { localAnswer } from "./templates/ask";
+import { localAudience } from "./templates/insights";
+import { localReplies } from "./templates/replies";
+import { localSummary } from "./templates/summary";
+import { contentIdeas, extractThemes } from "./themes";
+
+export class LocalProvider implements AiProvider {
+  readonly name = "local" as const;
+
+  analyzeComments(batch: CommentInput[], _video: VideoContext): Promise<AiResult<CommentAnalysis[]>> {
+    return Promise.resolve(result(analyzeCommentsLocally(batch)));
+  }
+
+  generateInsights(input: InsightsInput): Promise<AiResult<Insights>> {
+    const comments = input.comments.filter((c) => !c.blocked && c.category !== "spam");
+    const themes = extractThemes(comments);
+    return Promise.resolve(result({ themes, contentIdeas: contentIdeas(comments), audience: localAudience(comments, themes) }));
+  }
+
+  summarize(input: SummaryInput): Promise<AiResult<ExecutiveSummary>> {
+    return Promise.resolve(result(localSummary(input)));
+  }
+
+  answerQuestion(input: AskInput): Promise<AiResult<AskAnswer>> {
+    return Promise.resolve(result(localAnswer(input)));
+  }
+
+  draftReplies(input: ReplyInput): Promise<AiResult<string[]>> {
+    return Promise.resolve(result(localReplies(input)));
+  }
+}

@@ -1,0 +1,106 @@
+// The executive summary from templates: real numbers from the summaries and
+// priority actions that point at real comments (open questions, requests,
+// criticism clusters), most liked first.
+import type { AnalysedComment, Category, ExecutiveSummary, PriorityAction, SummaryInput } from "../../types";
+import { pct, plural, quote } from "./text";
+
+const byLikes = (a: AnalysedComment, b: AnalysedComment) => (b.likeCount ?? 0) - (a.likeCount ?? 0);
+const MAX_IDS = 10;
+
+function inCategory(comments: readonly AnalysedComment[], category: Category): AnalysedComment[] {
+  return comments.filter((c) => !c.blocked && c.category === category).sort(byLikes);
+}
+
+function headline(input: SummaryInput): string {
+  const s = input.sentiment;
+  if (s.total === 0) return "No comments could be analysed for this video yet";
+  const p = s.percentages;
+  const theme = input.insights.themes[0]?.name;
+  const about = theme ? `, with “${theme}” the most discussed topic` : "";
+  switch (s.dominant) {
+    case "positive":
+      return `Viewers like this video: ${p.positive}% of ${s.total} comments are positive${about}`;
+    case "negative":
+      return `Viewers are critical: ${p.negative}% of ${s.total} comments are negative${about}`;
+    default:
+      return `Mixed reactions across ${s.total} comments: ${p.positive}% positive, ${p.negative}% negative${about}`;
+  }
+}
+
+function overview(input: SummaryInput): string {
+  const { sentiment: s, classification: c, insights } = input;
+  if (s.total === 0) return "There were no analysable comments, so there is nothing to summarise yet.";
+  const sentences = [
+    `Of ${plural(s.total, "analysed comment")}, ${s.percentages.positive}% are positive, ${s.percentages.neutral}% neutral, ${s.percentages.negative}% negative and ${s.percentages.mixed}% mixed (average score ${s.averageScore.toFixed(2)}).`,
+  ];
+  if (s.topEmotions.length) {
+    sentences.push(`The strongest emotions are ${s.topEmotions.slice(0, 3).map((e) => `${e.emotion} (${e.count})`).join(", ")}.`);
+  }
+  sentences.push(
+    `${plural(c.actionableCount, "comment")} (${pct(c.actionableCount, c.total)}%) need attention: ${plural(c.counts.question, "question")}, ${plural(c.counts.request, "content request")}, ${plural(c.counts.suggestion, "suggestion")} and ${plural(c.counts.criticism, "critical comment")}.`,
+  );
+  if (insights.themes.length) {
+    sentences.push(`Viewers talk most about ${insights.themes.slice(0, 3).map((t) => `“${t.name}” (${t.mentions})`).join(", ")}.`);
+  }
+  if (insights.contentIdeas.length) sentences.push(`The clearest content idea: ${insights.contentIdeas[0].title}.`);
+  return sentences.join(" ");
+}
+
+function actions(input: SummaryInput): PriorityAction[] {
+  const out: PriorityAction[] = [];
+  const ids = (list: readonly AnalysedComment[]) => list.slice(0, MAX_IDS).map((c) => c.id);
+
+  const questions = inCategory(input.comments, "question");
+  if (questions.length) {
+    const top = questions[0];
+    out.push({
+      action: `Answer the ${plural(questions.length, "open question")}`,
+      reason: `The most liked (${top.likeCount ?? 0} likes) asks ${quote(top.text)}. Answering in the comments or a pinned reply helps everyone who wonders the same.`,
+      priority: questions.length >= 3 || (top.likeCount ?? 0) >= 10 ? "high" : "medium",
+      commentIds: ids(questions),
+    });
+  }
+
+  const requests = [...inCategory(input.comments, "request"), ...inCategory(input.comments, "suggestion")].sort(byLikes);
+  if (requests.length) {
+    const idea = input.insights.contentIdeas[0];
+    out.push({
+      action: idea ? `Plan content: ${idea.title}` : `Review the ${plural(requests.length, "content request")}`,
+      reason: idea ? `${idea.rationale} Top request: ${quote(requests[0].text)}.` : `Top request: ${quote(requests[0].text)}.`,
+      priority: requests.length >= 5 ? "high" : "medium",
+      commentIds: idea?.commentIds.length ? idea.commentIds.slice(0, MAX_IDS) : ids(requests),
+    });
+  }
+
+  const critical = inCategory(input.comments, "criticism");
+  if (critical.length) {
+    const criticalIds = new Set(critical.map((c) => c.id));
+    // A theme most critics share is a cluster worth naming.
+    const cluster = input.insights.themes
+      .map((t) => ({ t, shared: t.commentIds.filter((id) => criticalIds.has(id)) }))
+      .sort((a, b) => b.shared.length - a.shared.length)[0];
+    const named = cluster && cluster.shared.length >= 2;
+    out.push({
+      action: named ? `Address the criticism about “${cluster.t.name}”` : `Review the ${plural(critical.length, "critical comment")}`,
+      reason: `${plural(critical.length, "comment")} criticise the video; the most liked says ${quote(critical[0].text)}.`,
+      priority: critical.length >= Math.max(3, input.sentiment.total * 0.1) ? "high" : "medium",
+      commentIds: named ? cluster.shared.slice(0, MAX_IDS) : ids(critical),
+    });
+  }
+
+  const fans = inCategory(input.comments, "appreciation");
+  if (fans.length) {
+    out.push({
+      action: "Thank your most engaged supporters",
+      reason: `${plural(fans.length, "comment")} express appreciation; a reply or a heart on ${quote(fans[0].text, 60)} builds loyalty.`,
+      priority: "low",
+      commentIds: ids(fans),
+    });
+  }
+  const rank = { high: 0, medium: 1, low: 2 } as const;
+  return out.sort((a, b) => rank[a.priority] - rank[b.priority]);
+}
+
+export function localSummary(input: SummaryInput): ExecutiveSummary {
+  return { headline: headline(input), overview: overview(input), priorityActions: actions(input) };
+}

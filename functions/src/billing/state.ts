@@ -1,0 +1,193 @@
+// users/{uid}/billing/subscription: the Paddle subscription as last reported,
+// the single source of truth for the plan a user has paid for. Pure decisions
+// only: what a subscription event or a payment event makes of the stored
+// document, and which plan the result entitles the user to.
+//
+// Entitlement (the profile's `plan`):
+//  - active, trialing → the subscription's plan;
+//  - past_due → the plan is kept (grace): Paddle is retrying the payment, and
+//    its dunning ends in subscription.canceled or .paused, which we act on;
+//  - paused → free until subscription.resumed: nothing is being paid, and
+//    keeping paid limits during a pause of unbounded length would be free use;
+//  - canceled → free;
+//  - a scheduled cancel or pause keeps the plan until its effective date
+//    (`access_ends_at`); the monthly reset (or the event Paddle sends at that
+//    date, whichever comes first) then moves the user to free.
+import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
+import type { PlanId } from "../core/plans";
+import type { PaddleEvent, SubscriptionSnapshot, SubscriptionStatus, TransactionSnapshot } from "./events";
+import { planForPrices, type PriceMap } from "./prices";
+
+export interface SubscriptionDoc {
+  /** The plan paid for (from the price); kept after a cancellation, for the record. */
+  plan: PlanId;
+  /** The plan this subscription grants now; the profile's `plan` follows it. */
+  entitled_plan: PlanId;
+  /** `none` until a subscription event arrives (a payment event may come first). */
+  status: SubscriptionStatus | "none";
+  paddle_subscription_id: string | null;
+  paddle_customer_id: string | null;
+  /** The price that decided the plan, and every price on the subscription. */
+  paddle_price_id: string | null;
+  paddle_price_ids: string[];
+  billing_cycle: { interval: string; frequency: number } | null;
+  current_period_start: Timestamp | null;
+  current_period_end: Timestamp | null;
+  cancel_at_period_end: boolean;
+  scheduled_change: { action: string; effective_at: Timestamp } | null;
+  /** When a scheduled cancel or pause takes the plan away; null otherwise. The reset queries it. */
+  access_ends_at: Timestamp | null;
+  canceled_at: Timestamp | null;
+  paused_at: Timestamp | null;
+  last_event_id: string | null;
+  last_event_type: string | null;
+  /** occurred_at of the subscription event the state reflects; older events never overwrite it. */
+  last_event_occurred_at: Timestamp | null;
+  last_payment: { status: "completed" | "failed"; transaction_id: string; occurred_at: Timestamp } | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export function subscriptionRef(db: Firestore, uid: string): DocumentReference<SubscriptionDoc> {
+  return db.doc(`users/${uid}/billing/subscription`) as DocumentReference<SubscriptionDoc>;
+}
+
+const LIVE: ReadonlySet<string> = new Set(["active", "trialing", "past_due"]);
+
+export function isLive(status: string): boolean {
+  return LIVE.has(status);
+}
+
+/** The plan a subscription grants at `now` (see the header comment). */
+export function entitledPlan(sub: Pick<SubscriptionDoc, "status" | "plan" | "access_ends_at">, now: Date): PlanId {
+  if (!isLive(sub.status)) return "free";
+  if (sub.access_ends_at && sub.access_ends_at.toMillis() <= now.getTime()) return "free";
+  return sub.plan;
+}
+
+const ts = (date: Date | null) => (date ? Timestamp.fromDate(date) : null);
+
+function emptySubscription(now: Date): SubscriptionDoc {
+  const at = Timestamp.fromDate(now);
+  return {
+    plan: "free",
+    entitled_plan: "free",
+    status: "none",
+    paddle_subscription_id: null,
+    paddle_customer_id: null,
+    paddle_price_id: null,
+    paddle_price_ids: [],
+    billing_cycle: null,
+    current_period_start: null,
+    current_period_end: null,
+    cancel_at_period_end: false,
+    scheduled_change: null,
+    access_ends_at: null,
+    canceled_at: null,
+    paused_at: null,
+    last_event_id: null,
+    last_event_type: null,
+    last_event_occurred_at: null,
+    last_payment: null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+export type Decision =
+  | { apply: true; next: SubscriptionDoc; outcome: string; unknownPrice?: boolean }
+  | { apply: false; outcome: "stale" | "other_subscription_ended" };
+
+/** A subscription.* event: the snapshot it carries replaces the stored state, unless it is older. */
+export function onSubscriptionEvent(
+  stored: SubscriptionDoc | undefined,
+  event: PaddleEvent & { subscription: SubscriptionSnapshot },
+  prices: PriceMap,
+  now: Date,
+): Decision {
+  const sub = event.subscription;
+  const last = stored?.last_event_occurred_at?.toMillis();
+  if (last !== undefined && event.occurredAt.getTime() < last) return { apply: false, outcome: "stale" };
+  // One document per user: the end of an older subscription must not overwrite a live newer one.
+  if (stored?.paddle_subscription_id && stored.paddle_subscription_id !== sub.id && isLive(stored.status) && !isLive(sub.status)) {
+    return { apply: false, outcome: "other_subscription_ended" };
+  }
+  const base = stored ?? emptySubscription(now);
+  const priced = planForPrices(sub.priceIds, prices);
+  // An unmapped price (misconfiguration, or an add-on only) keeps the plan already known rather than guessing.
+  const plan = priced?.plan ?? (stored?.paddle_subscription_id === sub.id ? stored.plan : "free");
+  const change = sub.scheduledChange;
+  const endsAccess = change && (change.action === "cancel" || change.action === "pause") && isLive(sub.status);
+  const next: SubscriptionDoc = {
+    ...base,
+    plan,
+    status: sub.status,
+    paddle_subscription_id: sub.id,
+    paddle_customer_id: sub.customerId,
+    paddle_price_id: priced?.priceId ?? null,
+    paddle_price_ids: sub.priceIds,
+    billing_cycle: sub.billingCycle,
+    current_period_start: ts(sub.periodStart),
+    current_period_end: ts(sub.periodEnd),
+    cancel_at_period_end: change?.action === "cancel",
+    scheduled_change: change ? { action: change.action, effective_at: Timestamp.fromDate(change.effectiveAt) } : null,
+    access_ends_at: endsAccess ? Timestamp.fromDate(change.effectiveAt) : null,
+    canceled_at: ts(sub.canceledAt),
+    paused_at: ts(sub.pausedAt),
+    last_event_id: event.id,
+    last_event_type: event.type,
+    last_event_occurred_at: Timestamp.fromDate(event.occurredAt),
+    updated_at: Timestamp.fromDate(now),
+  };
+  next.entitled_plan = entitledPlan(next, now);
+  return { apply: true, next, outcome: `subscription_${sub.status}`, unknownPrice: !priced };
+}
+
+/**
+ * transaction.completed / transaction.payment_failed: recorded as the last
+ * payment (for a "payment failed, update your card" banner); the status and
+ * the plan are the subscription events' business (past_due, canceled follow).
+ */
+export function onPaymentEvent(
+  stored: SubscriptionDoc | undefined,
+  event: PaddleEvent & { transaction: TransactionSnapshot },
+  status: "completed" | "failed",
+  now: Date,
+): Decision {
+  const txn = event.transaction;
+  const last = stored?.last_payment?.occurred_at.toMillis();
+  if (last !== undefined && event.occurredAt.getTime() < last) return { apply: false, outcome: "stale" };
+  const base = stored ?? emptySubscription(now);
+  return {
+    apply: true,
+    outcome: `payment_${status}`,
+    next: {
+      ...base,
+      paddle_customer_id: base.paddle_customer_id ?? txn.customerId,
+      last_payment: { status, transaction_id: txn.id, occurred_at: Timestamp.fromDate(event.occurredAt) },
+      updated_at: Timestamp.fromDate(now),
+    },
+  };
+}
+
+/** Clients get ISO strings, never Timestamps. */
+export function subscriptionView(sub: SubscriptionDoc) {
+  const iso = (t: Timestamp | null) => (t ? t.toDate().toISOString() : null);
+  return {
+    plan: sub.plan,
+    entitledPlan: sub.entitled_plan,
+    status: sub.status,
+    billingCycle: sub.billing_cycle,
+    currentPeriodStart: iso(sub.current_period_start),
+    currentPeriodEnd: iso(sub.current_period_end),
+    cancelAtPeriodEnd: sub.cancel_at_period_end,
+    scheduledChange: sub.scheduled_change
+      ? { action: sub.scheduled_change.action, effectiveAt: iso(sub.scheduled_change.effective_at) }
+      : null,
+    accessEndsAt: iso(sub.access_ends_at),
+    lastPayment: sub.last_payment
+      ? { status: sub.last_payment.status, occurredAt: iso(sub.last_payment.occurred_at) }
+      : null,
+    updatedAt: iso(sub.updated_at),
+  };
+}

@@ -1,0 +1,213 @@
+// The YouTube Data API as Lently uses it: one video's metadata (videos.list)
+// and its top-level comment threads (commentThreads.list, paginated). Every
+// HTTP call that reaches YouTube costs one quota unit — failed ones too — so
+// each call is counted and the count is returned with the result. Transient
+// failures are retried with backoff; everything else becomes a clear HttpsError
+// (errors.ts), and nothing from the client library is logged or echoed as is.
+import { logger } from "firebase-functions";
+import type { youtube_v3 } from "@googleapis/youtube";
+import type { YouTubeLists } from "./client";
+import { classify, isRetryable, toHttpsError, type YouTubeFailure } from "./errors";
+import { backoffDelay, DEFAULT_RETRY, sleep, type RetryPolicy } from "./retry";
+import type { VideoMeta, YouTubeComment } from "./types";
+
+export type CommentOrder = "relevance" | "time";
+export const COMMENT_ORDERS = ["relevance", "time"] as const satisfies readonly CommentOrder[];
+
+/** YouTube's largest page of comment threads. */
+export const PAGE_SIZE = 100;
+
+/** Quota units spent, shared by the calls of one operation (so a failure still tells what it cost). */
+export class UnitMeter {
+  units = 0;
+  add(n = 1): void {
+    this.units += n;
+  }
+}
+
+export interface CommentPage {
+  /** At most `limit` comments, in YouTube's order. */
+  comments: YouTubeComment[];
+  /**
+   * The rest of the last page beyond `limit` (it cost the same unit): a cache
+   * keeps these so the listing can resume at `nextPageToken` without a gap.
+   */
+  overflow: YouTubeComment[];
+  /** Where the page after `overflow` starts; null once the last page was read. */
+  nextPageToken: string | null;
+  /** Units this fetch spent (pages and retries). */
+  units: number;
+  pages: number;
+}
+
+export interface FetchCommentsOptions {
+  limit: number;
+  order?: CommentOrder;
+  /** Continue an earlier listing (a cached one) instead of starting from the first page. */
+  pageToken?: string;
+  meter?: UnitMeter;
+}
+
+export interface YouTubeServiceOptions {
+  retry?: RetryPolicy;
+  /** Injected so tests can retry without waiting. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const VIDEO_PARTS = ["snippet", "contentDetails", "statistics", "status"];
+
+/** ISO 8601 duration (PT1H2M3S, P1DT2H, P0D) in whole seconds; 0 when absent or unparseable. */
+export function parseIsoDuration(value: string | null | undefined): number {
+  const m = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value ?? "");
+  if (!m) return 0;
+  const [w, d, h, min, s] = m.slice(1).map((x) => Number(x ?? 0));
+  return Math.round(w * 604_800 + d * 86_400 + h * 3_600 + min * 60 + s);
+}
+
+const count = (value: string | null | undefined): number => {
+  const n = Number(value ?? 0);
+  return Number.isFinite(n) && n >= 0 ? n : 0;
+};
+
+function privacy(value: string | null | undefined): VideoMeta["privacyStatus"] {
+  return value === "private" || value === "unlisted" ? value : "public";
+}
+
+export function toVideoMeta(item: youtube_v3.Schema$Video): VideoMeta {
+  const snippet = item.snippet ?? {};
+  const stats = item.statistics ?? {};
+  const thumbs = snippet.thumbnails ?? {};
+  const thumbnails: VideoMeta["thumbnails"] = {};
+  for (const size of ["default", "medium", "high", "maxres"] as const) {
+    const url = thumbs[size]?.url;
+    if (url) thumbnails[size] = url;
+  }
+  // YouTube omits commentCount when the owner turned comments off.
+  const commentsDisabled = stats.commentCount === undefined || stats.commentCount === null;
+  return {
+    id: item.id ?? "",
+    title: snippet.title ?? "",
+    description: snippet.description ?? "",
+    channelId: snippet.channelId ?? "",
+    channelTitle: snippet.channelTitle ?? "",
+    publishedAt: snippet.publishedAt ?? "",
+    thumbnails,
+    durationSeconds: parseIsoDuration(item.contentDetails?.duration),
+    viewCount: count(stats.viewCount),
+    likeCount: count(stats.likeCount),
+    commentCount: count(stats.commentCount),
+    commentsDisabled,
+    privacyStatus: privacy(item.status?.privacyStatus),
+    liveBroadcastContent: snippet.liveBroadcastContent ?? "none",
+  };
+}
+
+export function toComment(thread: youtube_v3.Schema$CommentThread): YouTubeComment | null {
+  const top = thread.snippet?.topLevelComment;
+  const s = top?.snippet;
+  const id = top?.id ?? thread.id;
+  if (!s || !id) return null;
+  const comment: YouTubeComment = {
+    id,
+    author: s.authorDisplayName ?? "",
+    // textFormat=plainText is requested, so textDisplay is plain text.
+    text: s.textDisplay ?? s.textOriginal ?? "",
+    likeCount: s.likeCount ?? 0,
+    replyCount: thread.snippet?.totalReplyCount ?? 0,
+    publishedAt: s.publishedAt ?? "",
+    updatedAt: s.updatedAt ?? s.publishedAt ?? "",
+  };
+  if (s.authorChannelId?.value) comment.authorChannelId = s.authorChannelId.value;
+  return comment;
+}
+
+export class YouTubeService {
+  private readonly retry: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(
+    private readonly api: YouTubeLists,
+    options: YouTubeServiceOptions = {},
+  ) {
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.sleep = options.sleep ?? sleep;
+  }
+
+  /** The video's metadata, or null when YouTube does not know it (or does not show it to this key). */
+  async findVideo(videoId: string, meter = new UnitMeter()): Promise<{ video: VideoMeta | null; units: number }> {
+    const before = meter.units;
+    const response = await this.call("videos", videoId, meter, () => this.api.videosList({ part: VIDEO_PARTS, id: [videoId], maxResults: 1 }));
+    const item = response.items?.find((v) => v.id === videoId) ?? response.items?.[0];
+    return { video: item ? toVideoMeta(item) : null, units: meter.units - before };
+  }
+
+  /** The video's metadata; `not-found` when YouTube does not know it. */
+  async getVideo(videoId: string, meter = new UnitMeter()): Promise<{ video: VideoMeta; units: number }> {
+    const { video, units } = await this.findVideo(videoId, meter);
+    if (!video) throw toHttpsError({ kind: "notFound" }, { videoId, attempts: 1 });
+    return { video, units };
+  }
+
+  /**
+   * Top-level comment threads, 100 per page, following nextPageToken until
+   * `limit` comments or the last page.
+   */
+  async fetchCommentThreads(videoId: string, options: FetchCommentsOptions): Promise<CommentPage> {
+    const meter = options.meter ?? new UnitMeter();
+    const before = meter.units;
+    const order = options.order ?? "relevance";
+    const comments: YouTubeComment[] = [];
+    const seen = new Set<string>();
+    let pageToken = options.pageToken;
+    let pages = 0;
+    do {
+      const response = await this.call("commentThreads", videoId, meter, () =>
+        this.api.commentThreadsList({ part: ["snippet"], videoId, maxResults: PAGE_SIZE, order, textFormat: "plainText", pageToken }),
+      );
+      pages += 1;
+      for (const thread of response.items ?? []) {
+        const comment = toComment(thread);
+        // Relevance-ordered pages can repeat a thread; keep the first.
+        if (comment && !seen.has(comment.id)) {
+          seen.add(comment.id);
+          comments.push(comment);
+        }
+      }
+      pageToken = response.nextPageToken ?? undefined;
+    } while (pageToken && comments.length < options.limit);
+    return {
+      comments: comments.slice(0, options.limit),
+      overflow: comments.slice(options.limit),
+      nextPageToken: pageToken ?? null,
+      units: meter.units - before,
+      pages,
+    };
+  }
+
+  /** One API call with retries; every attempt that reached YouTube is counted. */
+  private async call<T>(route: "videos" | "commentThreads", videoId: string, meter: UnitMeter, request: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const result = await request();
+        meter.add();
+        return result;
+      } catch (err) {
+        const failure = classify(err);
+        if (failure.status !== undefined) meter.add();
+        const willRetry = isRetryable(failure) && attempt < this.retry.attempts;
+        logFailure(route, videoId, attempt, failure, willRetry);
+        if (!willRetry) throw toHttpsError(failure, { videoId, attempts: attempt });
+        await this.sleep(backoffDelay(attempt, this.retry));
+      }
+    }
+  }
+}
+
+// Structured and redacted: status, reason and domain only — never the error object, its message or URL (they carry the key).
+function logFailure(route: string, videoId: string, attempt: number, failure: YouTubeFailure, willRetry: boolean): void {
+  const entry = { event: "youtube_api_error", route, videoId, attempt, willRetry, ...failure };
+  // Answers about the video, and a stale page token (handled by restarting), are not faults of ours.
+  const expected = ["notFound", "commentsDisabled", "forbidden", "invalidPageToken"].includes(failure.kind);
+  if (willRetry || expected) logger.warn("YouTube API call failed", entry);
+  else logger.error("YouTube API call failed", entry);
+}

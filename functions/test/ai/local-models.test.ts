@@ -1,0 +1,268 @@
+// The local provider's offline models: sentiment, emotions, categories, themes.
+import { expect } from "chai";
+import { analyzeCommentsLocally } from "../../src/ai/local/analyze";
+import { classifyCategory, explainCategory, needsAttention } from "../../src/ai/local/category";
+import { detectEmotions } from "../../src/ai/local/emotion";
+import { scoreSentiment } from "../../src/ai/local/sentiment";
+import { contentIdeas, extractThemes } from "../../src/ai/local/themes";
+import { tokenize } from "../../src/ai/local/tokenize";
+import { CATEGORIES, EMOTIONS, SENTIMENTS, type AnalysedComment, type Category, type Sentiment } from "../../src/ai/types";
+
+const sentimentOf = (text: string): Sentiment => scoreSentiment(text).sentiment;
+const scoreOf = (text: string): number => scoreSentiment(text).score;
+const categoryOf = (text: string): Category => classifyCategory(text, scoreSentiment(text));
+
+describe("local models: tokenizer", () => {
+  it("splits words, emoji, emoticons, URLs and punctuation runs", () => {
+    const norms = tokenize("This is SOOOO good!!! :D 😍🔥 see https://x.co/a @Bob don’t").map((t) => t.norm);
+    expect(norms).to.deep.equal(["this", "is", "soo", "good", "!!", ":d", "😍", "🔥", "see", "<url>", "<mention>", "don't"]);
+  });
+
+  it("marks capitals and elongations, and ignores the zero-width junk in exported comments", () => {
+    const [shout, plain] = tokenize("LOVE nice\uFEFF");
+    expect(shout.caps).to.equal(true);
+    expect(plain.norm).to.equal("nice");
+    expect(tokenize("niceee")[0].elongated).to.equal(true);
+  });
+});
+
+describe("local models: sentiment", () => {
+  it("reads plain praise and plain complaints", () => {
+    expect(sentimentOf("This video is amazing, I love it")).to.equal("positive");
+    expect(sentimentOf("This is terrible, worst tutorial ever")).to.equal("negative");
+  });
+
+  it("flips negated words", () => {
+    expect(sentimentOf("this is not good")).to.equal("negative");
+    expect(sentimentOf("I don't like it")).to.equal("negative");
+    expect(sentimentOf("honestly it isn't bad at all")).to.equal("positive");
+    expect(scoreOf("not good")).to.be.below(scoreOf("good"));
+  });
+
+  it("lets intensifiers strengthen and hedges soften", () => {
+    expect(scoreOf("very good")).to.be.above(scoreOf("good"));
+    expect(scoreOf("kinda good")).to.be.below(scoreOf("good"));
+    expect(scoreOf("really bad")).to.be.below(scoreOf("bad"));
+  });
+
+  it("weighs what follows 'but' more", () => {
+    expect(sentimentOf("the screen is great but the battery is awful and it lags")).to.equal("negative");
+    expect(sentimentOf("a bit expensive but honestly amazing, love it")).to.equal("positive");
+  });
+
+  it("reads emoji and emoticons", () => {
+    expect(sentimentOf("😍😍😍")).to.equal("positive");
+    expect(sentimentOf("🤮👎")).to.equal("negative");
+    expect(sentimentOf("new video :)")).to.equal("positive");
+    expect(sentimentOf("no new video :(")).to.equal("negative");
+  });
+
+  it("knows YouTube slang", () => {
+    expect(sentimentOf("this is fire 🔥")).to.equal("positive");
+    expect(sentimentOf("goated channel")).to.equal("positive");
+    expect(sentimentOf("huge W")).to.equal("positive");
+    expect(sentimentOf("this video is mid")).to.equal("negative");
+    expect(sentimentOf("absolute trash")).to.equal("negative");
+    expect(sentimentOf("L video")).to.equal("negative");
+    expect(sentimentOf("meh")).to.equal("negative");
+    expect(sentimentOf("smh")).to.equal("negative");
+    expect(scoreOf("lol")).to.be.above(0);
+  });
+
+  it("reads 'fire' and 'W' as slang only where they are verdicts", () => {
+    expect(scoreOf("the house was on fire")).to.be.at.most(scoreOf("this is fire"));
+    expect(sentimentOf("w")).to.equal("positive");
+  });
+
+  it("calls factual comments with no sentiment neutral", () => {
+    expect(sentimentOf("what mic do you use")).to.equal("neutral");
+    expect(sentimentOf("")).to.equal("neutral");
+    expect(sentimentOf("12:34")).to.equal("neutral");
+  });
+
+  it("calls strong praise and strong complaints in one comment mixed or lets the stronger side win", () => {
+    const s = sentimentOf("I love the camera and the screen is gorgeous, but the battery is horrible and the speakers are awful");
+    expect(["mixed", "negative", "positive"]).to.include(s);
+  });
+
+  it("keeps scores in -1..1 and labels in the allowed set", () => {
+    for (const text of ["AMAZING!!!!!!!! 😍😍😍😍😍 love love love", "worst worst worst garbage trash 🤮🤮🤮", "ok"]) {
+      const { sentiment, score } = scoreSentiment(text);
+      expect(SENTIMENTS).to.include(sentiment);
+      expect(score).to.be.within(-1, 1);
+    }
+  });
+});
+
+describe("local models: emotions", () => {
+  it("finds the salient emotions, most salient first", () => {
+    expect(detectEmotions("thank you so much, this helped a lot")[0]).to.equal("gratitude");
+    expect(detectEmotions("😂😂😂 lmao")[0]).to.equal("amusement");
+    expect(detectEmotions("I'm so confused, I don't understand this part")[0]).to.equal("confusion");
+    expect(detectEmotions("can't wait for the next one!!")).to.include("excitement");
+    expect(detectEmotions("I love this channel ❤️")[0]).to.equal("love");
+    expect(detectEmotions("so disappointed, expected more")[0]).to.equal("disappointment");
+    expect(detectEmotions("this is so annoying, it doesn't work")).to.include("frustration");
+  });
+
+  it("returns nothing for neutral text and skips negated cues", () => {
+    expect(detectEmotions("the video is 12 minutes long")).to.deep.equal([]);
+    expect(detectEmotions("I am not happy")).to.not.include("joy");
+  });
+
+  it("returns only known emotions, at most three", () => {
+    const found = detectEmotions("wow 😂 ❤️ thank you 😡 😢 so scared lol amazing!!!");
+    expect(found.length).to.be.at.most(3);
+    for (const e of found) expect(EMOTIONS).to.include(e);
+  });
+});
+
+describe("local models: categories", () => {
+  const cases: Array<[string, Category]> = [
+    // Questions, with and without "?" (datasets strip punctuation).
+    ["how do i install this on windows", "question"],
+    ["What software do you use?", "question"],
+    ["is there a way to do this without python", "question"],
+    ["does anyone know why my code wont compile", "question"],
+    ["can you explain the part at 3 minutes again", "question"],
+    ["what about mac users", "question"],
+    ["i get an error when i run it", "question"],
+    ["it doesnt work for me", "question"],
+    ["whats the difference between a class and an object", "question"],
+    // Requests for content.
+    ["please make a video about docker", "request"],
+    ["can you do a video on recursion", "request"],
+    ["part 2 please!!", "request"],
+    // Suggestions.
+    ["you should zoom in on the code", "suggestion"],
+    ["it would be better if you slowed down a bit", "suggestion"],
+    ["i suggest adding timestamps", "suggestion"],
+    // Feedback and criticism.
+    ["the audio is too quiet", "feedback"],
+    ["you talk way too fast", "feedback"],
+    ["clickbait, waste of time", "criticism"],
+    ["terrible explanation, this video is confusing", "criticism"],
+    // Not for the creator to act on.
+    ["thank you so much, great tutorial!", "appreciation"],
+    ["Best channel on YouTube ❤️", "appreciation"],
+    ["check out my channel for free robux www.scam.example", "spam"],
+    ["sub4sub anyone", "spam"],
+    ["first", "other"],
+  ];
+  for (const [text, expected] of cases) {
+    it(`"${text}" is ${expected}`, () => {
+      expect(categoryOf(text), explainCategory(text, scoreSentiment(text)).rule).to.equal(expected);
+    });
+  }
+
+  it("does not take embedded question words for questions", () => {
+    expect(categoryOf("i finally know how it works now thanks")).to.not.equal("question");
+    expect(categoryOf("i didnt understand at first but now i understand thank you")).to.equal("appreciation");
+  });
+
+  it("flags exactly the actionable categories", () => {
+    const actionable = CATEGORIES.filter((c) => needsAttention(c));
+    expect(actionable).to.have.members(["question", "feedback", "suggestion", "request", "criticism"]);
+  });
+});
+
+describe("local models: analyzeCommentsLocally", () => {
+  it("analyses every comment, keyed by id, with valid values", () => {
+    const out = analyzeCommentsLocally([
+      { id: "c1", text: "Love this! 😍" },
+      { id: "c2", text: "how do i fix the error at 5:20" },
+      { id: "c3", text: "" },
+    ]);
+    expect(out.map((a) => a.id)).to.deep.equal(["c1", "c2", "c3"]);
+    expect(out[0]).to.include({ sentiment: "positive" });
+    expect(out[1].category).to.equal("question");
+    expect(out[2]).to.deep.equal({ id: "c3", sentiment: "neutral", score: 0, emotions: [], category: "other" });
+    for (const a of out) {
+      expect(SENTIMENTS).to.include(a.sentiment);
+      expect(CATEGORIES).to.include(a.category);
+    }
+  });
+
+  it("is deterministic", () => {
+    const batch = ["great video", "not bad", "why is it slow?", "😂", "you should add captions"].map((text, i) => ({ id: `c${i}`, text }));
+    expect(analyzeCommentsLocally(batch)).to.deep.equal(analyzeCommentsLocally(batch));
+  });
+
+  it("never throws on odd, huge or hostile input", () => {
+    const odd = [
+      "",
+      "   ",
+      "\u0000\uFEFF\u200B",
+      "🤖".repeat(5000),
+      "a".repeat(200_000),
+      "word ".repeat(50_000),
+      "👨‍👩‍👧‍👦🏳️‍🌈🇯🇵 Z̷̢͈a̸l̶g̵o̸ text",
+      "مرحبا هذا رائع 这是一个很好的视频 это отлично",
+      "<script>alert(1)</script> ' OR 1=1 --",
+      "?!?!?!?!?!?!",
+      "\ud83d",
+      ":) :( :D xD <3 ;) :/ :P",
+    ];
+    const out = analyzeCommentsLocally(odd.map((text, i) => ({ id: String(i), text })));
+    expect(out).to.have.length(odd.length);
+    // A missing text (bad stored data) is treated as empty rather than crashing.
+    const missing = analyzeCommentsLocally([{ id: "x" } as unknown as { id: string; text: string }]);
+    expect(missing[0].category).to.equal("other");
+  });
+
+  it("handles long comments quickly", () => {
+    const started = Date.now();
+    analyzeCommentsLocally([{ id: "big", text: "this is great but why ".repeat(20_000) }]);
+    expect(Date.now() - started).to.be.below(500);
+  });
+});
+
+describe("local models: themes and content ideas", () => {
+  const comments: AnalysedComment[] = [
+    ["c1", "The battery life is terrible on this phone", "negative", "criticism"],
+    ["c2", "battery life could be better honestly", "negative", "feedback"],
+    ["c3", "Battery life is awful, dies in 3 hours", "negative", "criticism"],
+    ["c4", "love the camera quality", "positive", "appreciation"],
+    ["c5", "camera quality is stunning", "positive", "appreciation"],
+    ["c6", "the camera quality blew me away", "positive", "appreciation"],
+    ["c7", "first", "neutral", "other"],
+    ["c8", "please make a video on wireless charging", "neutral", "request"],
+    ["c9", "can you do a video on wireless charging speeds", "neutral", "request"],
+    ["c10", "how do i turn on wireless charging", "neutral", "question"],
+  ].map(([id, text, sentiment, category]) => ({
+    id,
+    text,
+    sentiment: sentiment as Sentiment,
+    score: sentiment === "positive" ? 0.8 : sentiment === "negative" ? -0.8 : 0,
+    emotions: [],
+    category: category as Category,
+  }));
+
+  it("picks repeated phrases, with the ids of the comments that use them and their sentiment", () => {
+    const themes = extractThemes(comments, 5);
+    const battery = themes.find((t) => t.name === "Battery Life");
+    const camera = themes.find((t) => t.name === "Camera Quality");
+    const charging = themes.find((t) => t.name === "Wireless Charging");
+    expect(battery?.commentIds).to.deep.equal(["c1", "c2", "c3"]);
+    expect(battery?.sentiment).to.equal("negative");
+    expect(battery?.mentions).to.equal(3);
+    expect(camera?.commentIds).to.deep.equal(["c4", "c5", "c6"]);
+    expect(camera?.sentiment).to.equal("positive");
+    expect(charging?.commentIds).to.deep.equal(["c8", "c9", "c10"]);
+    // The single words inside those phrases are not themes of their own.
+    expect(themes.map((t) => t.name)).to.not.include.members(["Battery", "Camera", "Life"]);
+  });
+
+  it("returns nothing for no comments and respects max", () => {
+    expect(extractThemes([])).to.deep.equal([]);
+    expect(extractThemes(comments, 1)).to.have.length(1);
+  });
+
+  it("turns requests and questions into content ideas with their comment ids", () => {
+    const ideas = contentIdeas(comments);
+    expect(ideas[0].title).to.match(/wireless charging/i);
+    expect(ideas[0].commentIds).to.include.members(["c8", "c9"]);
+    expect(ideas.flatMap((i) => i.commentIds)).to.not.include("c4");
+    expect(contentIdeas([])).to.deep.equal([]);
+  });
+});

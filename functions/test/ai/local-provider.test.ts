@@ -1,0 +1,99 @@
+// The offline provider end to end: every method's output shape, grounded in the comments given.
+import { expect } from "chai";
+import { LocalProvider } from "../../src/ai/local/provider";
+import { summarizeClassification, summarizeSentiment } from "../../src/ai/summaries";
+import { CATEGORIES, REPLY_TONES, SENTIMENTS, type AnalysedComment } from "../../src/ai/types";
+
+const video = { id: "v", title: "Beginner guide to video editing", channelTitle: "EditLab" };
+const texts = [
+  "This tutorial was so helpful, thank you! Finally understand keyframes.",
+  "How do you export in 4K without losing quality?",
+  "The audio is way too quiet, I could barely hear the keyframes part.",
+  "Please make a video about colour grading next!",
+  "Can you do a tutorial on colour grading for beginners?",
+  "What software do you use for colour grading?",
+  "Great video as always, love the editing tips",
+  "Audio quality was bad again, please fix the audio",
+  "I'm a beginner and this was perfect for me, thanks",
+  "Check out my channel for free robux",
+  "How do you make the keyframes smooth?",
+  "Love this channel so much",
+];
+
+describe("ai/local provider", () => {
+  const local = new LocalProvider();
+  let comments: AnalysedComment[];
+
+  before(async () => {
+    const input = texts.map((text, i) => ({ id: `c${i + 1}`, text, author: `Viewer ${i + 1}`, likeCount: 20 - i }));
+    const { value, usage } = await local.analyzeComments(input, video);
+    expect(usage).to.deep.equal({ calls: 0, inputTokens: 0, outputTokens: 0 });
+    comments = input.map((c, i) => ({ ...c, ...value[i] }));
+  });
+
+  it("analyses every comment with valid labels, in order", () => {
+    expect(comments.map((c) => c.id)).to.deep.equal(texts.map((_, i) => `c${i + 1}`));
+    for (const c of comments) {
+      expect(SENTIMENTS).to.include(c.sentiment);
+      expect(CATEGORIES).to.include(c.category);
+    }
+    expect(comments[1].category).to.equal("question");
+  });
+
+  it("insights, summary and answers cite only real comments and quote real numbers", async () => {
+    const ids = new Set(comments.map((c) => c.id));
+    const sentiment = summarizeSentiment(comments);
+    const classification = summarizeClassification(comments);
+    const { value: insights } = await local.generateInsights({ video, comments, sentiment, classification });
+    expect(insights.themes.length).to.be.greaterThan(0);
+    for (const t of insights.themes) {
+      expect(t.commentIds.every((id) => ids.has(id))).to.equal(true);
+      expect(t.mentions).to.be.at.least(t.commentIds.length > 0 ? 1 : 0);
+    }
+    expect(insights.audience.summary).to.include(`${comments.filter((c) => c.category !== "spam").length} commenters`);
+
+    const { value: summary } = await local.summarize({ video, comments, sentiment, classification, insights });
+    expect(summary.headline).to.include(String(sentiment.total));
+    expect(summary.overview).to.include(`${sentiment.percentages.positive}%`);
+    expect(summary.priorityActions.length).to.be.greaterThan(1);
+    const questionAction = summary.priorityActions.find((a) => /question/.test(a.action));
+    expect(questionAction?.commentIds).to.include("c2");
+    for (const a of summary.priorityActions) {
+      expect(a.commentIds.length).to.be.greaterThan(0);
+      expect(a.commentIds.every((id) => ids.has(id))).to.equal(true);
+      expect(a.priority).to.be.oneOf(["high", "medium", "low"]);
+    }
+
+    const asked = comments.filter((c) => /colour grading/.test(c.text));
+    const { value: answer } = await local.answerQuestion({ question: "What do viewers want to learn about colour grading?", video, comments: asked, history: [], sentiment, classification });
+    expect(answer.sources.map((s) => s.commentId).every((id) => asked.some((c) => c.id === id))).to.equal(true);
+    expect(answer.sources[0].relevance).to.be.within(0, 1);
+    expect(answer.answer).to.include(`${asked.length} comments`);
+    expect(answer.confidence).to.be.within(0, 1);
+    expect(answer.keyPoints.length).to.be.greaterThan(0);
+    expect(answer.followUpQuestions).to.have.length(3);
+
+    const followUp = await local.answerQuestion({ question: "and why?", video, comments: asked, history: [{ question: "What do viewers want?", answer: answer.answer }] });
+    expect(followUp.value.answer).to.match(/^Following up on “What do viewers want\?”/);
+
+    const none = await local.answerQuestion({ question: "Do they mention cats?", video, comments: [], history: [] });
+    expect(none.value.sources).to.deep.equal([]);
+    expect(none.value.confidence).to.be.below(0.3);
+  });
+
+  it("drafts `count` different replies per tone, with the commenter's name and the comment's content", async () => {
+    for (const tone of REPLY_TONES) {
+      for (let count = 1; count <= 5; count += 1) {
+        const { value } = await local.draftReplies({ comment: { text: "How do you export in 4K?", author: "@Maria" }, tone, count });
+        expect(value).to.have.length(count);
+        expect(new Set(value).size).to.equal(count);
+        for (const reply of value) expect(reply).to.include("Maria");
+      }
+    }
+    const question = await local.draftReplies({ comment: { text: "How do you export in 4K?", author: "Maria" }, tone: "informative", count: 5 });
+    expect(question.value.some((r) => /export/i.test(r))).to.equal(true);
+    const praise = await local.draftReplies({ comment: { text: "Amazing video, thank you so much!" }, tone: "friendly", count: 3 });
+    expect(praise.value.join(" ")).to.match(/glad|means a lot|thanks|happy|keep making/i);
+    expect(praise.value[0]).to.match(/^Hey there/);
+  });
+});

@@ -1,0 +1,420 @@
+// A local stand-in for the YouTube Data API v3, over real HTTP, for the routes
+// Lently uses: GET /youtube/v3/videos and GET /youtube/v3/commentThreads, with
+// the real response shapes (kind, etag, pageInfo, nextPageToken, items…) and
+// the real error bodies. `@googleapis/youtube` reaches it through its
+// `rootUrl` option (the YOUTUBE_API_ROOT_URL param): production code has no
+// test-only branch. Behaviours (comments disabled, quota exceeded, 503s…) are
+// chosen by fixture video id (fixtures/index.ts), so in-process tests and the
+// Functions emulator exercise them alike.
+//
+// Control endpoints for tests: GET /__stats (requests per route and per video,
+// i.e. the quota units a real project would have spent), POST /__reset (zero
+// the counters and the flaky-video failure budgets), GET /__fixtures.
+import { createHash } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { findFixture, listFixtures, type FixtureComment, type FixtureVideo } from "./fixtures";
+import type { StandInStarter } from "./registry";
+
+/** The only key the stand-in accepts; the stack sets it as the YOUTUBE_API_KEY secret. */
+export const YOUTUBE_STANDIN_KEY = "lently-standin-youtube-key";
+
+type Route = "videos" | "commentThreads";
+
+export interface YouTubeStandInStats {
+  requests: Record<Route, number>;
+  /** Every list call costs one unit, failed ones included. */
+  units: number;
+  byVideo: Record<string, Partial<Record<Route, number>>>;
+}
+
+interface GoogleErrorItem {
+  message: string;
+  domain: string;
+  reason: string;
+  location?: string;
+  locationType?: string;
+}
+
+/** A Google API error: thrown by the route handlers, sent as Google's JSON error body. */
+class ApiError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly errors: GoogleErrorItem[],
+    readonly status?: string,
+    readonly details?: unknown[],
+  ) {
+    super(message);
+  }
+
+  body(): unknown {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        errors: this.errors,
+        ...(this.status ? { status: this.status } : {}),
+        ...(this.details ? { details: this.details } : {}),
+      },
+    };
+  }
+}
+
+// The error bodies below copy the structure (and wording) of Google's own.
+const errors = {
+  keyInvalid: () =>
+    new ApiError(400, "API key not valid. Please pass a valid API key.", [{ message: "API key not valid. Please pass a valid API key.", domain: "global", reason: "badRequest" }], "INVALID_ARGUMENT", [
+      { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "API_KEY_INVALID", domain: "googleapis.com", metadata: { service: "youtube.googleapis.com" } },
+    ]),
+  keyMissing: () =>
+    new ApiError(
+      403,
+      "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+      [{ message: "The request is missing a valid API key.", domain: "global", reason: "forbidden" }],
+      "PERMISSION_DENIED",
+    ),
+  quotaExceeded: () => {
+    const message = 'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.';
+    return new ApiError(403, message, [{ message, domain: "youtube.quota", reason: "quotaExceeded" }]);
+  },
+  commentsDisabled: () => {
+    const message = 'The video identified by the <code><a href="/youtube/v3/docs/commentThreads/list#videoId">videoId</a></code> parameter has disabled comments.';
+    return new ApiError(403, message, [{ message, domain: "youtube.commentThread", reason: "commentsDisabled", location: "videoId", locationType: "parameter" }]);
+  },
+  forbidden: () => {
+    const message = "The request is not properly authorized to retrieve the specified comment threads.";
+    return new ApiError(403, message, [{ message, domain: "youtube.commentThread", reason: "forbidden", location: "videoId", locationType: "parameter" }]);
+  },
+  videoNotFound: () => {
+    const message = 'The video identified by the <code><a href="/youtube/v3/docs/commentThreads/list#videoId">videoId</a></code> parameter could not be found.';
+    return new ApiError(404, message, [{ message, domain: "youtube.commentThread", reason: "videoNotFound", location: "videoId", locationType: "parameter" }]);
+  },
+  unavailable: () => new ApiError(503, "The service is currently unavailable.", [{ message: "The service is currently unavailable.", domain: "global", reason: "backendError" }], "UNAVAILABLE"),
+  missingParameter: (name: string, message: string) =>
+    new ApiError(400, message, [{ message, domain: "youtube.parameter", reason: "missingRequiredParameter", location: name, locationType: "parameter" }]),
+  invalidParameter: (name: string, message: string) =>
+    new ApiError(400, message, [{ message, domain: "youtube.parameter", reason: "invalidParameter", location: name, locationType: "parameter" }]),
+  invalidPageToken: () => {
+    const message = "The request specifies an invalid page token.";
+    return new ApiError(400, message, [{ message, domain: "youtube.parameter", reason: "invalidPageToken", location: "pageToken", locationType: "parameter" }]);
+  },
+  notFound: () => new ApiError(404, "Not Found", [{ message: "Not Found", domain: "global", reason: "notFound" }], "NOT_FOUND"),
+};
+
+const etag = (value: unknown): string => createHash("sha1").update(JSON.stringify(value)).digest("base64url").slice(0, 27);
+
+function thumbnails(id: string) {
+  const url = (name: string) => `https://i.ytimg.com/vi/${id}/${name}.jpg`;
+  return {
+    default: { url: url("default"), width: 120, height: 90 },
+    medium: { url: url("mqdefault"), width: 320, height: 180 },
+    high: { url: url("hqdefault"), width: 480, height: 360 },
+    standard: { url: url("sddefault"), width: 640, height: 480 },
+    maxres: { url: url("maxresdefault"), width: 1280, height: 720 },
+  };
+}
+
+function videoResource(video: FixtureVideo, parts: Set<string>) {
+  const comments = video.comments();
+  const totalComments = comments.length + comments.reduce((sum, c) => sum + c.replyCount, 0);
+  const hideCount = video.behaviour.kind === "commentsDisabled" && video.behaviour.hideCommentCount;
+  const resource: Record<string, unknown> = { kind: "youtube#video", etag: "", id: video.id };
+  if (parts.has("snippet")) {
+    resource.snippet = {
+      publishedAt: video.publishedAt,
+      channelId: video.channelId,
+      title: video.title,
+      description: video.description,
+      thumbnails: thumbnails(video.id),
+      channelTitle: video.channelTitle,
+      categoryId: "28",
+      liveBroadcastContent: video.liveBroadcastContent,
+      defaultAudioLanguage: "en",
+      localized: { title: video.title, description: video.description },
+    };
+  }
+  if (parts.has("contentDetails")) {
+    resource.contentDetails = {
+      duration: video.duration,
+      dimension: "2d",
+      definition: "hd",
+      caption: "false",
+      licensedContent: false,
+      contentRating: {},
+      projection: "rectangular",
+    };
+  }
+  if (parts.has("statistics")) {
+    // The API sends counts as strings (uint64), and omits commentCount when comments are off.
+    resource.statistics = {
+      viewCount: String(video.viewCount),
+      likeCount: String(video.likeCount),
+      favoriteCount: "0",
+      ...(hideCount ? {} : { commentCount: String(totalComments) }),
+    };
+  }
+  if (parts.has("status")) {
+    resource.status = {
+      uploadStatus: "processed",
+      privacyStatus: video.privacyStatus,
+      license: "youtube",
+      embeddable: true,
+      publicStatsViewable: true,
+      madeForKids: video.behaviour.kind === "commentsDisabled" && !video.behaviour.hideCommentCount,
+    };
+  }
+  resource.etag = etag(resource);
+  return resource;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/** textFormat=html: escaped, links as anchors, line breaks as <br> (what the API does). */
+function htmlText(text: string): string {
+  return escapeHtml(text)
+    .replace(/\bhttps?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`)
+    .replace(/\r?\n/g, "<br>");
+}
+
+function threadResource(video: FixtureVideo, comment: FixtureComment, format: "html" | "plainText") {
+  const snippet = {
+    channelId: video.channelId,
+    videoId: video.id,
+    textDisplay: format === "html" ? htmlText(comment.text) : comment.text,
+    textOriginal: comment.text,
+    authorDisplayName: comment.author,
+    authorProfileImageUrl: `https://yt3.ggpht.example/${comment.authorChannelId}=s48-c-k-c0x00ffffff-no-rj`,
+    authorChannelUrl: `http://www.youtube.com/${comment.author}`,
+    authorChannelId: { value: comment.authorChannelId },
+    canRate: true,
+    viewerRating: "none",
+    likeCount: comment.likeCount,
+    publishedAt: comment.publishedAt,
+    updatedAt: comment.updatedAt,
+  };
+  const topLevelComment = { kind: "youtube#comment", etag: etag(snippet), id: comment.id, snippet };
+  const thread = {
+    kind: "youtube#commentThread",
+    etag: "",
+    id: comment.id,
+    snippet: { channelId: video.channelId, videoId: video.id, topLevelComment, canReply: true, totalReplyCount: comment.replyCount, isPublic: true },
+  };
+  thread.etag = etag(thread);
+  return thread;
+}
+
+// Relevance here: likes and replies (a fair proxy of YouTube's ranking), then newest.
+function ordered(comments: FixtureComment[], order: "relevance" | "time"): FixtureComment[] {
+  const byTime = (a: FixtureComment, b: FixtureComment) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0);
+  const score = (c: FixtureComment) => c.likeCount + 3 * c.replyCount;
+  return comments.slice().sort(order === "time" ? byTime : (a, b) => score(b) - score(a) || byTime(a, b));
+}
+
+interface PageCursor {
+  v: string;
+  o: string;
+  i: number;
+}
+
+const encodeToken = (cursor: PageCursor): string => Buffer.from(JSON.stringify(cursor)).toString("base64url");
+
+function decodeToken(token: string): PageCursor | undefined {
+  try {
+    const value = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as Partial<PageCursor>;
+    if (typeof value.v === "string" && typeof value.o === "string" && Number.isInteger(value.i) && (value.i ?? -1) >= 0) {
+      return value as PageCursor;
+    }
+  } catch {
+    /* not ours */
+  }
+  return undefined;
+}
+
+export interface YouTubeStandIn {
+  server: Server;
+  url: string;
+  stats(): YouTubeStandInStats;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+function newStats(): YouTubeStandInStats {
+  return { requests: { videos: 0, commentThreads: 0 }, units: 0, byVideo: {} };
+}
+
+/** Starts the stand-in on 127.0.0.1:`port` (0: any free port). */
+export async function startYouTubeServer(port = 0): Promise<YouTubeStandIn> {
+  let stats = newStats();
+  let failuresServed = new Map<string, number>();
+
+  const count = (route: Route, videoKey: string) => {
+    stats.requests[route] += 1;
+    stats.units += 1;
+    const perVideo = (stats.byVideo[videoKey] ??= {});
+    perVideo[route] = (perVideo[route] ?? 0) + 1;
+  };
+
+  /** Errors that a video's behaviour causes on any route, before its data is looked at. */
+  const behaviourError = (route: Route, video: FixtureVideo | undefined): ApiError | undefined => {
+    if (!video) return undefined;
+    const b = video.behaviour;
+    if (b.kind === "quotaExceeded") return errors.quotaExceeded();
+    if (b.kind === "keyInvalid") return errors.keyInvalid();
+    if (b.kind === "unavailable") return errors.unavailable();
+    if (b.kind === "flaky") {
+      const key = `${route}:${video.id}`;
+      const served = failuresServed.get(key) ?? 0;
+      if (served < b.failures) {
+        failuresServed.set(key, served + 1);
+        return errors.unavailable();
+      }
+    }
+    return undefined;
+  };
+
+  const checkKey = (query: URLSearchParams): ApiError | undefined => {
+    const key = query.get("key");
+    if (!key) return errors.keyMissing();
+    if (key !== YOUTUBE_STANDIN_KEY) return errors.keyInvalid();
+    return undefined;
+  };
+
+  const parts = (query: URLSearchParams, allowed: string[]): Set<string> => {
+    const raw = query.getAll("part").join(",");
+    if (!raw) throw errors.missingParameter("part", "Required parameter: part");
+    const set = new Set(raw.split(",").map((p) => p.trim()).filter(Boolean));
+    for (const p of set) {
+      if (!allowed.includes(p)) throw errors.invalidParameter("part", `'${p}'`);
+    }
+    return set;
+  };
+
+  const listVideos = (query: URLSearchParams) => {
+    const ids = query.getAll("id").join(",").split(",").map((s) => s.trim()).filter(Boolean);
+    count("videos", ids.join(",") || "(none)");
+    const keyError = checkKey(query);
+    if (keyError) throw keyError;
+    const wanted = parts(query, ["id", "snippet", "contentDetails", "statistics", "status", "player", "topicDetails", "recordingDetails", "liveStreamingDetails", "localizations"]);
+    if (ids.length === 0) throw errors.missingParameter("filter", "No filter selected. Expected one of: chart, id, myRated");
+    const videos = ids.map((id) => findFixture(id));
+    for (const video of videos) {
+      const err = behaviourError("videos", video);
+      if (err) throw err;
+    }
+    const items = videos.filter((v): v is FixtureVideo => Boolean(v)).map((v) => videoResource(v, wanted));
+    const body = { kind: "youtube#videoListResponse", etag: "", items, pageInfo: { totalResults: items.length, resultsPerPage: items.length } };
+    body.etag = etag(body);
+    return body;
+  };
+
+  const listCommentThreads = (query: URLSearchParams) => {
+    const videoId = query.get("videoId") ?? "";
+    count("commentThreads", videoId || "(none)");
+    const keyError = checkKey(query);
+    if (keyError) throw keyError;
+    parts(query, ["id", "snippet", "replies"]);
+    if (!videoId) throw errors.missingParameter("filter", "No filter selected. Expected one of: allThreadsRelatedToChannelId, id, videoId");
+
+    const maxRaw = query.get("maxResults");
+    const maxResults = maxRaw === null ? 20 : Number(maxRaw);
+    if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) {
+      throw errors.invalidParameter("maxResults", `Invalid value '${maxRaw}'. Values must be within the range: [1, 100]`);
+    }
+    const order = query.get("order") ?? "time";
+    if (order !== "time" && order !== "relevance") throw errors.invalidParameter("order", `Invalid value '${order}'. Expected one of: relevance, time`);
+    const format = query.get("textFormat") ?? "html";
+    if (format !== "html" && format !== "plainText") throw errors.invalidParameter("textFormat", `Invalid value '${format}'. Expected one of: html, plainText`);
+
+    const video = findFixture(videoId);
+    const behaviourErr = behaviourError("commentThreads", video);
+    if (behaviourErr) throw behaviourErr;
+    if (!video) throw errors.videoNotFound();
+    if (video.behaviour.kind === "commentsDisabled") throw errors.commentsDisabled();
+    if (video.behaviour.kind === "private" || video.behaviour.kind === "forbidden") throw errors.forbidden();
+
+    let offset = 0;
+    const token = query.get("pageToken");
+    if (token) {
+      const cursor = decodeToken(token);
+      if (!cursor || cursor.v !== videoId || cursor.o !== order) throw errors.invalidPageToken();
+      offset = cursor.i;
+    }
+    const all = ordered(video.comments(), order);
+    const page = all.slice(offset, offset + maxResults);
+    const next = offset + maxResults < all.length ? encodeToken({ v: videoId, o: order, i: offset + maxResults }) : undefined;
+    const body = {
+      kind: "youtube#commentThreadListResponse",
+      etag: "",
+      ...(next ? { nextPageToken: next } : {}),
+      // Like the real API, totalResults counts this page only.
+      pageInfo: { totalResults: page.length, resultsPerPage: maxResults },
+      items: page.map((c) => threadResource(video, c, format)),
+    };
+    body.etag = etag(body);
+    return body;
+  };
+
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { "content-type": "application/json; charset=UTF-8", "content-length": Buffer.byteLength(text), vary: "Origin, X-Origin, Referer" });
+    res.end(text);
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const path = url.pathname.replace(/\/+$/, "");
+    try {
+      if (path === "/__stats" && req.method === "GET") return send(res, 200, stats);
+      if (path === "/__reset" && req.method === "POST") {
+        stats = newStats();
+        failuresServed = new Map();
+        return send(res, 200, { ok: true });
+      }
+      if (path === "/__fixtures" && req.method === "GET") return send(res, 200, { fixtures: listFixtures() });
+      if (req.method === "GET" && path === "/youtube/v3/videos") return send(res, 200, listVideos(url.searchParams));
+      if (req.method === "GET" && path === "/youtube/v3/commentThreads") return send(res, 200, listCommentThreads(url.searchParams));
+      throw errors.notFound();
+    } catch (err) {
+      if (err instanceof ApiError) return send(res, err.code, err.body());
+      const message = err instanceof Error ? err.message : String(err);
+      return send(res, 500, { error: { code: 500, message: `stand-in failure: ${message}`, errors: [{ message, domain: "global", reason: "backendError" }] } });
+    }
+  };
+
+  const server = createServer(handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://127.0.0.1:${bound}`,
+    stats: () => structuredClone(stats),
+    reset: () => {
+      stats = newStats();
+      failuresServed = new Map();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Registry entry: the functions reach the stand-in through the YOUTUBE_API_ROOT_URL param and its key. */
+export const startYouTubeStandIn: StandInStarter = async (port) => {
+  const standIn = await startYouTubeServer(port);
+  return {
+    env: {
+      params: { YOUTUBE_API_ROOT_URL: `${standIn.url}/` },
+      secrets: { YOUTUBE_API_KEY: YOUTUBE_STANDIN_KEY },
+      tooling: { LENTLY_YOUTUBE_STANDIN_URL: standIn.url },
+    },
+    close: () => standIn.close(),
+  };
+};
