@@ -10,6 +10,7 @@
 //   * prompt tokens per analysed comment vs the comments' own tokens;
 //   * the monthly usage reset (users reset per second).
 // Without ../shared/datasets it says so and skips what needs the corpus.
+import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 
 // A project of its own on the emulators, so the deployed trigger does not react to the bench's jobs.
@@ -168,7 +169,10 @@ async function main(): Promise<void> {
   report.usageReset = await benchUsageReset(db(), Number(process.env.BENCH_RESET_USERS ?? "5000"));
   await resetProject();
 
-  console.log(JSON.stringify(report));
+  const json = `${JSON.stringify(report)}\n`;
+  // Inside tools/stack.ts stdout carries the emulators' logs; the stack prints this file instead.
+  if (process.env.LENTLY_RESULT_FILE) writeFileSync(process.env.LENTLY_RESULT_FILE, json);
+  else process.stdout.write(json);
   printTable(report);
 }
 

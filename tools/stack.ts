@@ -232,8 +232,20 @@ async function main(): Promise<void> {
     configPath,
     commandFor(mode, extra),
   ];
+  // The bench's stdout is its JSON alone: emulator logs go to stderr and the
+  // bench writes its result to a file that is printed here at the end.
+  const resultFile = join(root, ".cache", `bench-result-${process.pid}.json`);
+  if (mode === "bench") {
+    mkdirSync(join(root, ".cache"), { recursive: true });
+    childEnv.LENTLY_RESULT_FILE = resultFile;
+  }
   // A process group of its own, so that an interrupt can end the emulators' JVM too.
-  const child = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: "inherit", detached: true });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: childEnv,
+    stdio: mode === "bench" ? ["inherit", process.stderr, "inherit"] : "inherit",
+    detached: true,
+  });
 
   let stopping = false;
   const cleanup = async (): Promise<void> => {
@@ -271,6 +283,10 @@ async function main(): Promise<void> {
     /* group already empty */
   }
   await cleanup();
+  if (mode === "bench" && existsSync(resultFile)) {
+    process.stdout.write(readFileSync(resultFile, "utf8"));
+    rmSync(resultFile, { force: true });
+  }
   process.exit(code);
 }
 
