@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analysisPrompt } from "../../functions/src/ai/prompts/analysis";
 import { estimateRequestTokens, estimateTokens } from "../../functions/src/ai/tokens";
-import { parseCsvRecords } from "../standins/csv";
+import { parseCsvRecords } from "../csv";
 import { SHARED_DATASETS } from "../eval/datasets";
 
 export interface PromptOverhead {

@@ -8,55 +8,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { filterComments } from "../../functions/src/youtube/quality/filter";
 import type { YouTubeComment } from "../../functions/src/youtube/types";
+import { parseCsv } from "../csv";
 import type { EvalArgs, EvalTask } from "../eval";
 import { addCounts, binaryScores, count, emptyCounts, type BinaryCounts, type BinaryScores } from "./metrics";
-
-/**
- * RFC 4180 rows: fields separated by commas, optionally quoted; inside quotes
- * commas and line breaks are data and `""` is a quote. CRLF or LF line ends;
- * a leading byte-order mark is dropped.
- */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const n = text.length;
-  while (i < n) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += ch;
-      i += 1;
-      continue;
-    }
-    if (ch === '"' && field.length === 0) quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      if (ch === "\r" && text[i + 1] === "\n") i += 1;
-    } else field += ch;
-    i += 1;
-  }
-  // The last record may end without a line break.
-  if (field.length > 0 || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 interface LabelledComment {
   comment: YouTubeComment;

@@ -16,14 +16,15 @@ export type ClaimResult =
 
 /**
  * Moves a pending/queued job to processing and reserves one video from the
- * owner's plan, atomically. `prepare` validates the job's input and may
- * reject it (the job then fails without a reservation).
+ * owner's plan, atomically. `prepare` validates the job's input against the
+ * owner's usage and settings and may reject it (the job then fails without a
+ * reservation).
  */
 export async function claimJob(
   db: Firestore,
   jobRef: DocumentReference,
   now: Date,
-  prepare: (job: JobDoc, usage: UsageDoc) => Partial<JobDoc> | JobError,
+  prepare: (job: JobDoc, usage: UsageDoc, settings: unknown) => Partial<JobDoc> | JobError,
 ): Promise<ClaimResult> {
   const first = await jobRef.get();
   const userId = first.get("userId") as unknown;
@@ -39,7 +40,7 @@ export async function claimJob(
     if (!CLAIMABLE.includes(job.status)) return { claimed: false, reason: "not-claimable", status: job.status };
     const ts = Timestamp.fromDate(now);
     const { usage } = currentUsage(usageSnap, profileSnap, now);
-    const prepared = prepare(job, usage);
+    const prepared = prepare(job, usage, profileSnap.get("settings"));
     if ("code" in prepared && "message" in prepared) {
       writer.update(jobRef, { status: "failed", error: prepared, progress: 0, updatedAt: ts, finishedAt: ts });
       return { claimed: false, reason: "rejected" };
@@ -120,7 +121,6 @@ export class ProgressReporter {
   async step(name: StepName): Promise<void> {
     await this.write(STEPS[name].progress, STEPS[name].label, true);
   }
-
 
   /**
    * Progress inside the analysing step, `fraction` of its span; written when

@@ -1,7 +1,7 @@
 // The analysis pipeline: claim → fetch → filter/score → per-comment analysis
 // in batches → insights → summary → store. Plain TypeScript: the trigger, the
 // tests and the benchmark all call `runAnalysisJob` with their collaborators.
-import type { DocumentReference, Firestore } from "firebase-admin/firestore";
+import type { Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions";
 import { HttpsError } from "firebase-functions/v2/https";
 import { analyzeInBatches } from "../ai/batching";
@@ -91,8 +91,7 @@ export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise
   const started = Date.now();
   const jobRef = db.collection("analysis_jobs").doc(jobId);
 
-  const ownerSettings = await ownerSettingsOf(db, jobRef);
-  const claim = await claimJob(db, jobRef, now(), (job, usage) => prepareJob(job, usage, ownerSettings));
+  const claim = await claimJob(db, jobRef, now(), prepareJob);
   if (!claim.claimed) {
     if (claim.reason === "rejected") {
       const snap = await jobRef.get();
@@ -105,8 +104,8 @@ export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise
   const job = claim.job;
   const progress = new ProgressReporter(jobRef, deps.progressIntervalMs);
   const usage: TokenUsage = { calls: 0, inputTokens: 0, outputTokens: 0 };
-  // So far: the owner's settings and job (2 reads), the claim (4 reads, 2 writes).
-  const counters = { reads: 6, writes: 2, youtubeUnits: 0 };
+  // So far, the claim: the job, then job + usage + profile (4 reads), job + usage (2 writes).
+  const counters = { reads: 4, writes: 2, youtubeUnits: 0 };
   const checkpoint = async () => {
     if (await progress.cancelRequested()) throw new Cancelled();
   };
@@ -220,8 +219,7 @@ export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise
     // Chunk documents plus the final commit's two (analysis and job).
     analysis.cost.firestoreWrites = counters.writes + progress.writes + chunks.length + 2;
     analysis.cost.wallMs = Date.now() - started;
-    const outcome = await storeAnalysis(db, jobRef, analysisRef, analysis, chunks, now);
-    if (!outcome.stored) throw new Cancelled();
+    if (!(await storeAnalysis(db, jobRef, analysisRef, analysis, chunks, now))) throw new Cancelled();
     logger.info("analysis completed", {
       jobId,
       analysisId: analysisRef.id,
@@ -243,11 +241,4 @@ export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise
     await finishUnsuccessfully(db, jobRef, { status: "failed", error });
     return { status: "failed", error };
   }
-}
-
-async function ownerSettingsOf(db: Firestore, jobRef: DocumentReference): Promise<unknown> {
-  const job = await jobRef.get();
-  const userId = job.get("userId") as unknown;
-  if (typeof userId !== "string" || !userId) return undefined;
-  return (await db.doc(`users/${userId}`).get()).get("settings");
 }

@@ -5,21 +5,23 @@ import { onCall } from "firebase-functions/v2/https";
 import { authed } from "../core/callable";
 import { invalidArgument } from "../core/errors";
 import { db } from "../core/firebase";
-import { checkUsage, quotaExceeded } from "../core/quota";
+import { assertAvailable, currentUsage, usageDocs } from "../core/quota";
+import { readSettings } from "../users/settings";
 import { YOUTUBE_API_KEY } from "../youtube/config";
 import { parseVideoId } from "../youtube/videoInput";
-import { analysisRequestSchema } from "./request";
+import { analysisRequestSchema, resolveOptions } from "./request";
 import { checkVideoForAnalysis } from "./videoCheck";
 
 export const startAnalysis = onCall(
   { secrets: [YOUTUBE_API_KEY] },
   authed(analysisRequestSchema, async (input, { uid }) => {
     const videoId = parseVideoId(input.videoUrlOrId, "videoUrlOrId");
-    if (input.include && Object.keys(input.include).length === 4 && !Object.values(input.include).some(Boolean)) {
-      throw invalidArgument("include", "choose at least one of sentiment, classification, insights, summary");
-    }
-    const quota = await checkUsage(db(), uid, "videos");
-    if (!quota.allowed && quota.limit !== null) throw quotaExceeded("videos", quota.current, quota.limit);
+    // The trigger decides again when it claims the job; this is the fast answer.
+    const [usageSnap, profileSnap] = await db().getAll(...usageDocs(db(), uid));
+    const { usage } = currentUsage(usageSnap, profileSnap, new Date());
+    const { problem } = resolveOptions(input, readSettings(profileSnap.get("settings")).defaultAnalysis, usage.limits.comments_per_video);
+    if (problem) throw invalidArgument(problem.field, problem.why);
+    assertAvailable(usage, "videos", 1);
     const video = await checkVideoForAnalysis(db(), videoId);
     const ref = db().collection("analysis_jobs").doc();
     await ref.set({

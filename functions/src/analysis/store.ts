@@ -3,39 +3,21 @@
 // firestore.rules), then the analysis document and the job's `completed` in
 // one atomic batch. A failure before that batch leaves no analysis behind.
 import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
+import { CHUNKS_PER_BATCH, chunkByBytes } from "../core/chunking";
 import { readModifyWrite } from "../core/readModifyWrite";
 import type { JobDoc } from "./jobDoc";
 import type { StoredComment } from "./results";
 
-/** Stay well under Firestore's 1 MiB document limit (UTF-8 bytes, plus field overhead). */
-export const CHUNK_MAX_BYTES = 700_000;
+/** Comments per chunk document, besides the byte budget. */
 export const CHUNK_MAX_COMMENTS = 500;
-/** A commit carries at most 500 writes and ~10 MiB; keep chunk batches well inside both. */
-const BATCH_MAX_BYTES = 6_000_000;
 
 export function chunkComments(comments: StoredComment[]): StoredComment[][] {
-  const chunks: StoredComment[][] = [];
-  let current: StoredComment[] = [];
-  let bytes = 0;
-  for (const comment of comments) {
-    const size = Buffer.byteLength(JSON.stringify(comment), "utf8") + 64;
-    if (current.length && (bytes + size > CHUNK_MAX_BYTES || current.length >= CHUNK_MAX_COMMENTS)) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(comment);
-    bytes += size;
-  }
-  if (current.length) chunks.push(current);
-  return chunks;
+  return chunkByBytes(comments, { maxItems: CHUNK_MAX_COMMENTS });
 }
 
-export type StoreOutcome = { stored: true; writes: number } | { stored: false; cancelled: true; writes: number };
-
 /**
- * Writes the analysis. Returns `cancelled` (and writes nothing visible) when
- * the owner cancelled while the pipeline ran.
+ * Writes the analysis; false (and nothing visible written) when the job
+ * stopped being this run's meanwhile (the owner cancelled, or the sweep failed it).
  */
 export async function storeAnalysis(
   db: Firestore,
@@ -44,29 +26,20 @@ export async function storeAnalysis(
   analysis: Record<string, unknown>,
   chunks: StoredComment[][],
   now: () => Date,
-): Promise<StoreOutcome> {
-  let writes = 0;
-  let batch = db.batch();
-  let inBatch = 0;
-  let batchBytes = 0;
-  for (const [index, chunk] of chunks.entries()) {
-    const bytes = chunk.reduce((sum, c) => sum + c.text.length * 2 + 200, 0);
-    if (inBatch && (inBatch >= 450 || batchBytes + bytes > BATCH_MAX_BYTES)) {
+): Promise<boolean> {
+  try {
+    for (let start = 0; start < chunks.length; start += CHUNKS_PER_BATCH) {
+      const batch = db.batch();
+      chunks.slice(start, start + CHUNKS_PER_BATCH).forEach((chunk, offset) => {
+        const index = start + offset;
+        batch.set(analysisRef.collection("comments").doc(String(index).padStart(4, "0")), { index, count: chunk.length, comments: chunk });
+      });
       await batch.commit();
-      batch = db.batch();
-      inBatch = 0;
-      batchBytes = 0;
     }
-    batch.set(analysisRef.collection("comments").doc(String(index).padStart(4, "0")), {
-      index,
-      count: chunk.length,
-      comments: chunk,
-    });
-    inBatch += 1;
-    batchBytes += bytes;
-    writes += 1;
+  } catch (err) {
+    await deleteChunks(db, analysisRef).catch(() => undefined); // best effort: they are invisible anyway
+    throw err;
   }
-  if (inBatch) await batch.commit();
 
   const finished = await readModifyWrite(db, [jobRef], ([jobSnap], writer) => {
     const job = jobSnap.data() as JobDoc | undefined;
@@ -83,9 +56,8 @@ export async function storeAnalysis(
     });
     return true;
   });
-  if (finished) return { stored: true, writes: writes + 2 };
-  await deleteChunks(db, analysisRef);
-  return { stored: false, cancelled: true, writes };
+  if (!finished) await deleteChunks(db, analysisRef);
+  return finished;
 }
 
 /** Removes comment chunks written for an analysis that never became visible. */

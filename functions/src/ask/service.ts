@@ -17,7 +17,6 @@ import { consumeRateLimit } from "../core/rateLimit";
 import { ownedAnalysis, storedComments, type AnalysisRef, type AskableAnalysis } from "./analysisData";
 import { buildAskInput, resolveAnswer, type AnswerSource } from "./context";
 import { historyOf, ownedConversation, saveExchange } from "./conversations";
-import { answererFor } from "./localAnswer";
 import { isUsable, matchesFilter, retrieve, type ContextFilter } from "./retrieval";
 
 /** Comments given to the provider per question. */
@@ -112,7 +111,7 @@ async function answerReserved(
   });
   const context = buildAskInput(request.question, analysis, retrieved, history, comments);
   const provider = await deps.provider();
-  const result = await answererFor(provider)(context.input);
+  const result = await provider.answerQuestion(context.input);
   const checked = resolveAnswer(result.value, context.byShortId);
   if (checked.droppedSources) {
     logger.warn("askQuestion: dropped sources the provider made up", { uid, analysisId: analysis.id, provider: provider.name, dropped: checked.droppedSources });

@@ -66,6 +66,12 @@ export function currentUsage(
   return { usage, changed: rolled };
 }
 
+/** Throws `resource-exhausted` with the quota details when `amount` more does not fit. */
+export function assertAvailable(usage: UsageDoc, type: UsageType, amount: number): void {
+  const limit = usage.limits[type];
+  if (limit !== null && usage.counters[type] + amount > limit) throw quotaExceeded(type, usage.counters[type], limit);
+}
+
 /** The usage after reserving `amount`, or a `resource-exhausted` error with the quota details. */
 export function reserveOn(
   usage: UsageDoc,
@@ -74,10 +80,9 @@ export function reserveOn(
   amount: number,
   now: Date,
 ): { next: UsageDoc; reservation: Reservation } {
-  const current = usage.counters[type];
+  assertAvailable(usage, type, amount);
+  const used = usage.counters[type] + amount;
   const limit = usage.limits[type];
-  if (limit !== null && current + amount > limit) throw quotaExceeded(type, current, limit);
-  const used = current + amount;
   return {
     next: { ...usage, counters: { ...usage.counters, [type]: used }, updated_at: Timestamp.fromDate(now) },
     reservation: { uid, type, amount, periodStart: usage.period_start.toMillis(), used, limit },

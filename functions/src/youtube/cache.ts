@@ -14,16 +14,13 @@
 // cause a cache miss, never a wrong answer.
 import { randomBytes } from "node:crypto";
 import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
+import { CHUNK_BUDGET_BYTES, CHUNKS_PER_BATCH, chunkByBytes } from "../core/chunking";
 import { COMMENTS_CACHE_TTL_MINUTES, VIDEO_CACHE_TTL_MINUTES } from "./config";
 import type { CommentOrder } from "./service";
 import type { VideoMeta, YouTubeComment } from "./types";
 
 export const CACHE_COLLECTION = "cache";
 
-/** Estimated bytes of comments per chunk document: well under Firestore's 1 MiB document limit. */
-const CHUNK_BUDGET_BYTES = 700_000;
-/** Chunk documents per write batch, keeping each commit far below the 10 MiB request limit. */
-const CHUNKS_PER_BATCH = 8;
 
 export interface CacheTtl {
   videoMinutes: number;
@@ -93,24 +90,9 @@ function storable(c: YouTubeComment): YouTubeComment {
   return out;
 }
 
-/** Consecutive slices whose estimated size stays within the budget (a huge single comment gets its own chunk). */
+/** Comment lists chunked for cache documents. */
 export function chunkComments(comments: readonly YouTubeComment[], budget = CHUNK_BUDGET_BYTES): YouTubeComment[][] {
-  const chunks: YouTubeComment[][] = [];
-  let current: YouTubeComment[] = [];
-  let size = 0;
-  for (const comment of comments) {
-    // JSON bytes over-estimate Firestore's own accounting (field names + values), which is the safe side.
-    const bytes = Buffer.byteLength(JSON.stringify(comment), "utf8") + 16;
-    if (current.length > 0 && size + bytes > budget) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(comment);
-    size += bytes;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  return chunkByBytes(comments, { maxBytes: budget });
 }
 
 export class YouTubeCache {

@@ -170,7 +170,7 @@ export async function loadVideoAndComments(db: Firestore, youtube: YouTubeServic
   const blocker = analysisBlocker(found.video);
   if (blocker) throw blocker;
   const page = await getCommentsCached(db, youtube, options);
-  const filtered = filterComments(page.comments, { now, videoId: request.videoId });
+  const filtered = filterComments(page.comments, { now, videoId: request.videoId, channelId: found.video.channelId });
   return {
     video: found.video,
     comments: page.comments,

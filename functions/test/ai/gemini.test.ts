@@ -4,6 +4,7 @@ import { AiError, AiSafetyBlockError, AiUnavailableError } from "../../src/ai/er
 import { unfence } from "../../src/ai/prompts/fence";
 import { CATEGORIES, EMOTIONS, SENTIMENTS, type AnalysedComment, type CommentAnalysis } from "../../src/ai/types";
 import { standIn, TEST_KEY, testGemini } from "../support/gemini";
+import { rejectionOf } from "../support/functions";
 
 const video = { id: "vid1", title: "Editing 101" };
 const batch = [
@@ -14,15 +15,7 @@ const batch = [
   { id: "k5", text: "Please make a video about colour grading" },
 ];
 
-async function failure(promise: Promise<unknown>): Promise<AiError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AiError) return err;
-    throw err;
-  }
-  throw new Error("expected an AiError");
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, AiError);
 
 function expectAnalysisShape(list: CommentAnalysis[], ids: string[]): void {
   expect(list.map((a) => a.id)).to.deep.equal(ids);

@@ -5,21 +5,14 @@ import { createHmac } from "node:crypto";
 import { verifyPaddleWebhook, WebhookRejected } from "../../src/billing/paddle";
 import { parseSecrets, parseSignatureHeader, verifySignature } from "../../src/billing/signature";
 import { LOCAL_WEBHOOK_SECRET, signPaddle, signedDelivery, subscriptionEvent } from "../../../tools/paddle/events";
+import { rejectionOf } from "../support/functions";
 
 const SECRET = LOCAL_WEBHOOK_SECRET;
 const body = Buffer.from('{"event_id":"evt_1"}');
 const nowSec = 1_750_000_000;
 const nowMs = nowSec * 1000;
 
-async function rejection(promise: Promise<unknown>): Promise<WebhookRejected> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof WebhookRejected) return err;
-    throw err;
-  }
-  throw new Error("expected a rejection");
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, WebhookRejected);
 
 describe("billing: Paddle-Signature", () => {
   it("matches Paddle's published scheme: HMAC-SHA256 of `ts:body`, hex", () => {

@@ -23,13 +23,18 @@ export function call<Req, Res>(fn: CallableFunction<Req, Res>, data: unknown, ca
   return fft.wrap(fn)(request) as Promise<Res>;
 }
 
-/** Resolves to the HttpsError a call rejects with; fails when it does not reject. */
-export async function callError(promise: Promise<unknown>): Promise<HttpsError> {
+/** Resolves to the error of class `type` the promise rejects with; fails when it resolves or rejects otherwise. */
+export async function rejectionOf<E extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => E): Promise<E> {
   try {
     await promise;
   } catch (err) {
-    if (err instanceof HttpsError) return err;
+    if (err instanceof type) return err;
     throw err;
   }
-  throw new Error("expected the call to fail with an HttpsError");
+  throw new Error(`expected a rejection with ${type.name}`);
+}
+
+/** Resolves to the HttpsError a call rejects with; fails when it does not reject. */
+export function callError(promise: Promise<unknown>): Promise<HttpsError> {
+  return rejectionOf(promise, HttpsError);
 }

@@ -9,20 +9,13 @@ import { checkVideo, getCommentsCached, loadVideoAndComments } from "../../src/y
 import type { YouTubeComment } from "../../src/youtube/types";
 import { resetFirestore } from "../support/emulators";
 import { FIXTURE_IDS, resetStandIn, standInStats, testService, unitsFor } from "../support/youtube";
+import { rejectionOf } from "../support/functions";
 
 const TTL = { videoMinutes: 60, commentsMinutes: 360 };
 const T0 = new Date("2026-01-15T10:00:00Z");
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 
-async function rejection(promise: Promise<unknown>): Promise<HttpsError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof HttpsError) return err;
-    throw err;
-  }
-  throw new Error("expected an HttpsError");
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, HttpsError);
 
 describe("youtube/ingest: cache + YouTube + quality filter", function () {
   this.timeout(60_000);
@@ -151,6 +144,12 @@ describe("youtube/ingest: cache + YouTube + quality filter", function () {
     expect(err.code).to.equal("failed-precondition");
     const check = await checkVideo(db(), youtube, { videoId, now: minutes(1), ttl: TTL, plan: "free", commentLimit: 100 });
     expect(check).to.deep.include({ exists: true, commentsEnabled: false, canAnalyze: false, youtubeUnits: 0, cached: true });
+  });
+
+  it("never removes the channel owner's own comments, even with links a viewer's copy is removed for", async () => {
+    const loaded = await loadVideoAndComments(db(), await testService(), { videoId: FIXTURE_IDS.ownerLinks, limit: 100, now: T0, ttl: TTL });
+    expect(loaded.filtered.kept.map((c) => c.id)).to.include("UgOwnerPinned01");
+    expect(loaded.filtered.removed.map((r) => r.comment.id)).to.include("UgViewerCopy001");
   });
 
   it("filters the demo video: spam removed with reasons, the rest ranked by engagement", async () => {

@@ -6,16 +6,9 @@ import { classify, toHttpsError } from "../../src/youtube/errors";
 import { backoffDelay, DEFAULT_RETRY } from "../../src/youtube/retry";
 import { parseIsoDuration, UnitMeter } from "../../src/youtube/service";
 import { FIXTURE_IDS, resetStandIn, standInStats, testService, unitsFor } from "../support/youtube";
+import { rejectionOf } from "../support/functions";
 
-async function failure(promise: Promise<unknown>): Promise<HttpsError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof HttpsError) return err;
-    throw err;
-  }
-  throw new Error("expected an HttpsError");
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, HttpsError);
 
 describe("youtube/service against the YouTube stand-in", () => {
   beforeEach(() => resetStandIn());

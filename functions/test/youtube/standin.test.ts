@@ -1,7 +1,7 @@
 // The YouTube stand-in itself (a private instance on a free port): the API
 // surface it promises the service and the benchmarks.
 import { expect } from "chai";
-import { parseCsv, parseCsvRecords } from "../../../tools/standins/csv";
+import { parseCsv, parseCsvRecords } from "../../../tools/csv";
 import { corpusAvailable, corpusVideoId, createCorpusVideo, FIXTURE_IDS, findFixture } from "../../../tools/standins/fixtures";
 import { startYouTubeServer, YOUTUBE_STANDIN_KEY, type YouTubeStandIn } from "../../../tools/standins/youtube";
 
@@ -151,7 +151,7 @@ describe("tools/standins/youtube: the YouTube Data API stand-in", () => {
   });
 });
 
-describe("tools/standins/csv", () => {
+describe("tools/csv", () => {
   it("parses quoted fields with commas, quotes and line breaks, CRLF, BOM and a missing final newline", () => {
     const text = '\uFEFF,Video ID,Comment,Likes\r\n0,abc,"Hello, world",5\r\n1,def,"He said ""hi""\nand left",0\n2,ghi,plain,1';
     expect(parseCsv(text)).to.deep.equal([

@@ -1,6 +1,8 @@
 // Ask AI without a model: the comments were already retrieved for the
-// question (most relevant first); this ranks them by word overlap with the
-// question, and answers with real counts and quoted comments.
+// question, most relevant first. This keeps the ones that actually speak to it
+// (they share its words, or are the kind of comment it asks about) and answers
+// with real counts, the words those comments share, and quotes — the most
+// relevant comment first, then the most liked.
 import type { AnalysedComment, AskAnswer, AskInput, Category } from "../../types";
 import { contentWords, pct, plural, quote } from "./text";
 
@@ -27,6 +29,18 @@ const FOLLOW_UPS: Record<Intent, string> = {
   general: "Which comments should I reply to first?",
 };
 
+// Words of a question about comments that say nothing about its topic.
+const QUESTION_WORDS = new Set(["viewers", "viewer", "audience", "commenters", "mention", "mentions", "most", "main", "overall", "what", "about"]);
+/** A word that only says what kind of comment is wanted ("asking", "dislike") is not a topic to match. */
+const isIntentWord = (w: string) => INTENTS.some(([, re]) => re.test(w));
+
+/** How the comments an intent asks for are named in a sentence ("3 of them are …"). */
+const KIND_NAMES: Partial<Record<Intent, [string, string]>> = {
+  questions: ["a question", "questions"],
+  requests: ["a request or suggestion", "requests or suggestions"],
+  criticism: ["criticism or feedback", "criticism or feedback"],
+};
+
 function intentOf(question: string): Intent {
   return INTENTS.find(([, re]) => re.test(question))?.[0] ?? "general";
 }
@@ -36,7 +50,30 @@ function isFollowUp(question: string): boolean {
   return /^(?:and|but|what about|how about|why|so|also|then)\b/i.test(question.trim()) || contentWords(question).length <= 1;
 }
 
+/** "panels" and "panel" are one word here; enough for matching a question to comments. */
+const singular = (w: string) => (w.length > 4 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
+const wordsOf = (text: string) => new Set(contentWords(text).map(singular));
+
 const MAX_SOURCES = 8;
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** "a, b and c". */
+function listOf(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** Content words that several of the comments share, beyond the question's own: what they talk about. */
+function sharedWords(comments: AnalysedComment[], exclude: Set<string>, max = 3): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const c of comments) for (const w of wordsOf(c.text)) if (!exclude.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, max);
+}
+
+function sentimentSplit(comments: AnalysedComment[]): string {
+  const n = (s: AnalysedComment["sentiment"]) => comments.filter((c) => c.sentiment === s).length;
+  const other = n("neutral") + n("mixed");
+  return `${n("positive")} ${n("positive") === 1 ? "is" : "are"} positive, ${n("negative")} negative${other ? ` and ${other} neutral or mixed` : ""}`;
+}
 
 export function localAnswer(input: AskInput): AskAnswer {
   const previous = input.history[input.history.length - 1];
@@ -44,20 +81,24 @@ export function localAnswer(input: AskInput): AskAnswer {
   // A follow-up borrows the topic words of the question it follows.
   const queryText = followUp ? `${input.question} ${previous.question}` : input.question;
   const intent = intentOf(input.question) === "general" && followUp ? intentOf(previous.question) : intentOf(input.question);
-  const query = new Set(contentWords(queryText));
+  const query = new Set([...wordsOf(queryText)].filter((w) => !QUESTION_WORDS.has(w) && !isIntentWord(w)));
   const wanted = INTENT_CATEGORIES[intent];
 
   const usable = input.comments.filter((c) => !c.blocked);
   const scored = usable.map((c, rank) => {
-    const words = new Set(contentWords(c.text));
+    const words = wordsOf(c.text);
     const overlap = query.size ? [...query].filter((w) => words.has(w)).length / query.size : 0;
     const fits = wanted?.includes(c.category) ? 0.3 : 0;
     // Retrieval order counts too: the caller ranked these for the question.
     const relevance = Math.min(1, 0.25 + overlap * 0.5 + fits + 0.2 * (1 - rank / Math.max(1, usable.length)));
-    return { c, relevance: Math.round(relevance * 100) / 100 };
+    return { c, overlap, fits, relevance: round2(relevance) };
   });
-  scored.sort((a, b) => b.relevance - a.relevance || (b.c.likeCount ?? 0) - (a.c.likeCount ?? 0));
-  const top = scored.slice(0, MAX_SOURCES);
+  // The comments that speak to the question; for an open question ("how do they feel?") all of them.
+  const matching = scored.filter((s) => s.overlap > 0 || s.fits > 0);
+  const related = (matching.length ? matching : scored).sort(
+    (a, b) => b.relevance - a.relevance || (b.c.likeCount ?? 0) - (a.c.likeCount ?? 0),
+  );
+  const top = related.slice(0, MAX_SOURCES);
 
   const otherIntents = (Object.keys(FOLLOW_UPS) as Intent[]).filter((i) => i !== intent);
   const followUpQuestions = otherIntents.slice(0, 3).map((i) => FOLLOW_UPS[i]);
@@ -72,39 +113,47 @@ export function localAnswer(input: AskInput): AskAnswer {
     };
   }
 
-  const related: AnalysedComment[] = top.map((t) => t.c);
-  const count = (pred: (c: AnalysedComment) => boolean) => related.filter(pred).length;
-  const positive = count((c) => c.sentiment === "positive");
-  const negative = count((c) => c.sentiment === "negative");
-  const inWanted = wanted ? count((c) => wanted.includes(c.category)) : 0;
-  const mostLiked = [...related].sort((a, b) => (b.likeCount ?? 0) - (a.likeCount ?? 0))[0];
+  const comments = related.map((t) => t.c);
+  const best = top[0].c;
+  const mostLiked = [...comments].sort((a, b) => (b.likeCount ?? 0) - (a.likeCount ?? 0))[0];
+  const inWanted = wanted ? comments.filter((c) => wanted.includes(c.category)).length : 0;
+  const shared = sharedWords(comments, query);
 
   const sentences: string[] = [];
   if (followUp) sentences.push(`Following up on “${previous.question.trim()}”:`);
-  sentences.push(
-    `${plural(related.length, "comment")} relate to your question; ${positive} ${positive === 1 ? "is" : "are"} positive and ${negative} negative.`,
-  );
-  if (wanted && inWanted) sentences.push(`${inWanted} of them ${inWanted === 1 ? "is a" : "are"} ${wanted.join(" or ")}${inWanted === 1 ? "" : "s"}.`);
-  sentences.push(`The most liked (${mostLiked.likeCount ?? 0} likes) says ${quote(mostLiked.text)}.`);
-  const second = related.find((c) => c !== mostLiked);
-  if (second) sentences.push(`Another viewer wrote ${quote(second.text)}.`);
+  sentences.push(`${plural(comments.length, "comment")} ${comments.length === 1 ? "relates" : "relate"} to your question; ${sentimentSplit(comments)}.`);
+  const kind = KIND_NAMES[intent];
+  if (kind && inWanted) sentences.push(`${inWanted} of them ${inWanted === 1 ? `is ${kind[0]}` : `are ${kind[1]}`}.`);
+  if (shared.length) sentences.push(`They mention ${listOf(shared.map(([w, n]) => `${w} (${n})`))} most.`);
+  sentences.push(`The most relevant says ${quote(best.text)}${best.likeCount ? ` (${plural(best.likeCount, "like")})` : ""}.`);
+  if (mostLiked !== best && (mostLiked.likeCount ?? 0) > 0) {
+    sentences.push(`The most liked of them (${plural(mostLiked.likeCount ?? 0, "like")}) says ${quote(mostLiked.text)}.`);
+  } else {
+    const second = top.find((t) => t.c !== best)?.c;
+    if (second) sentences.push(`Another viewer wrote ${quote(second.text)}.`);
+  }
   const s = input.sentiment;
   if (s && s.total > 0 && (intent === "sentiment" || intent === "general")) {
     sentences.push(`Across all ${s.total} analysed comments, ${s.percentages.positive}% are positive and ${s.percentages.negative}% negative.`);
   }
 
+  const positive = comments.filter((c) => c.sentiment === "positive").length;
+  const negative = comments.filter((c) => c.sentiment === "negative").length;
   const keyPoints = [
-    `${pct(positive, related.length)}% of the related comments are positive, ${pct(negative, related.length)}% negative.`,
-    `Most liked related comment: ${quote(mostLiked.text, 70)} (${mostLiked.likeCount ?? 0} likes).`,
-    ...(wanted && inWanted ? [`${plural(inWanted, wanted[0])} among them.`] : []),
+    `${pct(positive, comments.length)}% of the related comments are positive, ${pct(negative, comments.length)}% negative.`,
+    ...(shared.length ? [`Recurring words: ${listOf(shared.map(([w]) => w))}.`] : []),
+    `Most liked related comment: ${quote(mostLiked.text, 70)} (${plural(mostLiked.likeCount ?? 0, "like")}).`,
+    ...(kind && inWanted ? [`${inWanted} of them ${inWanted === 1 ? `is ${kind[0]}` : `are ${kind[1]}`}.`] : []),
     ...(input.classification ? [`${input.classification.actionableCount} comments in the whole analysis need attention.`] : []),
   ];
   const meanRelevance = top.reduce((sum, t) => sum + t.relevance, 0) / top.length;
+  // Fewer matching comments, or none at all (an open question), is less to go on.
+  const coverage = matching.length ? Math.min(1, matching.length / 5) : 0.5;
   return {
     answer: sentences.join(" "),
-    confidence: Math.round(Math.min(0.85, 0.2 + 0.05 * top.length + 0.3 * meanRelevance) * 100) / 100,
+    confidence: round2(Math.min(0.85, 0.15 + 0.3 * coverage + 0.4 * meanRelevance)),
     sources: top.map((t) => ({ commentId: t.c.id, relevance: t.relevance })),
-    keyPoints: keyPoints.slice(0, 4),
+    keyPoints: keyPoints.slice(0, 5),
     followUpQuestions,
   };
 }

@@ -1,7 +1,8 @@
 // Ask AI's offline answers: grounded in the comments given, real counts, quotes. Pure.
 import { expect } from "chai";
-import { answererFor, localAskAnswer } from "../../src/ask/localAnswer";
-import type { AiProvider, AnalysedComment, AskInput } from "../../src/ai/types";
+import { LocalProvider } from "../../src/ai/local/provider";
+import { localAnswer as localAskAnswer } from "../../src/ai/local/templates/ask";
+import type { AnalysedComment, AskInput } from "../../src/ai/types";
 
 const video = { id: "v", title: "Home studio for $500" };
 let n = 0;
@@ -61,12 +62,9 @@ describe("ask/localAnswer (local provider's Ask answers)", () => {
     expect(none.confidence).to.be.below(0.3);
   });
 
-  it("routes only the local provider's answers here; any other provider answers itself", async () => {
+  it("is how the local provider answers Ask questions, at no token cost", async () => {
     const input: AskInput = { question: "audio?", video, comments, history: [] };
-    const other = { name: "gemini", answerQuestion: () => Promise.resolve({ value: "theirs", usage: { calls: 1, inputTokens: 1, outputTokens: 1 } }) } as unknown as AiProvider;
-    expect((await answererFor(other)(input)).value).to.equal("theirs");
-    const local = { name: "local", answerQuestion: () => Promise.reject(new Error("not used")) } as unknown as AiProvider;
-    const { value, usage } = await answererFor(local)(input);
+    const { value, usage } = await new LocalProvider().answerQuestion(input);
     expect(value.sources.length).to.be.greaterThan(0);
     expect(usage).to.deep.equal({ calls: 0, inputTokens: 0, outputTokens: 0 });
   });
