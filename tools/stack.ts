@@ -147,6 +147,20 @@ function declaredParams(): { params: Record<string, string>; secrets: Record<str
   return { params, secrets };
 }
 
+/**
+ * LENTLY_PARAMS='{"AI_REQUESTS_PER_MINUTE":"30"}' sets params for one run (the
+ * bench runs a project at a free tier's quota this way).
+ */
+function overrides(): Record<string, string> {
+  if (!process.env.LENTLY_PARAMS) return {};
+  try {
+    const parsed = JSON.parse(process.env.LENTLY_PARAMS) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, String(value)]));
+  } catch {
+    fail("LENTLY_PARAMS must be a JSON object of param names to values");
+  }
+}
+
 function dotenv(values: Record<string, string>): string {
   return Object.entries(values)
     .map(([key, value]) => `${key}=${JSON.stringify(value)}`)
@@ -199,7 +213,7 @@ async function main(): Promise<void> {
   // value for every declared param, so the emulator never prompts or writes
   // a .env.local of its own (which would override these on the next run).
   const declared = declaredParams();
-  const params = { ...declared.params, ...env.params };
+  const params = { ...declared.params, ...env.params, ...overrides() };
   const secrets = { ...declared.secrets, ...env.secrets };
   rmSync(join(root, "functions", ".env.local"), { force: true });
   writeFileSync(join(root, "functions", `.env.${projectId}`), dotenv(params));
@@ -225,7 +239,7 @@ async function main(): Promise<void> {
     join(root, "node_modules", "firebase-tools", "lib", "bin", "firebase.js"),
     "emulators:exec",
     "--only",
-    "auth,functions,firestore",
+    "auth,functions,firestore,tasks",
     "--project",
     projectId,
     "--config",

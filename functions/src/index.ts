@@ -6,6 +6,8 @@ export { getMe, updateProfile, updateSettings, getUsage, deleteAccount } from ".
 export { getVideo, fetchComments, validateVideo } from "./youtube/functions";
 export { startAnalysis } from "./analysis/startAnalysis";
 export { onAnalysisJobCreated } from "./analysis/onAnalysisJobCreated";
+export { analyzeCommentBatch, analyzeCommentBatchFree } from "./analysis/analyzeCommentBatch";
+export { finalizeAnalysis } from "./analysis/finalizeAnalysis";
 export { getAnalysis, getAnalysisHistory, cancelAnalysis } from "./analysis/functions";
 export { sweepStuckAnalyses } from "./analysis/sweepStuckAnalyses";
 export { paddleWebhook } from "./billing/functions";

@@ -340,7 +340,9 @@ export const startGemini: StandInStarter = async (port, options) => {
     requestsPerMinute: options.mode === "test" ? 0 : fromEnv("LENTLY_GEMINI_RPM"),
   });
   const env: StandInEnv = { params: { GEMINI_BASE_URL: standIn.url }, secrets: {}, tooling: { LENTLY_GEMINI_STANDIN_URL: standIn.url } };
-  if (process.env.LENTLY_AI_PROVIDER === "gemini") {
+  // Tests run the functions through @google/genai and this stand-in, so that a
+  // scripted 429 or 503 reaches the analysis tasks as it would in production.
+  if (process.env.LENTLY_AI_PROVIDER === "gemini" || (options.mode === "test" && process.env.LENTLY_AI_PROVIDER !== "local")) {
     env.params.AI_PROVIDER = "gemini";
     env.secrets.GEMINI_API_KEY = "stand-in-key";
   }

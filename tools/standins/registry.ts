@@ -40,6 +40,10 @@ export async function startStandIns(options: StandInOptions): Promise<RunningSta
       PADDLE_PRICE_STARTER: "pri_local_starter",
       PADDLE_PRICE_PRO: "pri_local_pro,pri_local_pro_yearly",
       PADDLE_PRICE_BUSINESS: "pri_local_business",
+      // The local stack's own quota: the analysis queues dispatch as fast as the machine allows,
+      // and a failing task is retried after a second, not ten (the bench sets a real quota).
+      AI_REQUESTS_PER_MINUTE: "6000",
+      ...(options.mode === "test" ? { ANALYSIS_TASK_MIN_BACKOFF_SECONDS: "1", ANALYSIS_TASK_MAX_ATTEMPTS: "4" } : {}),
     },
     secrets: { PADDLE_WEBHOOK_SECRET: "pdl_ntfset_local_stack_secret", PADDLE_API_KEY: "" },
     tooling: {},

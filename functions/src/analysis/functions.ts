@@ -4,6 +4,7 @@ import { authed } from "../core/callable";
 import { failedPrecondition, notFound, permissionDenied } from "../core/errors";
 import { db } from "../core/firebase";
 import { docId, pageInput } from "../core/schemas";
+import { discardStaging } from "./fanout/staging";
 import { cancelJob } from "./jobLifecycle";
 import * as queries from "./queries";
 
@@ -36,6 +37,8 @@ export const cancelAnalysis = onCall(
     if (result.status === "final") {
       throw failedPrecondition(`The analysis is already ${result.current} and can no longer be cancelled.`, { status: result.current });
     }
+    // Comments staged for its batches are not needed any more (tasks still queued find the job cancelled).
+    await discardStaging(db(), jobId).catch(() => undefined);
     return { jobId, status: result.status };
   }),
 );

@@ -10,6 +10,27 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const CLAIMABLE: readonly JobStatus[] = ["pending", "queued"];
 export const FINAL: readonly JobStatus[] = ["completed", "failed", "cancelled"];
 
+export interface FanoutState {
+  total: number;
+  done: number;
+  priority: "paid" | "free";
+}
+
+/** The video as an analysis shows it (the description only for the prompts). */
+export interface AnalysisVideo {
+  id: string;
+  title: string;
+  channelId: string;
+  channelTitle: string;
+  description: string;
+  publishedAt: string;
+  thumbnail: unknown;
+  durationSeconds: number;
+  viewCount: number;
+  likeCount: number;
+  commentCount: number;
+}
+
 export interface JobError {
   code: string;
   message: string;
@@ -30,6 +51,13 @@ export interface JobDoc {
   error?: JobError;
   analysisId?: string;
   reservation?: Reservation;
+  /** Which batch queue runs the job: paid plans' has the larger share. */
+  priority?: "paid" | "free";
+  /** Set by the ingest stage once the comments are staged: batches in all and counted so far. */
+  fanout?: FanoutState;
+  analysisVideo?: AnalysisVideo;
+  counts?: { fetched: number; spamRemoved: number; removedByReason: Record<string, number>; lowValue: number };
+  ingestCost?: { youtubeUnits: number; firestoreReads: number; firestoreWrites: number; invocationMs: number };
   cancelRequested?: boolean;
   claimedAt?: Timestamp;
   heartbeatAt?: Timestamp;

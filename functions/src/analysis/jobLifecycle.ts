@@ -161,12 +161,14 @@ export class ProgressReporter {
   }
 }
 
-export type CancelResult = { status: "cancelled" | "cancelling" } | { status: "final"; current: string };
+export type CancelResult = { status: "cancelled" } | { status: "final"; current: string };
 
 /**
- * Cancels a job for its owner: a job not yet running ends now (its
- * reservation, if any, given back); a running job is asked to stop at its next
- * step boundary, where the pipeline releases the quota.
+ * Cancels a job for its owner, at once and whatever stage it is in: the job
+ * ends now and its reservation is given back in the same write. Work already
+ * queued for it (batch and finalize tasks) sees the status when it starts and
+ * does nothing; the one commit that would publish an analysis is guarded by
+ * the status, so none appears.
  */
 export async function cancelJob(db: Firestore, jobRef: DocumentReference, userId: string, now = new Date()): Promise<CancelResult> {
   const uRef = usageRef(db, userId);
@@ -174,10 +176,6 @@ export async function cancelJob(db: Firestore, jobRef: DocumentReference, userId
     const job = jobSnap.data() as JobDoc;
     const ts = Timestamp.fromDate(now);
     if (FINAL.includes(job.status)) return { status: "final", current: job.status };
-    if (job.status === "processing") {
-      writer.update(jobRef, { cancelRequested: true, currentStep: "Cancelling", updatedAt: ts });
-      return { status: "cancelling" };
-    }
     writer.update(jobRef, { status: "cancelled", cancelRequested: true, currentStep: "Cancelled", updatedAt: ts, finishedAt: ts });
     if (job.reservation) {
       const released = releaseOn(usageSnap.data() as UsageDoc | undefined, job.reservation, now);

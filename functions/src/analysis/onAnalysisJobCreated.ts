@@ -1,9 +1,9 @@
-// Runs the analysis when a job document appears, whoever wrote it
-// (startAnalysis or the web app directly). Delivered at least once: the
-// pipeline claims the job by its status before any work, so a redelivered or
-// retried event does nothing and never charges twice.
+// Runs the first stage of an analysis when a job document appears, whoever
+// wrote it (startAnalysis or the web app directly): claims the job with its
+// quota before any client is built, fetches and filters the comments, and
+// fans the AI work out to the batch task queue. Delivered at least once: the
+// claim makes a redelivered event do nothing.
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
-import { AI_BATCH_CONCURRENCY, GEMINI_API_KEY } from "../ai/config";
 import { db } from "../core/firebase";
 import { YOUTUBE_API_KEY } from "../youtube/config";
 import { ANALYSIS_BATCH_SIZE, ANALYSIS_TIMEOUT_SECONDS } from "./limits";
@@ -14,23 +14,20 @@ export const onAnalysisJobCreated = onDocumentCreated(
     retry: true,
     timeoutSeconds: ANALYSIS_TIMEOUT_SECONDS,
     memory: "1GiB",
-    secrets: [YOUTUBE_API_KEY, GEMINI_API_KEY],
+    secrets: [YOUTUBE_API_KEY],
   },
   async (event) => {
-    const [{ createAiProvider }, { youtubeService }, { runAnalysisJob }, { youtubeCommentSource }] = await Promise.all([
-      import("../ai/provider"),
-      import("../youtube/ingest"),
-      import("./pipeline"),
-      import("./youtubeSource"),
-    ]);
+    const [{ ingestJob }, { cloudTasksDispatcher }] = await Promise.all([import("./pipeline"), import("./fanout/dispatch")]);
     const firestore = db();
-    await runAnalysisJob(
+    await ingestJob(
       {
         db: firestore,
-        source: youtubeCommentSource(firestore, await youtubeService()),
-        ai: await createAiProvider(),
+        connect: async () => {
+          const [{ youtubeService }, { youtubeCommentSource }] = await Promise.all([import("../youtube/ingest"), import("./youtubeSource")]);
+          return youtubeCommentSource(firestore, await youtubeService());
+        },
+        dispatcher: await cloudTasksDispatcher(),
         batchSize: ANALYSIS_BATCH_SIZE.value(),
-        concurrency: AI_BATCH_CONCURRENCY.value(),
       },
       event.params.jobId,
     );

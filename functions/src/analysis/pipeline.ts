@@ -1,23 +1,27 @@
-// The analysis pipeline: claim → fetch → filter/score → per-comment analysis
-// in batches → insights → summary → store. Plain TypeScript: the trigger, the
-// tests and the benchmark all call `runAnalysisJob` with their collaborators.
+// The analysis pipeline, in three stages that each run as a short function
+// invocation, so that no single run is bounded by the number of comments:
+//   1. ingest (the trigger, this file): claim the job with its quota, fetch
+//      and filter the comments, stage them in batches, enqueue one task per batch;
+//   2. batch (fanout/batchStage.ts, a task per batch): one AI call, its result
+//      written once; the batch that completes the set enqueues the finalize task;
+//   3. finalize (fanout/finalizeStage.ts, a task): insights, summary, store.
+// Every size takes this one path. Plain TypeScript: the function files, the
+// tests and the benchmark pass the collaborators in.
 import type { Firestore } from "firebase-admin/firestore";
+import { Timestamp } from "firebase-admin/firestore";
 import { logger } from "firebase-functions";
 import { HttpsError } from "firebase-functions/v2/https";
-import { analyzeInBatches } from "../ai/batching";
-import { summarizeClassification, summarizeSentiment } from "../ai/summaries";
-import type { AiProvider, TokenUsage } from "../ai/types";
 import type { UsageDoc } from "../core/usage";
 import { readSettings } from "../users/settings";
 import type { VideoMeta } from "../youtube/types";
 import type { FilterResult, ScoredComment } from "../youtube/quality/filter";
 import { parseVideoId } from "../youtube/videoInput";
 import { describeFailure } from "./failures";
+import type { AnalysisDispatcher } from "./fanout/dispatch";
+import { discardStaging, stageBatches } from "./fanout/staging";
 import { claimJob, finishUnsuccessfully, ProgressReporter } from "./jobLifecycle";
-import type { JobDoc, JobError } from "./jobDoc";
+import type { AnalysisVideo, FanoutState, JobDoc, JobError } from "./jobDoc";
 import { analysisRequestSchema, resolveOptions } from "./request";
-import { joinAnalyses, resolveInsights, resolveSummary, shortId, topQuestions } from "./results";
-import { chunkComments, storeAnalysis } from "./store";
 
 export interface LoadedComments {
   video: VideoMeta;
@@ -34,31 +38,24 @@ export interface CommentSource {
   load(videoId: string, limit: number): Promise<LoadedComments>;
 }
 
-export interface PipelineDeps {
+export interface IngestDeps {
   db: Firestore;
-  source: CommentSource;
-  ai: AiProvider;
-  /** Comments per provider call, and calls in flight at once (the provider paces itself to its RPM). */
+  /** Built only once the job is claimed: a job that is rejected or redelivered costs no client. */
+  connect(): Promise<CommentSource>;
+  dispatcher: AnalysisDispatcher;
+  /** Comments per AI call (and per batch task). */
   batchSize: number;
-  concurrency: number;
   now?: () => Date;
-  /** Minimum time between intermediate progress writes. */
   progressIntervalMs?: number;
 }
 
-export type RunOutcome =
-  | { status: "completed"; analysisId: string }
+export type IngestOutcome =
+  | { status: "queued"; batches: number }
   | { status: "failed"; error: JobError }
   | { status: "cancelled" }
   | { status: "skipped"; reason: string };
 
-function addUsage(total: TokenUsage, more: TokenUsage): void {
-  total.calls += more.calls;
-  total.inputTokens += more.inputTokens;
-  total.outputTokens += more.outputTokens;
-}
-
-class Cancelled extends Error {
+export class Cancelled extends Error {
   constructor() {
     super("cancelled by the owner");
     this.name = "Cancelled";
@@ -82,10 +79,28 @@ function prepareJob(job: JobDoc, usage: UsageDoc, settings: unknown): Partial<Jo
   const defaults = readSettings(settings).defaultAnalysis;
   const { options, problem } = resolveOptions(parsed.data, defaults, usage.limits.comments_per_video);
   if (problem) return { code: "invalid-argument", message: `${problem.field}: ${problem.why}` };
-  return { videoId, options };
+  return { videoId, options, priority: usage.plan === "free" ? "free" : "paid" };
 }
 
-export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise<RunOutcome> {
+/** The video as an analysis shows it (and as the finalize stage needs it). */
+export function analysisVideo(video: VideoMeta): AnalysisVideo {
+  return {
+    id: video.id,
+    title: video.title,
+    channelId: video.channelId,
+    channelTitle: video.channelTitle,
+    description: video.description.slice(0, 500),
+    publishedAt: video.publishedAt,
+    thumbnail: video.thumbnails.high ?? video.thumbnails.medium ?? video.thumbnails.default ?? null,
+    durationSeconds: video.durationSeconds,
+    viewCount: video.viewCount,
+    likeCount: video.likeCount,
+    commentCount: video.commentCount,
+  };
+}
+
+/** Stage 1, run by the trigger: claim, fetch, filter, stage, fan out. */
+export async function ingestJob(deps: IngestDeps, jobId: string): Promise<IngestOutcome> {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
   const started = Date.now();
@@ -103,142 +118,60 @@ export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise
 
   const job = claim.job;
   const progress = new ProgressReporter(jobRef, deps.progressIntervalMs);
-  const usage: TokenUsage = { calls: 0, inputTokens: 0, outputTokens: 0 };
   // So far, the claim: the job, then job + usage + profile (4 reads), job + usage (2 writes).
-  const counters = { reads: 4, writes: 2, youtubeUnits: 0 };
+  const counters = { reads: 4, writes: 2 };
   const checkpoint = async () => {
     if (await progress.cancelRequested()) throw new Cancelled();
   };
 
   try {
     const options = job.options!;
+    const source = await deps.connect();
     await progress.step("fetching");
-    const loaded = await deps.source.load(job.videoId!, options.maxComments);
-    counters.youtubeUnits += loaded.youtubeUnits;
+    const loaded = await source.load(job.videoId!, options.maxComments);
     counters.reads += loaded.firestoreReads;
     counters.writes += loaded.firestoreWrites;
     await checkpoint();
 
     await progress.step("filtering");
-    const comments = loaded.comments;
-    if (comments.length === 0) {
+    if (loaded.comments.length === 0) {
       throw new HttpsError("failed-precondition", "This video has no comments to analyse yet (after removing spam).");
     }
+    const staged = await stageBatches(db, { userId: job.userId, jobId }, loaded.comments, deps.batchSize);
+    counters.writes += staged.writes;
 
-    await progress.step("analysing");
-    const videoContext = {
-      id: loaded.video.id,
-      title: loaded.video.title,
-      channelTitle: loaded.video.channelTitle,
-      description: loaded.video.description.slice(0, 500),
-    };
-    const inputs = comments.map((c, i) => ({ id: shortId(i), text: c.text, author: c.author, likeCount: c.likeCount }));
-    const analysedBatches = await analyzeInBatches(deps.ai, inputs, videoContext, {
-      batchSize: deps.batchSize,
-      concurrency: deps.concurrency,
-      onProgress: async (done, total) => {
-        // Throwing here stops the remaining batches: a cancel takes effect within one batch.
-        if (await progress.within(done / total)) throw new Cancelled();
-      },
-    });
-    addUsage(usage, analysedBatches.usage);
-    const analyses = analysedBatches.value;
-    await checkpoint();
-
-    const { stored, analysed, missing } = joinAnalyses(comments, analyses);
-    const sentiment = summarizeSentiment(analysed);
-    const classification = summarizeClassification(analysed);
-    const base = { video: videoContext, comments: analysed, sentiment, classification };
-
-    let insights;
-    if (options.include.insights || options.include.summary) {
-      await progress.step("insights");
-      const result = await deps.ai.generateInsights(base);
-      addUsage(usage, result.usage);
-      insights = result.value;
-      await checkpoint();
-    }
-    let summary;
-    if (options.include.summary && insights) {
-      await progress.step("summary");
-      const result = await deps.ai.summarize({ ...base, insights });
-      addUsage(usage, result.usage);
-      summary = resolveSummary(result.value, stored);
-      await checkpoint();
-    }
-
-    await progress.step("storing");
-    const analysisRef = db.collection("analyses").doc();
-    const blocked = stored.filter((c) => c.blocked).length;
-    const analysis = {
-      userId: job.userId,
-      jobId,
-      videoId: loaded.video.id,
-      video: {
-        id: loaded.video.id,
-        title: loaded.video.title,
-        channelId: loaded.video.channelId,
-        channelTitle: loaded.video.channelTitle,
-        publishedAt: loaded.video.publishedAt,
-        thumbnail: loaded.video.thumbnails.high ?? loaded.video.thumbnails.medium ?? loaded.video.thumbnails.default ?? null,
-        durationSeconds: loaded.video.durationSeconds,
-        viewCount: loaded.video.viewCount,
-        likeCount: loaded.video.likeCount,
-        commentCount: loaded.video.commentCount,
-      },
-      options,
-      provider: deps.ai.name,
-      results: {
-        ...(options.include.sentiment ? { sentiment } : {}),
-        ...(options.include.classification ? { classification: { ...classification, topQuestions: topQuestions(stored) } } : {}),
-        ...(options.include.insights && insights ? { insights: resolveInsights(insights, stored) } : {}),
-        ...(summary ? { summary } : {}),
-      },
+    const priority = job.priority ?? "paid";
+    const fanout: FanoutState = { total: staged.batches, done: 0, priority };
+    const ingestMs = Date.now() - started;
+    // Written before the tasks exist, so the first batch to finish finds the total it counts towards.
+    await jobRef.update({
+      fanout,
+      analysisVideo: analysisVideo(loaded.video),
       counts: {
         fetched: loaded.filtered.total,
-        analysed: stored.length,
         spamRemoved: loaded.filtered.removed,
         removedByReason: loaded.filtered.byReason,
         lowValue: loaded.filtered.lowValue,
-        blocked,
-        unanalysed: missing,
       },
-      cost: {
-        aiCalls: usage.calls,
-        inputTokens: usage.inputTokens,
-        outputTokens: usage.outputTokens,
-        youtubeUnits: counters.youtubeUnits,
-        // Reads and writes of this run, including the final commit below (analysis + job).
-        firestoreReads: counters.reads + progress.reads + 1,
-        firestoreWrites: 0,
-        wallMs: 0,
-      },
-      createdAt: job.createdAt,
-    };
-    const chunks = chunkComments(stored);
-    // Chunk documents plus the final commit's two (analysis and job).
-    analysis.cost.firestoreWrites = counters.writes + progress.writes + chunks.length + 2;
-    analysis.cost.wallMs = Date.now() - started;
-    if (!(await storeAnalysis(db, jobRef, analysisRef, analysis, chunks, now))) throw new Cancelled();
-    logger.info("analysis completed", {
-      jobId,
-      analysisId: analysisRef.id,
-      comments: stored.length,
-      provider: deps.ai.name,
-      aiCalls: usage.calls,
-      youtubeUnits: counters.youtubeUnits,
-      wallMs: analysis.cost.wallMs,
+      ingestCost: { youtubeUnits: loaded.youtubeUnits, firestoreReads: counters.reads + progress.reads, firestoreWrites: counters.writes + progress.writes + 1, invocationMs: ingestMs },
+      heartbeatAt: Timestamp.now(),
     });
-    return { status: "completed", analysisId: analysisRef.id };
+    await checkpoint();
+    await progress.step("analysing");
+    await deps.dispatcher.enqueueBatches(jobId, Array.from({ length: staged.batches }, (_, i) => i), priority);
+    logger.info("analysis fanned out", { jobId, comments: loaded.comments.length, batches: staged.batches, priority, youtubeUnits: loaded.youtubeUnits, ingestMs });
+    return { status: "queued", batches: staged.batches };
   } catch (err) {
     if (err instanceof Cancelled) {
       await finishUnsuccessfully(db, jobRef, { status: "cancelled" });
+      await discardStaging(db, jobId).catch(() => undefined);
       logger.info("analysis cancelled", { jobId });
       return { status: "cancelled" };
     }
     const error = describeFailure(err);
     logger.warn("analysis failed", { jobId, code: error.code, reason: error.message });
     await finishUnsuccessfully(db, jobRef, { status: "failed", error });
+    await discardStaging(db, jobId).catch(() => undefined);
     return { status: "failed", error };
   }
 }

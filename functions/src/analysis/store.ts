@@ -1,10 +1,14 @@
 // Stores a finished analysis so that it becomes visible all at once: comment
 // chunks first (unreadable to clients until their parent exists, see
 // firestore.rules), then the analysis document and the job's `completed` in
-// one atomic batch. A failure before that batch leaves no analysis behind.
+// one atomic batch. Chunks carry their owner and job, and any failure after
+// they are written removes them unless the job completed with them, so no
+// commenter's text is left behind where deletion could not find it.
 import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
-import { CHUNKS_PER_BATCH, chunkByBytes } from "../core/chunking";
+import { logger } from "firebase-functions";
+import { chunkByBytes } from "../core/chunking";
 import { readModifyWrite } from "../core/readModifyWrite";
+import { commitInByteBatches } from "../core/writeBatches";
 import type { JobDoc } from "./jobDoc";
 import type { StoredComment } from "./results";
 
@@ -13,6 +17,11 @@ export const CHUNK_MAX_COMMENTS = 500;
 
 export function chunkComments(comments: StoredComment[]): StoredComment[][] {
   return chunkByBytes(comments, { maxItems: CHUNK_MAX_COMMENTS });
+}
+
+export interface ChunkTags {
+  userId: string;
+  jobId: string;
 }
 
 /**
@@ -26,38 +35,51 @@ export async function storeAnalysis(
   analysis: Record<string, unknown>,
   chunks: StoredComment[][],
   now: () => Date,
+  tags: ChunkTags,
 ): Promise<boolean> {
+  let finished = false;
   try {
-    for (let start = 0; start < chunks.length; start += CHUNKS_PER_BATCH) {
-      const batch = db.batch();
-      chunks.slice(start, start + CHUNKS_PER_BATCH).forEach((chunk, offset) => {
-        const index = start + offset;
-        batch.set(analysisRef.collection("comments").doc(String(index).padStart(4, "0")), { index, count: chunk.length, comments: chunk });
+    await commitInByteBatches(
+      db,
+      chunks.map((chunk, index) => ({
+        ref: analysisRef.collection("comments").doc(String(index).padStart(4, "0")),
+        data: { ...tags, index, count: chunk.length, comments: chunk },
+      })),
+    );
+    finished = await readModifyWrite(db, [jobRef], ([jobSnap], writer) => {
+      const job = jobSnap.data() as JobDoc | undefined;
+      if (!job || job.status !== "processing" || job.cancelRequested) return false;
+      const ts = Timestamp.fromDate(now());
+      writer.write(analysisRef, { ...analysis, chunks: chunks.length, completedAt: ts });
+      writer.update(jobRef, {
+        status: "completed",
+        analysisId: analysisRef.id,
+        progress: 1,
+        currentStep: "Done",
+        updatedAt: ts,
+        finishedAt: ts,
       });
-      await batch.commit();
-    }
-  } catch (err) {
-    await deleteChunks(db, analysisRef).catch(() => undefined); // best effort: they are invisible anyway
-    throw err;
-  }
-
-  const finished = await readModifyWrite(db, [jobRef], ([jobSnap], writer) => {
-    const job = jobSnap.data() as JobDoc | undefined;
-    if (!job || job.status !== "processing" || job.cancelRequested) return false;
-    const ts = Timestamp.fromDate(now());
-    writer.write(analysisRef, { ...analysis, chunks: chunks.length, completedAt: ts });
-    writer.update(jobRef, {
-      status: "completed",
-      analysisId: analysisRef.id,
-      progress: 1,
-      currentStep: "Done",
-      updatedAt: ts,
-      finishedAt: ts,
+      return true;
     });
-    return true;
-  });
-  if (!finished) await deleteChunks(db, analysisRef);
-  return finished;
+    return finished;
+  } finally {
+    if (!finished) await removeChunksUnlessCompleted(db, jobRef, analysisRef);
+  }
+}
+
+/**
+ * After a failed or refused final commit: the chunks go unless the job did
+ * complete with this analysis (a commit that succeeded but answered with an
+ * error). Best effort; the sweep finds what is left by its tags.
+ */
+export async function removeChunksUnlessCompleted(db: Firestore, jobRef: DocumentReference, analysisRef: DocumentReference): Promise<void> {
+  try {
+    const job = (await jobRef.get()).data() as JobDoc | undefined;
+    if (job?.status === "completed" && job.analysisId === analysisRef.id) return;
+    await deleteChunks(db, analysisRef);
+  } catch (err) {
+    logger.warn("could not remove the chunks of an unfinished analysis", { analysis: analysisRef.id, code: (err as { code?: unknown }).code });
+  }
 }
 
 /** Removes comment chunks written for an analysis that never became visible. */

@@ -4,9 +4,6 @@
 /** Estimated bytes per chunk: well under Firestore's 1 MiB document limit. */
 export const CHUNK_BUDGET_BYTES = 700_000;
 
-/** Chunk documents per write batch, keeping each commit far below the 10 MiB request limit. */
-export const CHUNKS_PER_BATCH = 8;
-
 /**
  * Consecutive slices whose estimated size stays within `maxBytes` (a single
  * item larger than that gets a chunk of its own). JSON bytes over-estimate

@@ -14,7 +14,8 @@
 // cause a cache miss, never a wrong answer.
 import { randomBytes } from "node:crypto";
 import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
-import { CHUNK_BUDGET_BYTES, CHUNKS_PER_BATCH, chunkByBytes } from "../core/chunking";
+import { CHUNK_BUDGET_BYTES, chunkByBytes } from "../core/chunking";
+import { commitInByteBatches } from "../core/writeBatches";
 import { COMMENTS_CACHE_TTL_MINUTES, VIDEO_CACHE_TTL_MINUTES } from "./config";
 import type { CommentOrder } from "./service";
 import type { VideoMeta, YouTubeComment } from "./types";
@@ -185,15 +186,12 @@ export class YouTubeCache {
     const expires = Timestamp.fromDate(expiresAt);
     const chunks = chunkComments(list.comments.map(storable));
 
-    for (let start = 0; start < chunks.length; start += CHUNKS_PER_BATCH) {
-      const batch = this.db.batch();
-      chunks.slice(start, start + CHUNKS_PER_BATCH).forEach((comments, offset) => {
-        const index = start + offset;
-        batch.set(this.chunkRef(videoId, order, generation, index), { type: "youtube_comments_chunk", videoId, generation, index, comments, expiresAt: expires });
-      });
-      await batch.commit();
-      this.ops.writes += Math.min(CHUNKS_PER_BATCH, chunks.length - start);
-    }
+    const writes = chunks.map((comments, index) => ({
+      ref: this.chunkRef(videoId, order, generation, index),
+      data: { type: "youtube_comments_chunk", videoId, generation, index, comments, expiresAt: expires },
+    }));
+    await commitInByteBatches(this.db, writes);
+    this.ops.writes += writes.length;
     await headRef.set({
       type: "youtube_comments",
       videoId,

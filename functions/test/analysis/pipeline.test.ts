@@ -2,7 +2,6 @@
 // stand-in, the local AI provider, the Firestore emulator.
 import { expect } from "chai";
 import type { DocumentReference, Firestore } from "firebase-admin/firestore";
-import { runAnalysisJob, type RunOutcome } from "../../src/analysis/pipeline";
 import { failStuckJobs } from "../../src/analysis/sweepStuckAnalyses";
 import { cancelAnalysis, getAnalysis, getAnalysisHistory } from "../../src/analysis/functions";
 import { db } from "../../src/core/firebase";
@@ -10,7 +9,17 @@ import { FIXTURE_IDS } from "../../../tools/standins/fixtures";
 import { analysisSchema, storedCommentSchema } from "../support/analysisSchema";
 import { resetFirestore } from "../support/emulators";
 import { call, callError } from "../support/functions";
-import { analysesOf, createJob, localProvider, pipelineDeps, seedUser, videosUsed, withAnalyze } from "../support/pipeline";
+import {
+  analysesOf,
+  createJob,
+  localProvider,
+  pipelineDeps,
+  runAnalysisJob,
+  seedUser,
+  videosUsed,
+  withAnalyze,
+  type RunOutcome,
+} from "../support/pipeline";
 
 const DEMO = FIXTURE_IDS.demo;
 
@@ -147,11 +156,22 @@ describe("analysis pipeline (in-process)", function () {
       await expectFailed("ai-fail", outcome, jobId, "unavailable", /AI service/i);
     });
 
-    it("Firestore: the final write fails", async () => {
+    it("Firestore: the chunk writes fail", async () => {
       await seedUser("fs-fail", "pro");
       const jobId = await createJob("fs-fail", { videoUrlOrId: DEMO, maxComments: 100 });
-      const outcome = await runAnalysisJob(await pipelineDeps({ db: failingBatches(db()) }), jobId);
+      const outcome = await runAnalysisJob(await pipelineDeps({ db: failingBatches(db(), (path) => path.startsWith("analyses/")) }), jobId);
       await expectFailed("fs-fail", outcome, jobId, "unavailable", /database was unavailable/);
+      expect((await db().collectionGroup("comments").where("jobId", "==", jobId).get()).size).to.equal(0);
+    });
+
+    it("Firestore: the final commit itself fails after every chunk is written: no chunk is left behind", async () => {
+      await seedUser("fs-final", "pro");
+      const jobId = await createJob("fs-final", { videoUrlOrId: DEMO, maxComments: 200 });
+      // Only the commit that writes the analysis document (analyses/{id}, not its chunks) fails.
+      const outcome = await runAnalysisJob(await pipelineDeps({ db: failingBatches(db(), (path) => /^analyses\/[^/]+$/.test(path)) }), jobId);
+      await expectFailed("fs-final", outcome, jobId, "unavailable", /database was unavailable/);
+      expect((await db().collectionGroup("comments").where("jobId", "==", jobId).get()).size).to.equal(0);
+      expect((await db().collection(`analysis_jobs/${jobId}/batches`).get()).size).to.equal(0);
     });
 
     it("a client-written job with bad input fails with the field named, charging nothing", async () => {
@@ -172,8 +192,8 @@ describe("analysis pipeline (in-process)", function () {
       expect(await videosUsed("cancel-pending")).to.equal(0);
     });
 
-    it("stops a processing job at its next step boundary and releases the quota", async () => {
-      await seedUser("cancel-running", "pro");
+    it("cancelled in the middle of its batches: cancelled at once, the quota released once, no analysis", async () => {
+      await seedUser("cancel-running", "pro", 2);
       const jobId = await createJob("cancel-running", { videoUrlOrId: DEMO, maxComments: 200 });
       const local = await localProvider();
       const slowAi = withAnalyze(local, async (batch, video) => {
@@ -183,7 +203,8 @@ describe("analysis pipeline (in-process)", function () {
       const outcome = await runAnalysisJob(await pipelineDeps({ ai: slowAi, concurrency: 1 }), jobId);
       expect(outcome.status).to.equal("cancelled");
       expect((await jobData(jobId)).status).to.equal("cancelled");
-      expect(await videosUsed("cancel-running")).to.equal(0);
+      // Seeded with 2 used: a second release would show 0.
+      expect(await videosUsed("cancel-running")).to.equal(2);
       expect(await analysesOf("cancel-running")).to.have.length(0);
     });
 
@@ -242,11 +263,11 @@ describe("analysis pipeline (in-process)", function () {
 });
 
 /**
- * The Firestore handle with every batch that writes under analyses/ failing to
- * commit, as when the database is unavailable (gRPC 14). Other writes (the
- * job's claim, progress, its final status) go through.
+ * The Firestore handle with every batch that writes a document whose path
+ * `fails` failing to commit, as when the database is unavailable (gRPC 14).
+ * Other writes (the job's claim, progress, its final status) go through.
  */
-function failingBatches(real: Firestore): Firestore {
+function failingBatches(real: Firestore, fails: (path: string) => boolean): Firestore {
   const bind = (target: object, prop: string | symbol, receiver: unknown) => {
     const value = Reflect.get(target, prop, receiver) as unknown;
     return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -264,7 +285,7 @@ function failingBatches(real: Firestore): Firestore {
             }
             if (p === "set" || p === "create" || p === "update") {
               return (ref: DocumentReference, ...rest: unknown[]) => {
-                if (ref.path.startsWith("analyses/")) touchesAnalyses = true;
+                if (fails(ref.path)) touchesAnalyses = true;
                 return (b[p] as (...a: unknown[]) => unknown).call(b, ref, ...rest);
               };
             }

@@ -5,13 +5,12 @@ import { Timestamp } from "firebase-admin/firestore";
 import { createAiProvider } from "../../src/ai/provider";
 import type { AiProvider, AskAnswer, AskInput, TokenUsage } from "../../src/ai/types";
 import type { StoredComment } from "../../src/analysis/results";
-import { runAnalysisJob } from "../../src/analysis/pipeline";
 import { summarizeClassification, summarizeSentiment } from "../../src/ai/summaries";
 import type { AskDeps } from "../../src/ask/service";
 import { db } from "../../src/core/firebase";
 import { usageRef } from "../../src/core/usage";
 import { FIXTURE_IDS } from "../../../tools/standins/fixtures";
-import { createJob, pipelineDeps, seedUser } from "./pipeline";
+import { createJob, pipelineDeps, runAnalysisJob, seedUser } from "./pipeline";
 import { standInUrl } from "./gemini";
 
 let serial = 0;

@@ -7,7 +7,11 @@ import type { AiProvider } from "../../src/ai/types";
 import { db } from "../../src/core/firebase";
 import type { PlanId } from "../../src/core/plans";
 import { newUsage, usageRef } from "../../src/core/usage";
-import type { PipelineDeps } from "../../src/analysis/pipeline";
+import { runBatchTask } from "../../src/analysis/fanout/batchStage";
+import type { AnalysisDispatcher } from "../../src/analysis/fanout/dispatch";
+import { runFinalizeTask } from "../../src/analysis/fanout/finalizeStage";
+import type { JobDoc, JobError } from "../../src/analysis/jobDoc";
+import { ingestJob, type CommentSource } from "../../src/analysis/pipeline";
 import { youtubeCommentSource } from "../../src/analysis/youtubeSource";
 import { createYouTubeLists } from "../../src/youtube/client";
 import { YouTubeService } from "../../src/youtube/service";
@@ -24,6 +28,19 @@ export async function localProvider(): Promise<AiProvider> {
   return createAiProvider({ provider: "local", apiKey: "", model: "", baseUrl: "", requestsPerMinute: 0 });
 }
 
+/** What an in-process run of the three stages needs. */
+export interface PipelineDeps {
+  db: ReturnType<typeof db>;
+  source: CommentSource;
+  ai: AiProvider;
+  batchSize: number;
+  /** Batch tasks run at once by the driver below. */
+  concurrency: number;
+  progressIntervalMs: number;
+  /** Attempts per task: 1 makes the first failure final (the queue's retries are tested e2e). */
+  maxAttempts?: number;
+}
+
 export async function pipelineDeps(overrides: Partial<PipelineDeps> = {}): Promise<PipelineDeps> {
   return {
     db: db(),
@@ -34,6 +51,50 @@ export async function pipelineDeps(overrides: Partial<PipelineDeps> = {}): Promi
     progressIntervalMs: 0,
     ...overrides,
   };
+}
+
+export type RunOutcome =
+  | { status: "completed"; analysisId: string }
+  | { status: "failed"; error: JobError }
+  | { status: "cancelled" }
+  | { status: "skipped"; reason: string };
+
+/**
+ * Runs a job's three stages in this process, in the order the task queues
+ * would: the ingest, then every batch task it enqueued, then the finalize
+ * task the last batch enqueued. Tests of the stages' logic use it; the
+ * queues themselves (dispatch, retries, rates) are exercised e2e against the
+ * Cloud Tasks emulator.
+ */
+export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise<RunOutcome> {
+  const batches: number[] = [];
+  const finalizes: string[] = [];
+  const dispatcher: AnalysisDispatcher = {
+    enqueueBatches: async (_job, indexes) => void batches.push(...indexes),
+    enqueueFinalize: async (job) => void finalizes.push(job),
+  };
+  const attempt = { retryCount: 0, maxAttempts: deps.maxAttempts ?? 1 };
+  const ingest = await ingestJob(
+    { db: deps.db, connect: async () => deps.source, dispatcher, batchSize: deps.batchSize, progressIntervalMs: deps.progressIntervalMs },
+    jobId,
+  );
+  if (ingest.status !== "queued") return ingest;
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const index = batches[next++];
+      await runBatchTask({ db: deps.db, connect: async () => deps.ai, dispatcher }, { jobId, index }, attempt);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, worker));
+  if (finalizes.length > 0) {
+    await runFinalizeTask({ db: deps.db, connect: async () => deps.ai, progressIntervalMs: deps.progressIntervalMs }, jobId, attempt);
+  }
+  const job = (await deps.db.doc(`analysis_jobs/${jobId}`).get()).data() as JobDoc;
+  if (job.status === "completed") return { status: "completed", analysisId: job.analysisId! };
+  if (job.status === "failed") return { status: "failed", error: job.error! };
+  if (job.status === "cancelled") return { status: "cancelled" };
+  return { status: "skipped", reason: `job left ${job.status}` };
 }
 
 /** A user on `plan` with `videosUsed` of their monthly videos already spent. */

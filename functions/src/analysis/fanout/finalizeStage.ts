@@ -1,0 +1,136 @@
+// Stage 3, a task enqueued by the batch that completed the set: joins the
+// batches' results, writes insights and the executive summary, and stores the
+// analysis. The analysis id is the job id and the final commit is guarded by
+// the job's status, so a finalize killed anywhere and redelivered ends in one
+// analysis; the comment chunks it rewrites are the same documents.
+import type { Firestore } from "firebase-admin/firestore";
+import { logger } from "firebase-functions";
+import { summarizeClassification, summarizeSentiment } from "../../ai/summaries";
+import type { AiProvider, TokenUsage } from "../../ai/types";
+import { addUsage, noUsage } from "../../ai/usage";
+import { describeFailure } from "../failures";
+import { finishUnsuccessfully, ProgressReporter } from "../jobLifecycle";
+import type { JobDoc } from "../jobDoc";
+import { joinAnalyses, resolveInsights, resolveSummary, topQuestions } from "../results";
+import { chunkComments, storeAnalysis } from "../store";
+import type { TaskAttempt } from "./batchStage";
+import { stopIfCancelled } from "./batchStage";
+import { isRetryable, RetryLater } from "./retryable";
+import { BATCH_TASK_READS, BATCH_TASK_WRITES } from "./batchStage";
+import { discardStaging, readStagedWork } from "./staging";
+
+export interface FinalizeDeps {
+  db: Firestore;
+  connect(): Promise<AiProvider>;
+  now?: () => Date;
+  progressIntervalMs?: number;
+}
+
+export type FinalizeOutcome = { status: "completed"; analysisId: string } | { status: "stopped" | "waiting" | "failed" | "cancelled" };
+
+
+export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt: TaskAttempt): Promise<FinalizeOutcome> {
+  const { db } = deps;
+  const now = deps.now ?? (() => new Date());
+  const started = Date.now();
+  const jobRef = db.doc(`analysis_jobs/${jobId}`);
+  const job = (await jobRef.get()).data() as JobDoc | undefined;
+  if (await stopIfCancelled(db, jobId, job)) return { status: "stopped" };
+  const { fanout, options } = job!;
+  if (!fanout || fanout.done < fanout.total || !options) return { status: "waiting" };
+
+  const progress = new ProgressReporter(jobRef, deps.progressIntervalMs);
+  let usage: TokenUsage = noUsage();
+  try {
+    const work = await readStagedWork(db, jobId);
+    const { stored, analysed, missing } = joinAnalyses(work.comments, work.analyses);
+    const sentiment = summarizeSentiment(analysed);
+    const classification = summarizeClassification(analysed);
+    const { description, ...video } = job!.analysisVideo!;
+    const videoContext = { id: video.id, title: video.title, channelTitle: video.channelTitle, description };
+    const base = { video: videoContext, comments: analysed, sentiment, classification };
+    const ai = await deps.connect();
+
+    let insights;
+    if (options.include.insights || options.include.summary) {
+      await progress.step("insights");
+      const result = await ai.generateInsights(base);
+      usage = addUsage(usage, result.usage);
+      insights = result.value;
+    }
+    let summary;
+    if (options.include.summary && insights) {
+      await progress.step("summary");
+      const result = await ai.summarize({ ...base, insights });
+      usage = addUsage(usage, result.usage);
+      summary = resolveSummary(result.value, stored);
+    }
+
+    await progress.step("storing");
+    const total = addUsage(work.usage, usage);
+    const ingest = job!.ingestCost ?? { youtubeUnits: 0, firestoreReads: 0, firestoreWrites: 0, invocationMs: 0 };
+    const chunks = chunkComments(stored);
+    const finalizeMs = Date.now() - started;
+    const analysis = {
+      userId: job!.userId,
+      jobId,
+      videoId: video.id,
+      video,
+      options,
+      provider: ai.name,
+      results: {
+        ...(options.include.sentiment ? { sentiment } : {}),
+        ...(options.include.classification ? { classification: { ...classification, topQuestions: topQuestions(stored) } } : {}),
+        ...(options.include.insights && insights ? { insights: resolveInsights(insights, stored) } : {}),
+        ...(summary ? { summary } : {}),
+      },
+      counts: {
+        ...job!.counts,
+        analysed: stored.length,
+        blocked: stored.filter((c) => c.blocked).length,
+        unanalysed: missing,
+      },
+      cost: {
+        aiCalls: total.calls,
+        inputTokens: total.inputTokens,
+        outputTokens: total.outputTokens,
+        youtubeUnits: ingest.youtubeUnits,
+        // The ingest's, every batch task's, and this run's: the job, the staged documents, the final commit's read and writes.
+        firestoreReads: ingest.firestoreReads + fanout.total * BATCH_TASK_READS + 1 + work.documents + progress.reads + 1,
+        firestoreWrites: ingest.firestoreWrites + fanout.total * BATCH_TASK_WRITES + progress.writes + chunks.length + 2,
+        tasks: fanout.total + 1,
+        retries: work.retries + attempt.retryCount,
+        wallMs: Date.now() - (job!.claimedAt?.toMillis() ?? started),
+        longestInvocationMs: Math.max(ingest.invocationMs, work.longestInvocationMs, finalizeMs),
+      },
+      createdAt: job!.createdAt,
+    };
+    const analysisRef = db.doc(`analyses/${jobId}`);
+    if (!(await storeAnalysis(db, jobRef, analysisRef, analysis, chunks, now, { userId: job!.userId, jobId }))) {
+      await stopIfCancelled(db, jobId, (await jobRef.get()).data() as JobDoc | undefined);
+      return { status: "cancelled" };
+    }
+    await discardStaging(db, jobId).catch(() => undefined); // the sweep removes what is left
+    logger.info("analysis completed", {
+      jobId,
+      comments: stored.length,
+      provider: ai.name,
+      aiCalls: total.calls,
+      batches: fanout.total,
+      retries: analysis.cost.retries,
+      wallMs: analysis.cost.wallMs,
+    });
+    return { status: "completed", analysisId: analysisRef.id };
+  } catch (err) {
+    const lastAttempt = attempt.retryCount + 1 >= attempt.maxAttempts;
+    if (isRetryable(err) && !lastAttempt) {
+      logger.info("analysis finalize will be retried", { jobId, retryCount: attempt.retryCount, reason: describeFailure(err).code });
+      throw new RetryLater("finalize");
+    }
+    const error = describeFailure(err);
+    logger.warn("analysis failed", { jobId, stage: "finalize", code: error.code, reason: error.message });
+    await finishUnsuccessfully(db, jobRef, { status: "failed", error });
+    await discardStaging(db, jobId).catch(() => undefined);
+    return { status: "failed" };
+  }
+}
