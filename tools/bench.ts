@@ -1,14 +1,16 @@
-// `npm run bench`: Lently's speed and cost figures, measured in one run.
-// JSON on stdout, a human table on stderr. Runs inside tools/stack.ts:
-//   * the analysis pipeline in-process against the Firestore emulator, the
-//     YouTube stand-in serving a video drawn from the real comment corpus, and
-//     the Gemini stand-in with a fixed latency per call and a requests-per-
-//     minute limit — for 100, 1,000 and 10,000 comments, beside a naive
-//     baseline run by the same harness (a separate AI pass per task, batches
-//     one after another);
-//   * the local provider's throughput on the corpus (one core);
-//   * prompt tokens per analysed comment vs the comments' own tokens;
-//   * the monthly usage reset (users reset per second).
+// One phase of `npm run bench` (tools/bench/all.ts runs them all, each on a
+// stack of its own): JSON on stdout, a human table on stderr.
+//   main:       the analysis through the deployed path (trigger → batch tasks on
+//               the Cloud Tasks emulator → finalize) for 100 and 1,000 comments
+//               drawn from the real corpus, beside a naive baseline run
+//               in-process (a separate AI pass per task, batches one after
+//               another); the 10,000-comment scale run; the local provider's
+//               throughput; prompt tokens per comment; the monthly usage reset.
+//   concurrent: 3 analyses of 1,000 comments by different users at once, with
+//               Ask AI and reply traffic, against a stand-in limited to 60 RPM.
+//   low-rpm:    1,000 comments against a stand-in limited to 30 RPM.
+//   load:       50 signed-in users through the web SDK (tools/bench/load.ts).
+// The Gemini stand-in answers in 250 ms and counts every request it receives.
 // Without ../shared/datasets it says so and skips what needs the corpus.
 import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -18,10 +20,11 @@ const BENCH_PROJECT = `${process.env.LENTLY_PROJECT_ID ?? "demo-lently"}-bench`;
 process.env.GCLOUD_PROJECT = BENCH_PROJECT;
 process.env.FIREBASE_CONFIG = JSON.stringify({ projectId: BENCH_PROJECT });
 
-const SIZES = (process.env.BENCH_SIZES ?? "100,1000,10000").split(",").map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? "100,1000").split(",").map(Number);
+const PHASE = process.env.BENCH_PHASE ?? "main";
+const STACK_PROJECT = process.env.LENTLY_PROJECT_ID ?? "demo-lently";
 const LATENCY_MS = Number(process.env.BENCH_AI_LATENCY_MS ?? "250");
 const RPM = Number(process.env.BENCH_AI_RPM ?? "600");
-const CONCURRENCY = Number(process.env.BENCH_AI_CONCURRENCY ?? "4");
 const BATCH_SIZE = 50;
 
 interface RunFigures {
@@ -49,19 +52,50 @@ async function resetProject(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const [{ db }, { FieldValue }, { createAiProvider }, { runAnalysisJob }, { youtubeCommentSource }, { createYouTubeLists }, { YouTubeService }] =
+  const report: Record<string, unknown> = { phase: PHASE };
+  if (PHASE === "load") {
+    const { runLoad } = await import("./bench/load");
+    report.load = await runLoad(STACK_PROJECT);
+  } else if (!(await import("./standins/fixtures")).corpusAvailable()) {
+    console.error("bench: ../shared/datasets/yt-comments-corpus is not on this machine; skipping the pipeline and throughput runs.");
+    report.skipped = "no shared datasets";
+  } else if (PHASE === "main") {
+    Object.assign(report, await mainPhase());
+  } else {
+    const { scalePhase } = await import("./bench/scale");
+    report.scale = [await scalePhase(PHASE, STACK_PROJECT)];
+  }
+  if (PHASE === "main") {
+    await resetProject();
+    const { db } = await import("../functions/src/core/firebase");
+    const { benchUsageReset } = await import("./bench/reset");
+    report.usageReset = await benchUsageReset(db(), Number(process.env.BENCH_RESET_USERS ?? "5000"));
+    await resetProject();
+  }
+
+  const json = `${JSON.stringify(report)}\n`;
+  // Inside tools/stack.ts stdout carries the emulators' logs; the stack prints this file instead.
+  if (process.env.LENTLY_RESULT_FILE) writeFileSync(process.env.LENTLY_RESULT_FILE, json);
+  else process.stdout.write(json);
+  printTable(report);
+}
+
+/** The analysis at 100 and 1,000 comments beside the naive baseline, the 10,000-comment scale run, and the offline figures. */
+async function mainPhase(): Promise<Record<string, unknown>> {
+  const [{ db }, { FieldValue }, { createAiProvider }, { youtubeCommentSource }, { createYouTubeLists }, { YouTubeService }, { runAnalysisJob }] =
     await Promise.all([
       import("../functions/src/core/firebase"),
       import("firebase-admin/firestore"),
       import("../functions/src/ai/provider"),
-      import("../functions/src/analysis/pipeline"),
       import("../functions/src/analysis/youtubeSource"),
       import("../functions/src/youtube/client"),
       import("../functions/src/youtube/service"),
+      import("../functions/test/support/pipeline"),
     ]);
-  const { corpusAvailable, corpusVideoId } = await import("./standins/fixtures");
+  const { corpusVideoId } = await import("./standins/fixtures");
   const { estimateTokens } = await import("../functions/src/ai/tokens");
   const { newUsage, usageRef } = await import("../functions/src/core/usage");
+  const fn = await import("./bench/functionsRun");
   const geminiUrl = process.env.LENTLY_GEMINI_STANDIN_URL!;
   const youtube = new YouTubeService(
     await createYouTubeLists({ apiKey: process.env.YOUTUBE_API_KEY!, rootUrl: process.env.YOUTUBE_API_ROOT_URL! }),
@@ -90,36 +124,12 @@ async function main(): Promise<void> {
       return { value: passes[0].value, usage };
     },
   };
+  const stack = fn.stackDb(STACK_PROJECT);
 
-  const report: Record<string, unknown> = {
-    settings: { aiLatencyMs: LATENCY_MS, aiRequestsPerMinute: RPM, concurrency: CONCURRENCY, batchSize: BATCH_SIZE },
-  };
-
-  async function runOnce(size: number, baseline: boolean): Promise<RunFigures> {
-    await resetProject(); // a cold cache: both runs pay for YouTube
-    const uid = baseline ? "bench-baseline" : "bench-lently";
-    await db().doc(`users/${uid}`).set({ uid, plan: "business" });
-    await usageRef(db(), uid).set(newUsage("business", new Date()));
-    const job = db().collection("analysis_jobs").doc();
-    await job.set({ userId: uid, input: { videoUrlOrId: corpusVideoId(size), maxComments: size }, status: "pending", createdAt: FieldValue.serverTimestamp() });
-    await post(`${geminiUrl}/__reset`, {});
-    await post(`${geminiUrl}/__config`, { latencyMs: LATENCY_MS, requestsPerMinute: RPM });
-    const started = performance.now();
-    const outcome = await runAnalysisJob(
-      {
-        db: db(),
-        source: youtubeCommentSource(db(), youtube),
-        ai: baseline ? naive : gemini,
-        batchSize: BATCH_SIZE,
-        concurrency: baseline ? 1 : CONCURRENCY,
-      },
-      job.id,
-    );
-    const wallMs = Math.round(performance.now() - started);
-    if (outcome.status !== "completed") throw new Error(`bench run (${size}, baseline=${baseline}) ${outcome.status}: ${JSON.stringify(outcome)}`);
-    const analysis = (await db().doc(`analyses/${outcome.analysisId}`).get()).data()!;
+  async function figures(firestore: typeof stack, analysisId: string, wallMs: number): Promise<RunFigures> {
+    const analysis = (await firestore.doc(`analyses/${analysisId}`).get()).data()!;
     const cost = analysis.cost as Record<string, number>;
-    const chunks = await db().collection(`analyses/${outcome.analysisId}/comments`).get();
+    const chunks = await firestore.collection(`analyses/${analysisId}/comments`).get();
     const texts = chunks.docs.flatMap((d) => (d.get("comments") as Array<{ text: string }>).map((c) => c.text));
     const commentTokens = texts.reduce((sum, t) => sum + estimateTokens(t), 0);
     return {
@@ -136,44 +146,68 @@ async function main(): Promise<void> {
     };
   }
 
-  if (!corpusAvailable()) {
-    console.error("bench: ../shared/datasets/yt-comments-corpus is not on this machine; skipping the pipeline and throughput runs.");
-    report.runs = [];
-    report.skipped = "no shared datasets";
-  } else {
-    const runs = [];
-    for (const size of SIZES) {
-      const lently = await runOnce(size, false);
-      const baseline = await runOnce(size, true);
-      runs.push({
-        ...lently,
-        baseline,
-        ratios: {
-          wall: Math.round((lently.wallMs / baseline.wallMs) * 1000) / 1000,
-          aiCalls: Math.round((lently.aiCalls / baseline.aiCalls) * 1000) / 1000,
-          tokensIn: Math.round((lently.tokensIn / baseline.tokensIn) * 1000) / 1000,
-        },
-      });
-      console.error(`  ${size} comments: ${lently.wallMs} ms vs baseline ${baseline.wallMs} ms`);
-    }
-    report.runs = runs;
-
-    const { readCorpusComments, measurePromptOverhead } = await import("./bench/tokens");
-    const corpus = readCorpusComments()!;
-    report.promptOverhead = [25, 50, 100].map((size) => measurePromptOverhead(corpus, size));
-    report.localProvider = measureLocalThroughput(corpus, (await import("../functions/src/ai/local/analyze")).analyzeCommentsLocally);
+  /** Lently as deployed: the trigger, the batch tasks and the finalize task on the emulators. */
+  async function lentlyRun(size: number): Promise<{ figures: RunFigures; run: Awaited<ReturnType<typeof fn.runJobs>> }> {
+    await fn.resetProject(STACK_PROJECT); // a cold cache: both runs pay for YouTube
+    await fn.seedBusinessUser(stack, "bench-lently");
+    await post(`${geminiUrl}/__reset`, {});
+    await post(`${geminiUrl}/__config`, { latencyMs: LATENCY_MS, requestsPerMinute: RPM });
+    const run = await fn.runJobs(stack, [{ uid: "bench-lently", videoId: corpusVideoId(size), maxComments: size }]);
+    const { job } = run.jobs[0];
+    if (job.status !== "completed") throw new Error(`bench run (${size}) ${job.status}: ${JSON.stringify(job.error)}`);
+    return { figures: await figures(stack, job.analysisId!, run.wallMs), run };
   }
 
-  await resetProject();
-  const { benchUsageReset } = await import("./bench/reset");
-  report.usageReset = await benchUsageReset(db(), Number(process.env.BENCH_RESET_USERS ?? "5000"));
-  await resetProject();
+  /** The naive baseline in this process: the same stages, one batch after another, three AI passes each. */
+  async function baselineRun(size: number): Promise<RunFigures> {
+    await resetProject();
+    const uid = "bench-baseline";
+    await db().doc(`users/${uid}`).set({ uid, plan: "business" });
+    await usageRef(db(), uid).set(newUsage("business", new Date()));
+    const job = db().collection("analysis_jobs").doc();
+    await job.set({ userId: uid, input: { videoUrlOrId: corpusVideoId(size), maxComments: size }, status: "pending", createdAt: FieldValue.serverTimestamp() });
+    await post(`${geminiUrl}/__reset`, {});
+    await post(`${geminiUrl}/__config`, { latencyMs: LATENCY_MS, requestsPerMinute: RPM });
+    const started = performance.now();
+    const outcome = await runAnalysisJob(
+      { db: db(), source: youtubeCommentSource(db(), youtube), ai: naive, batchSize: BATCH_SIZE, concurrency: 1, progressIntervalMs: 1_500 },
+      job.id,
+    );
+    const wallMs = Math.round(performance.now() - started);
+    if (outcome.status !== "completed") throw new Error(`baseline run (${size}) ${outcome.status}: ${JSON.stringify(outcome)}`);
+    return figures(db(), outcome.analysisId, wallMs);
+  }
 
-  const json = `${JSON.stringify(report)}\n`;
-  // Inside tools/stack.ts stdout carries the emulators' logs; the stack prints this file instead.
-  if (process.env.LENTLY_RESULT_FILE) writeFileSync(process.env.LENTLY_RESULT_FILE, json);
-  else process.stdout.write(json);
-  printTable(report);
+  const result: Record<string, unknown> = {
+    settings: { aiLatencyMs: LATENCY_MS, aiRequestsPerMinute: RPM, batchSize: BATCH_SIZE },
+  };
+  const runs = [];
+  for (const size of SIZES) {
+    const lently = (await lentlyRun(size)).figures;
+    const baseline = await baselineRun(size);
+    runs.push({
+      ...lently,
+      baseline,
+      ratios: {
+        wall: Math.round((lently.wallMs / baseline.wallMs) * 1000) / 1000,
+        aiCalls: Math.round((lently.aiCalls / baseline.aiCalls) * 1000) / 1000,
+        tokensIn: Math.round((lently.tokensIn / baseline.tokensIn) * 1000) / 1000,
+      },
+    });
+    console.error(`  ${size} comments: ${lently.wallMs} ms vs baseline ${baseline.wallMs} ms`);
+  }
+  result.runs = runs;
+
+  const tenK = await lentlyRun(10_000);
+  const stats = await fn.standIn(geminiUrl, "/__stats");
+  result.scale = [fn.scaleEntry("10k", 10_000, RPM, stats, tenK.run)];
+  console.error(`  10,000 comments: ${tenK.run.wallMs} ms, ${tenK.figures.aiCalls} AI calls, peak ${stats.peakRpm}/min`);
+
+  const { readCorpusComments, measurePromptOverhead } = await import("./bench/tokens");
+  const corpus = readCorpusComments()!;
+  result.promptOverhead = [25, 50, 100].map((size) => measurePromptOverhead(corpus, size));
+  result.localProvider = measureLocalThroughput(corpus, (await import("../functions/src/ai/local/analyze")).analyzeCommentsLocally);
+  return result;
 }
 
 function measureLocalThroughput(
@@ -197,19 +231,24 @@ function printTable(report: Record<string, unknown>): void {
   const runs = (report.runs ?? []) as Array<RunFigures & { baseline: RunFigures; ratios: Record<string, number> }>;
   const row = (cells: Array<string | number>) => console.error(cells.map((c, i) => String(c).padStart(i === 0 ? 18 : 11)).join(""));
   console.error("");
-  row(["", "wall ms", "AI calls", "tokens in", "tokens out", "in/comment", "YT units", "FS reads", "FS writes"]);
-  for (const r of runs) {
-    for (const [label, f] of [[`${r.comments} Lently`, r], [`${r.comments} baseline`, r.baseline]] as const) {
-      row([label, f.wallMs, f.aiCalls, f.tokensIn, f.tokensOut, f.tokensInPerCommentToken, f.youtubeUnits, f.firestoreReads, f.firestoreWrites]);
+  if (runs.length > 0) {
+    row(["", "wall ms", "AI calls", "tokens in", "tokens out", "in/comment", "YT units", "FS reads", "FS writes"]);
+    for (const r of runs) {
+      for (const [label, f] of [[`${r.comments} Lently`, r], [`${r.comments} baseline`, r.baseline]] as const) {
+        row([label, f.wallMs, f.aiCalls, f.tokensIn, f.tokensOut, f.tokensInPerCommentToken, f.youtubeUnits, f.firestoreReads, f.firestoreWrites]);
+      }
+      row([`  ratio`, r.ratios.wall, r.ratios.aiCalls, r.ratios.tokensIn, "", "", "", "", ""]);
     }
-    row([`  ratio`, r.ratios.wall, r.ratios.aiCalls, r.ratios.tokensIn, "", "", "", "", ""]);
+  }
+  for (const s of (report.scale ?? []) as Array<Record<string, number | string>>) {
+    console.error(`scale ${s.name}: ${s.completed}/${s.jobs} completed, ${s.comments} comments, ${s.wallMs} ms wall, longest run ${s.longestInvocationMs} ms, peak ${s.peakRpm}/${s.rpmLimit} RPM, ${s.aiCalls} AI calls, ${s.tasks} tasks, ${s.retries} retries`);
   }
   const local = report.localProvider as { commentsPerSecond: number; comments: number } | undefined;
   if (local) console.error(`\nlocal provider: ${local.commentsPerSecond} comments/s (median of 5 over ${local.comments} corpus comments)`);
   const overhead = report.promptOverhead as Array<{ batchSize: number; ratio: number }> | undefined;
   if (overhead) console.error(`prompt tokens per comment token: ${overhead.map((o) => `batch ${o.batchSize}: ${o.ratio}`).join(", ")}`);
-  const reset = report.usageReset as { users: number; usersPerSecond: number; secondRunReset: number };
-  console.error(`usage reset: ${reset.users} users at ${reset.usersPerSecond} users/s; a second run reset ${reset.secondRunReset}`);
+  const reset = report.usageReset as { users: number; usersPerSecond: number; secondRunReset: number } | undefined;
+  if (reset) console.error(`usage reset: ${reset.users} users at ${reset.usersPerSecond} users/s; a second run reset ${reset.secondRunReset}`);
 }
 
 main().then(

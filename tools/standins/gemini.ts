@@ -130,6 +130,8 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
   let starts: number[] = [];
   const freshStats = () => ({ requests: 0, outcomes: {} as Record<string, number>, inputTokens: 0, outputTokens: 0 });
   let stats = freshStats();
+  // Arrival times of every request since the last reset: the bench's peak requests per minute.
+  let arrivals: number[] = [];
 
   function nextReply(prompt: string): Reply | undefined {
     const rule = rules.find((r) => prompt.includes(r.whenContains) && (r.times === undefined || r.times > 0));
@@ -178,6 +180,7 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
     recorded.push(record);
     if (recorded.length > MAX_RECORDED) recorded = recorded.slice(-MAX_RECORDED);
     stats.requests += 1;
+    arrivals.push(Date.now());
     const outcome = (name: string) => {
       record.outcome = name;
       stats.outcomes[name] = (stats.outcomes[name] ?? 0) + 1;
@@ -270,7 +273,7 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
     if (req.method === "GET" && path === "/__requests") {
       sendJson(res, 200, { requests: recorded });
     } else if (req.method === "GET" && path === "/__stats") {
-      sendJson(res, 200, { ...stats, queued: queue.length, rules: rules.length, config });
+      sendJson(res, 200, { ...stats, peakRpm: peakPerMinute(arrivals), queued: queue.length, rules: rules.length, config });
     } else if (req.method === "POST" && path === "/__reset") {
       config = { ...initial };
       queue = [];
@@ -278,6 +281,7 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
       recorded = [];
       starts = [];
       stats = freshStats();
+      arrivals = [];
       sendJson(res, 200, { ok: true });
     } else if (req.method === "POST" && path === "/__script") {
       const body = JSON.parse((await readBody(req)) || "{}") as { responses?: Reply[]; rules?: Rule[] };
@@ -324,6 +328,17 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
         server.close(() => resolve());
       }),
   };
+}
+
+/** The most requests that arrived within any 60-second window. */
+function peakPerMinute(times: readonly number[]): number {
+  let peak = 0;
+  let start = 0;
+  for (let end = 0; end < times.length; end += 1) {
+    while (times[end] - times[start] >= 60_000) start += 1;
+    peak = Math.max(peak, end - start + 1);
+  }
+  return peak;
 }
 
 /**

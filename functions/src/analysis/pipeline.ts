@@ -159,6 +159,8 @@ export async function ingestJob(deps: IngestDeps, jobId: string): Promise<Ingest
     await checkpoint();
     await progress.step("analysing");
     await deps.dispatcher.enqueueBatches(jobId, Array.from({ length: staged.batches }, (_, i) => i), priority);
+    // The run's whole length, enqueueing included (the finalize step reports the longest run of the job).
+    await jobRef.update({ "ingestCost.invocationMs": Date.now() - started });
     logger.info("analysis fanned out", { jobId, comments: loaded.comments.length, batches: staged.batches, priority, youtubeUnits: loaded.youtubeUnits, ingestMs });
     return { status: "queued", batches: staged.batches };
   } catch (err) {

@@ -70,12 +70,12 @@ export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise
   const batches: number[] = [];
   const finalizes: string[] = [];
   const dispatcher: AnalysisDispatcher = {
-    enqueueBatches: async (_job, indexes) => void batches.push(...indexes),
-    enqueueFinalize: async (job) => void finalizes.push(job),
+    enqueueBatches: (_job, indexes) => Promise.resolve(void batches.push(...indexes)),
+    enqueueFinalize: (job) => Promise.resolve(void finalizes.push(job)),
   };
   const attempt = { retryCount: 0, maxAttempts: deps.maxAttempts ?? 1 };
   const ingest = await ingestJob(
-    { db: deps.db, connect: async () => deps.source, dispatcher, batchSize: deps.batchSize, progressIntervalMs: deps.progressIntervalMs },
+    { db: deps.db, connect: () => Promise.resolve(deps.source), dispatcher, batchSize: deps.batchSize, progressIntervalMs: deps.progressIntervalMs },
     jobId,
   );
   if (ingest.status !== "queued") return ingest;
@@ -83,12 +83,12 @@ export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise
   const worker = async () => {
     while (next < batches.length) {
       const index = batches[next++];
-      await runBatchTask({ db: deps.db, connect: async () => deps.ai, dispatcher }, { jobId, index }, attempt);
+      await runBatchTask({ db: deps.db, connect: () => Promise.resolve(deps.ai), dispatcher }, { jobId, index }, attempt);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, worker));
   if (finalizes.length > 0) {
-    await runFinalizeTask({ db: deps.db, connect: async () => deps.ai, progressIntervalMs: deps.progressIntervalMs }, jobId, attempt);
+    await runFinalizeTask({ db: deps.db, connect: () => Promise.resolve(deps.ai), progressIntervalMs: deps.progressIntervalMs }, jobId, attempt);
   }
   const job = (await deps.db.doc(`analysis_jobs/${jobId}`).get()).data() as JobDoc;
   if (job.status === "completed") return { status: "completed", analysisId: job.analysisId! };

@@ -20,10 +20,14 @@ export function isRetryable(err: unknown): boolean {
   return true; // unknown: worth another delivery while the budget lasts
 }
 
-/** Thrown to hand a task back to the queue; carries no message from the cause (SDK messages may hold keys). */
-export class RetryLater extends Error {
+/**
+ * Thrown to hand a task back to the queue: an HttpsError answers 503, which
+ * Cloud Tasks retries, without logging an expected retry as an unhandled
+ * error. Carries no message from the cause (SDK messages may hold keys).
+ */
+export class RetryLater extends HttpsError {
   constructor(readonly stage: string) {
-    super(`analysis ${stage} task will be retried by the queue`);
+    super("unavailable", `analysis ${stage} task will be retried by the queue`);
     this.name = "RetryLater";
   }
 }

@@ -68,7 +68,7 @@ const ALREADY_EXISTS = 6;
  */
 export async function recordResultOnce(db: Firestore, result: BatchResult): Promise<boolean> {
   const batch = db.batch();
-  batch.create(resultRef(db, result.jobId, result.index), result as unknown as Record<string, unknown>);
+  batch.create(resultRef(db, result.jobId, result.index), result);
   batch.update(db.doc(`analysis_jobs/${result.jobId}`), {
     "fanout.done": FieldValue.increment(1),
     heartbeatAt: FieldValue.serverTimestamp(),
