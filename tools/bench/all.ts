@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     if (only && !only.includes(phase.name)) continue;
     process.stderr.write(`\nbench: phase ${phase.name} (${JSON.stringify(phase.params)})\n`);
     const result = await runPhase(phase);
-    const { scale: phaseScale, ...rest } = result as { scale?: unknown[] };
+    const { scale: phaseScale, phase: _phase, ...rest } = result as { scale?: unknown[]; phase?: string };
     if (phaseScale) scale.push(...phaseScale);
     Object.assign(report, rest);
   }

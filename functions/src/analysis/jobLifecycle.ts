@@ -8,6 +8,7 @@ import { HttpsError } from "firebase-functions/v2/https";
 import { currentUsage, releaseOn, reserveOn, usageDocs, type Reservation } from "../core/quota";
 import { readModifyWrite } from "../core/readModifyWrite";
 import { usageRef, type UsageDoc } from "../core/usage";
+import { activeJobsRef, liveJobs, MAX_ACTIVE_JOBS, withJob, withoutJob } from "./activeJobs";
 import { CLAIMABLE, FINAL, STEPS, type JobDoc, type JobError, type StepName } from "./jobDoc";
 
 export type ClaimResult =
@@ -34,7 +35,8 @@ export async function claimJob(
     return { claimed: false, reason: "rejected" };
   }
   const [uRef, profileRef] = usageDocs(db, userId);
-  return readModifyWrite(db, [jobRef, uRef, profileRef], ([jobSnap, usageSnap, profileSnap], writer): ClaimResult => {
+  const activeRef = activeJobsRef(db, userId);
+  return readModifyWrite(db, [jobRef, uRef, profileRef, activeRef], ([jobSnap, usageSnap, profileSnap, activeSnap], writer): ClaimResult => {
     const job = jobSnap.data() as JobDoc | undefined;
     if (!job) return { claimed: false, reason: "missing" };
     if (!CLAIMABLE.includes(job.status)) return { claimed: false, reason: "not-claimable", status: job.status };
@@ -54,7 +56,19 @@ export async function claimJob(
       writer.update(jobRef, { status: "failed", error, progress: 0, updatedAt: ts, finishedAt: ts });
       return { claimed: false, reason: "rejected" };
     }
+    // Checked after the quota, so a user out of videos hears that first.
+    const active = liveJobs(activeSnap, now);
+    if (active.length >= MAX_ACTIVE_JOBS) {
+      const error: JobError = {
+        code: "resource-exhausted",
+        message: `You already have ${active.length} analyses running; start this one when one of them has finished.`,
+        details: { error: "too_many_running", running: active.length, limit: MAX_ACTIVE_JOBS },
+      };
+      writer.update(jobRef, { status: "failed", error, progress: 0, updatedAt: ts, finishedAt: ts });
+      return { claimed: false, reason: "rejected" };
+    }
     writer.write(uRef, reserved.next);
+    writer.write(activeRef, withJob(active, jobSnap.id, now));
     const claimed: Partial<JobDoc> = {
       ...prepared,
       status: "processing",
@@ -80,9 +94,10 @@ export async function finishUnsuccessfully(
   const first = await jobRef.get();
   const job = first.data() as JobDoc | undefined;
   if (!job || FINAL.includes(job.status)) return false;
-  const refs: DocumentReference[] = [jobRef];
+  const activeRef = activeJobsRef(db, job.userId);
+  const refs: DocumentReference[] = [jobRef, activeRef];
   if (job.reservation) refs.push(usageRef(db, job.userId));
-  return readModifyWrite(db, refs, ([jobSnap, usageSnap], writer) => {
+  return readModifyWrite(db, refs, ([jobSnap, activeSnap, usageSnap], writer) => {
     const current = jobSnap.data() as JobDoc | undefined;
     if (!current || FINAL.includes(current.status)) return false;
     const ts = Timestamp.fromDate(now);
@@ -97,6 +112,7 @@ export async function finishUnsuccessfully(
       const released = releaseOn(usageSnap.data() as UsageDoc | undefined, current.reservation, now);
       if (released) writer.write(usageRef(db, current.userId), released);
     }
+    if (activeSnap.exists) writer.write(activeRef, withoutJob(liveJobs(activeSnap, now), jobSnap.id));
     return true;
   });
 }
@@ -172,7 +188,8 @@ export type CancelResult = { status: "cancelled" } | { status: "final"; current:
  */
 export async function cancelJob(db: Firestore, jobRef: DocumentReference, userId: string, now = new Date()): Promise<CancelResult> {
   const uRef = usageRef(db, userId);
-  return readModifyWrite(db, [jobRef, uRef], ([jobSnap, usageSnap], writer): CancelResult => {
+  const activeRef = activeJobsRef(db, userId);
+  return readModifyWrite(db, [jobRef, uRef, activeRef], ([jobSnap, usageSnap, activeSnap], writer): CancelResult => {
     const job = jobSnap.data() as JobDoc;
     const ts = Timestamp.fromDate(now);
     if (FINAL.includes(job.status)) return { status: "final", current: job.status };
@@ -181,6 +198,7 @@ export async function cancelJob(db: Firestore, jobRef: DocumentReference, userId
       const released = releaseOn(usageSnap.data() as UsageDoc | undefined, job.reservation, now);
       if (released) writer.write(uRef, released);
     }
+    if (activeSnap.exists) writer.write(activeRef, withoutJob(liveJobs(activeSnap, now), jobSnap.id));
     return { status: "cancelled" };
   });
 }

@@ -9,6 +9,7 @@ import { logger } from "firebase-functions";
 import { chunkByBytes } from "../core/chunking";
 import { readModifyWrite } from "../core/readModifyWrite";
 import { commitInByteBatches } from "../core/writeBatches";
+import { activeJobsRef, liveJobs, withoutJob } from "./activeJobs";
 import type { JobDoc } from "./jobDoc";
 import type { StoredComment } from "./results";
 
@@ -46,10 +47,12 @@ export async function storeAnalysis(
         data: { ...tags, index, count: chunk.length, comments: chunk },
       })),
     );
-    finished = await readModifyWrite(db, [jobRef], ([jobSnap], writer) => {
+    const activeRef = activeJobsRef(db, tags.userId);
+    finished = await readModifyWrite(db, [jobRef, activeRef], ([jobSnap, activeSnap], writer) => {
       const job = jobSnap.data() as JobDoc | undefined;
       if (!job || job.status !== "processing" || job.cancelRequested) return false;
       const ts = Timestamp.fromDate(now());
+      if (activeSnap.exists) writer.write(activeRef, withoutJob(liveJobs(activeSnap, now()), jobSnap.id));
       writer.write(analysisRef, { ...analysis, chunks: chunks.length, completedAt: ts });
       writer.update(jobRef, {
         status: "completed",

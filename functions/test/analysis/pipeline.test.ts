@@ -120,6 +120,43 @@ describe("analysis pipeline (in-process)", function () {
     expect(await analysesOf("busy")).to.have.length(3);
   });
 
+  it("100 job documents created at once by one user: at most the running cap are claimed, the rest fail at once, nothing else charged", async () => {
+    await seedUser("flooder", "business");
+    const { ingestJob } = await import("../../src/analysis/pipeline");
+    const { MAX_ACTIVE_JOBS } = await import("../../src/analysis/activeJobs");
+    const jobs = await Promise.all(Array.from({ length: 100 }, () => createJob("flooder", { videoUrlOrId: DEMO, maxComments: 50 })));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let connected = 0;
+    const real = (await pipelineDeps()).source;
+    const deps = {
+      db: db(),
+      // The claimed jobs wait here until every claim is decided, so they are all "running" at once.
+      connect: async () => {
+        connected += 1;
+        await held;
+        return real;
+      },
+      dispatcher: { enqueueBatches: () => Promise.resolve(), enqueueFinalize: () => Promise.resolve() },
+      batchSize: 50,
+      progressIntervalMs: 0,
+    };
+    const runs = jobs.map((id) => ingestJob(deps, id));
+    let settled = 0;
+    for (const run of runs) void run.then(() => (settled += 1));
+    for (let waited = 0; settled < 100 - MAX_ACTIVE_JOBS && waited < 40_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    // Every claim is decided while the winners are still running: exactly the cap got through.
+    expect(settled).to.equal(100 - MAX_ACTIVE_JOBS);
+    expect(connected).to.equal(MAX_ACTIVE_JOBS);
+    release();
+    const outcomes = await Promise.all(runs);
+    const failed = outcomes.filter((o): o is Extract<typeof o, { status: "failed" }> => o.status === "failed");
+    expect(failed).to.have.length(100 - MAX_ACTIVE_JOBS);
+    expect(new Set(failed.map((f) => f.error.code))).to.deep.equal(new Set(["resource-exhausted"]));
+    expect(outcomes.filter((o) => o.status === "queued")).to.have.length(MAX_ACTIVE_JOBS);
+    expect(await videosUsed("flooder")).to.equal(MAX_ACTIVE_JOBS);
+  });
+
   describe("failures leave no analysis and give the quota back", () => {
     async function expectFailed(uid: string, outcome: RunOutcome, jobId: string, code: string, message: RegExp) {
       expect(outcome.status).to.equal("failed");
