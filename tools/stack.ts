@@ -216,8 +216,8 @@ async function main(): Promise<void> {
   const params = { ...declared.params, ...env.params, ...overrides() };
   const secrets = { ...declared.secrets, ...env.secrets };
   rmSync(join(root, "functions", ".env.local"), { force: true });
-  writeFileSync(join(root, "functions", `.env.${projectId}`), dotenv(params));
-  writeFileSync(join(root, "functions", ".secret.local"), dotenv(secrets));
+  writeFileSync(join(root, "functions", `.env.${projectId}`), dotenv({ ...params, ...env.functionsOnly?.params }));
+  writeFileSync(join(root, "functions", ".secret.local"), dotenv({ ...secrets, ...env.functionsOnly?.secrets }));
 
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,

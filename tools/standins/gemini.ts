@@ -342,7 +342,8 @@ function peakPerMinute(times: readonly number[]): number {
 }
 
 /**
- * Registry entry. The stack keeps AI_PROVIDER=local; LENTLY_AI_PROVIDER=gemini
+ * Registry entry. The stack keeps AI_PROVIDER=local (the test stack runs its
+ * functions, only, on Gemini through this stand-in); LENTLY_AI_PROVIDER=gemini
  * switches the whole stack (demo, bench) to Gemini through this stand-in with a
  * placeholder key. Outside tests, LENTLY_GEMINI_LATENCY_MS and LENTLY_GEMINI_RPM
  * give it a fixed latency and a per-minute limit.
@@ -355,11 +356,14 @@ export const startGemini: StandInStarter = async (port, options) => {
     requestsPerMinute: options.mode === "test" ? 0 : fromEnv("LENTLY_GEMINI_RPM"),
   });
   const env: StandInEnv = { params: { GEMINI_BASE_URL: standIn.url }, secrets: {}, tooling: { LENTLY_GEMINI_STANDIN_URL: standIn.url } };
-  // Tests run the functions through @google/genai and this stand-in, so that a
-  // scripted 429 or 503 reaches the analysis tasks as it would in production.
-  if (process.env.LENTLY_AI_PROVIDER === "gemini" || (options.mode === "test" && process.env.LENTLY_AI_PROVIDER !== "local")) {
+  if (process.env.LENTLY_AI_PROVIDER === "gemini") {
     env.params.AI_PROVIDER = "gemini";
     env.secrets.GEMINI_API_KEY = "stand-in-key";
+  } else if (options.mode === "test" && process.env.LENTLY_AI_PROVIDER !== "local") {
+    // The functions under test reach Gemini through @google/genai and this
+    // stand-in, so that a scripted 429 or 503 reaches the analysis tasks as it
+    // would in production.
+    env.functionsOnly = { params: { AI_PROVIDER: "gemini" }, secrets: { GEMINI_API_KEY: "stand-in-key" } };
   }
   return {
     env,

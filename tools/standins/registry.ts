@@ -9,6 +9,12 @@ export interface StandInEnv {
   params: Record<string, string>;
   secrets: Record<string, string>;
   tooling: Record<string, string>;
+  /**
+   * Params and secrets of the Functions emulator alone: the deployed functions
+   * see them, the test process (whose in-process tests pick their provider
+   * explicitly) does not.
+   */
+  functionsOnly?: { params: Record<string, string>; secrets: Record<string, string> };
 }
 
 export interface RunningStandIns {
@@ -54,6 +60,11 @@ export async function startStandIns(options: StandInOptions): Promise<RunningSta
     Object.assign(env.params, started.env.params);
     Object.assign(env.secrets, started.env.secrets);
     Object.assign(env.tooling, started.env.tooling);
+    if (started.env.functionsOnly) {
+      env.functionsOnly ??= { params: {}, secrets: {} };
+      Object.assign(env.functionsOnly.params, started.env.functionsOnly.params);
+      Object.assign(env.functionsOnly.secrets, started.env.functionsOnly.secrets);
+    }
     closers.push(() => started.close());
   }
   return {

@@ -19,14 +19,14 @@ describe("e2e: generateReplies through httpsCallable", function () {
   });
   after(() => client.close());
 
-  it("drafts distinct replies in the requested tone with the stack's default (local) provider", async () => {
+  it("drafts distinct replies in the requested tone through the functions' provider (Gemini via the stand-in)", async () => {
     const result = await client.call<Result>("generateReplies", {
       comment: { text: "Please make a video about colour grading!", author: "Lee" },
       tone: "friendly",
       count: 4,
       video: { title: "Editing basics" },
     });
-    expect(result.provider).to.equal("local");
+    expect(result.provider).to.equal("gemini");
     expect(result.tone).to.equal("friendly");
     expect(result.replies).to.have.length(4);
     expect(new Set(result.replies.map((r) => r.text)).size).to.equal(4);
