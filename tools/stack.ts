@@ -229,6 +229,10 @@ async function main(): Promise<void> {
     LENTLY_FUNCTIONS_PORT: String(ports.functions),
     METADATA_SERVER_DETECTION: "none",
     FIREBASE_CLI_DISABLE_UPDATE_CHECK: "true",
+    // How long the Functions emulator waits for a new worker process to load the
+    // functions (default 30 s): on two busy cores a burst of concurrent requests
+    // starts many workers at once, and a slow start is not a failure.
+    FUNCTIONS_DISCOVERY_TIMEOUT: process.env.FUNCTIONS_DISCOVERY_TIMEOUT ?? "120",
     PATH: javaHome ? `${join(javaHome, "bin")}:${process.env.PATH}` : process.env.PATH,
   };
   if (javaHome) childEnv.JAVA_HOME = javaHome;

@@ -42,7 +42,9 @@ export async function runLoad(project: string) {
   const clients = await Promise.all(Array.from({ length: USERS }, (_, i) => signUp(`load-${i}-${Date.now()}@lently.bench`)));
   let completed = 0;
   await Promise.all(
-    clients.map(async (client) => {
+    clients.map(async (client, i) => {
+      // Arrivals spread over ten seconds, as a launch-day burst would; every user's calls then overlap the others'.
+      await new Promise((resolve) => setTimeout(resolve, (i * 10_000) / USERS));
       await timed(client, "getMe", {});
       const job = await timed<{ jobId: string }>(client, "startAnalysis", { videoUrlOrId: FIXTURE_IDS.demo });
       if (job) {

@@ -9,14 +9,17 @@ export const CHUNK_BUDGET_BYTES = 700_000;
  * item larger than that gets a chunk of its own). JSON bytes over-estimate
  * Firestore's own accounting (field names + values), which is the safe side.
  */
-export function chunkByBytes<T>(items: readonly T[], options: { maxBytes?: number; maxItems?: number } = {}): T[][] {
+export function chunkByBytes<T>(
+  items: readonly T[],
+  options: { maxBytes?: number; maxItems?: number; sizeOf?: (item: T) => number } = {},
+): T[][] {
   const maxBytes = options.maxBytes ?? CHUNK_BUDGET_BYTES;
   const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
   const chunks: T[][] = [];
   let current: T[] = [];
   let size = 0;
   for (const item of items) {
-    const bytes = Buffer.byteLength(JSON.stringify(item), "utf8") + 16;
+    const bytes = options.sizeOf ? options.sizeOf(item) : Buffer.byteLength(JSON.stringify(item), "utf8") + 16;
     if (current.length > 0 && (size + bytes > maxBytes || current.length >= maxItems)) {
       chunks.push(current);
       current = [];

@@ -2,6 +2,7 @@
 // under a byte budget, because the Firestore emulator refuses gRPC messages
 // over 4 MiB (production: 10 MiB) and the client then retries without end.
 import type { DocumentReference, Firestore } from "firebase-admin/firestore";
+import { chunkByBytes } from "./chunking";
 
 /** Bytes per commit: well under the emulator's 4 MiB gRPC cap and production's 10 MiB request limit. */
 export const COMMIT_BUDGET_BYTES = 3_000_000;
@@ -21,21 +22,7 @@ export function estimateWriteBytes(write: PendingWrite): number {
 
 /** Groups writes so that no group exceeds the byte budget or the batch size (a lone oversized write gets a group of its own). */
 export function groupWrites(writes: readonly PendingWrite[], maxBytes = COMMIT_BUDGET_BYTES): PendingWrite[][] {
-  const groups: PendingWrite[][] = [];
-  let current: PendingWrite[] = [];
-  let size = 0;
-  for (const write of writes) {
-    const bytes = estimateWriteBytes(write);
-    if (current.length > 0 && (size + bytes > maxBytes || current.length >= MAX_WRITES_PER_BATCH)) {
-      groups.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(write);
-    size += bytes;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
+  return chunkByBytes(writes, { maxBytes, maxItems: MAX_WRITES_PER_BATCH, sizeOf: estimateWriteBytes });
 }
 
 /** Commits `writes` (set, overwriting) in byte-sized batches, one after another; resolves to the number of commits. */
