@@ -56,6 +56,7 @@ function addUsage(total: TokenUsage, more: TokenUsage): void {
   total.calls += more.calls;
   total.inputTokens += more.inputTokens;
   total.outputTokens += more.outputTokens;
+  if (more.thinkingTokens) total.thinkingTokens = (total.thinkingTokens ?? 0) + more.thinkingTokens;
 }
 
 class Cancelled extends Error {
@@ -207,6 +208,8 @@ export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise
         aiCalls: usage.calls,
         inputTokens: usage.inputTokens,
         outputTokens: usage.outputTokens,
+        // Of outputTokens, those the model spent thinking (billed as output).
+        thinkingTokens: usage.thinkingTokens ?? 0,
         youtubeUnits: counters.youtubeUnits,
         // Reads and writes of this run, including the final commit below (analysis + job).
         firestoreReads: counters.reads + progress.reads + 1,
