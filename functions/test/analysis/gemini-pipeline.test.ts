@@ -4,7 +4,7 @@
 // would expect. Scenarios run through support/geminiScenario.ts, which owns the
 // pipeline's shape.
 import { expect } from "chai";
-import { askQuestion, type AskRequest } from "../../src/ask/service";
+import { askQuestion } from "../../src/ask/service";
 import { resetFirestore } from "../support/emulators";
 import { callError } from "../support/functions";
 import { standIn, standInTotals } from "../support/gemini";
@@ -99,7 +99,7 @@ describe("analysis and Ask AI through Gemini (stand-in, @google/genai)", functio
   describe("Ask AI", () => {
     let analysisId: string;
     const ask = (question: string) =>
-      askQuestion(askDeps(() => Promise.resolve(scenarioGemini())), "g-asker", { analysisId, question, contextFilter: "all" } as AskRequest);
+      askQuestion(askDeps(() => Promise.resolve(scenarioGemini())), "g-asker", { analysisId, question, contextFilter: "all" });
 
     before(async () => {
       analysisId = await analyseDemoVideo("g-asker", "pro");
