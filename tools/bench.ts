@@ -8,6 +8,7 @@
 //     one after another);
 //   * the local provider's throughput on the corpus (one core);
 //   * prompt tokens per analysed comment vs the comments' own tokens;
+//   * YouTube units to list 1,000 comments by relevance and by time (20-thread pages);
 //   * the monthly usage reset (users reset per second).
 // Without ../shared/datasets it says so and skips what needs the corpus.
 import { writeFileSync } from "node:fs";
@@ -164,6 +165,9 @@ async function main(): Promise<void> {
     report.localProvider = measureLocalThroughput(corpus, (await import("../functions/src/ai/local/analyze")).analyzeCommentsLocally);
   }
 
+  const { benchYouTubeUnitsByOrder } = await import("./bench/youtubeUnits");
+  report.youtubeUnitsByOrder = await benchYouTubeUnitsByOrder(1_000);
+
   await resetProject();
   const { benchUsageReset } = await import("./bench/reset");
   report.usageReset = await benchUsageReset(db(), Number(process.env.BENCH_RESET_USERS ?? "5000"));
@@ -208,6 +212,8 @@ function printTable(report: Record<string, unknown>): void {
   if (local) console.error(`\nlocal provider: ${local.commentsPerSecond} comments/s (median of 5 over ${local.comments} corpus comments)`);
   const overhead = report.promptOverhead as Array<{ batchSize: number; ratio: number }> | undefined;
   if (overhead) console.error(`prompt tokens per comment token: ${overhead.map((o) => `batch ${o.batchSize}: ${o.ratio}`).join(", ")}`);
+  const yt = report.youtubeUnitsByOrder as { comments: number; relevance: { units: number }; time: { units: number } } | undefined;
+  if (yt) console.error(`YouTube units for ${yt.comments} comments: relevance ${yt.relevance.units}, time ${yt.time.units} (20-thread pages)`);
   const reset = report.usageReset as { users: number; usersPerSecond: number; secondRunReset: number };
   console.error(`usage reset: ${reset.users} users at ${reset.usersPerSecond} users/s; a second run reset ${reset.secondRunReset}`);
 }
