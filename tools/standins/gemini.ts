@@ -243,6 +243,11 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
   }
 
   async function generate(req: IncomingMessage, res: ServerResponse, model: string): Promise<void> {
+    // Watched from the start: a client that times out while its request is still being read must not be billed either.
+    let clientGone = false;
+    res.on("close", () => {
+      if (!res.writableFinished) clientGone = true;
+    });
     let body: GenerateBody;
     try {
       body = JSON.parse(await readBody(req)) as GenerateBody;
@@ -298,13 +303,9 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
     }
 
     const reply = nextReply(`${system}\n${user}`, task) ?? {};
-    let clientGone = false;
-    res.on("close", () => {
-      if (!res.writableFinished) clientGone = true;
-    });
     await sleep(config.latencyMs + (reply.delayMs ?? 0));
     // The client gave up (its timeout): nothing is sent, so nothing is billed or counted.
-    if (clientGone) {
+    if (clientGone || res.destroyed) {
       record.outcome = "client_gone";
       return;
     }
