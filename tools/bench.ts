@@ -69,7 +69,8 @@ async function main(): Promise<void> {
   );
   const gemini = await createAiProvider({
     provider: "gemini",
-    apiKey: "bench-key",
+    // The stand-in accepts keys of Google's shape only, like the real API.
+    apiKey: (await import("./standins/gemini")).GEMINI_STANDIN_KEY,
     model: "gemini-2.5-flash",
     baseUrl: geminiUrl,
     requestsPerMinute: RPM,
