@@ -10,6 +10,7 @@
 //               Ask AI and reply traffic, against a stand-in limited to 60 RPM.
 //   low-rpm:    1,000 comments against a stand-in limited to 30 RPM.
 //   load:       50 signed-in users through the web SDK (tools/bench/load.ts).
+// Main also counts the YouTube units to list 1,000 comments by relevance and by time (20-thread pages).
 // The Gemini stand-in answers in 250 ms and counts every request it receives.
 // Without ../shared/datasets it says so and skips what needs the corpus.
 import { writeFileSync } from "node:fs";
@@ -102,7 +103,8 @@ async function mainPhase(): Promise<Record<string, unknown>> {
   );
   const gemini = await createAiProvider({
     provider: "gemini",
-    apiKey: "bench-key",
+    // The stand-in accepts keys of Google's shape only, like the real API.
+    apiKey: (await import("./standins/gemini")).GEMINI_STANDIN_KEY,
     model: "gemini-2.5-flash",
     baseUrl: geminiUrl,
     requestsPerMinute: RPM,
@@ -209,6 +211,8 @@ async function mainPhase(): Promise<Record<string, unknown>> {
   const corpus = readCorpusComments()!;
   result.promptOverhead = [25, 50, 100].map((size) => measurePromptOverhead(corpus, size));
   result.localProvider = measureLocalThroughput(corpus, (await import("../functions/src/ai/local/analyze")).analyzeCommentsLocally);
+  const { benchYouTubeUnitsByOrder } = await import("./bench/youtubeUnits");
+  result.youtubeUnitsByOrder = await benchYouTubeUnitsByOrder(1_000);
   return result;
 }
 
@@ -249,6 +253,8 @@ function printTable(report: Record<string, unknown>): void {
   if (local) console.error(`\nlocal provider: ${local.commentsPerSecond} comments/s (median of 5 over ${local.comments} corpus comments)`);
   const overhead = report.promptOverhead as Array<{ batchSize: number; ratio: number }> | undefined;
   if (overhead) console.error(`prompt tokens per comment token: ${overhead.map((o) => `batch ${o.batchSize}: ${o.ratio}`).join(", ")}`);
+  const yt = report.youtubeUnitsByOrder as { comments: number; relevance: { units: number }; time: { units: number } } | undefined;
+  if (yt) console.error(`YouTube units for ${yt.comments} comments: relevance ${yt.relevance.units}, time ${yt.time.units} (20-thread pages)`);
   const reset = report.usageReset as { users: number; usersPerSecond: number; secondRunReset: number } | undefined;
   if (reset) console.error(`usage reset: ${reset.users} users at ${reset.usersPerSecond} users/s; a second run reset ${reset.secondRunReset}`);
 }

@@ -107,6 +107,6 @@ export function scaleEntry(name: string, comments: number, rpmLimit: number, sta
     retries: sum("retries"),
     completed: run.jobs.filter((j) => j.job.status === "completed").length,
     failed: run.jobs.filter((j) => j.job.status !== "completed").length,
-    rateLimited: stats.outcomes.rate_limited ?? 0,
+    rateLimited: Object.entries(stats.outcomes).reduce((sum, [outcome, n]) => sum + (outcome.startsWith("rate_limited") ? n : 0), 0),
   };
 }

@@ -1,14 +1,15 @@
-// The Gemini stand-in's default answers: it reads the fenced data back out of
-// the prompt it received and answers with Lently's local models, in the
-// compact JSON each task's response schema asks for. End-to-end runs with
-// AI_PROVIDER=gemini therefore produce sensible analyses, not lorem ipsum.
+// The Gemini stand-in's default answers: it reads the data blocks of the
+// prompt it received (with its own reader, gemini-request.ts) and answers with
+// Lently's local models. The answer is then shaped by the request's own
+// responseSchema (conformToSchema): every field the schema asks for is
+// filled — from the local models' analysis when they have a field of that
+// name, else with a typed default — so a new field in Lently's schema keeps
+// working without a change here. End-to-end runs with AI_PROVIDER=gemini
+// therefore produce sensible analyses, not lorem ipsum.
 import { analyzeCommentsLocally } from "../../functions/src/ai/local/analyze";
 import { LocalProvider } from "../../functions/src/ai/local/provider";
-import { codeOfSentiment, SENTIMENT_CODES } from "../../functions/src/ai/prompts/analysis";
-import { unfence } from "../../functions/src/ai/prompts/fence";
-import type { CommentRow } from "../../functions/src/ai/prompts/rows";
-import type { AiTask } from "../../functions/src/ai/prompts/schema";
 import { summarizeClassification, summarizeSentiment } from "../../functions/src/ai/summaries";
+import { readBlock as unfence, type SchemaNode, type StandInTask } from "./gemini-request";
 import {
   CATEGORIES,
   REPLY_TONES,
@@ -26,6 +27,13 @@ import {
 } from "../../functions/src/ai/types";
 
 const local = new LocalProvider();
+
+/** The sentiment codes a request's schema lists for `s`, mapped to the local models' words. */
+const SENTIMENT_CODES = { pos: "positive", neg: "negative", neu: "neutral", mix: "mixed" } as const satisfies Record<string, Sentiment>;
+const codeOfSentiment = (s: Sentiment) => (Object.keys(SENTIMENT_CODES) as Array<keyof typeof SENTIMENT_CODES>).find((c) => SENTIMENT_CODES[c] === s) ?? "neu";
+
+/** A prompt row: [n, text, likes, sentiment code, category]. */
+type CommentRow = [number, string, number, string, string];
 
 function video(user: string): VideoContext {
   const v = (unfence(user, "video") ?? {}) as { title?: string; channel?: string };
@@ -143,13 +151,22 @@ async function repliesOf(system: string, user: string): Promise<unknown> {
   return { replies: value };
 }
 
-/** The JSON a capable model would answer for this request, made by the local models. */
-export async function smartAnswer(task: AiTask | undefined, system: string, user: string): Promise<unknown> {
+/**
+ * The JSON a capable model would answer for this request, made by the local
+ * models and shaped by the request's responseSchema.
+ */
+export async function smartAnswer(task: StandInTask | undefined, system: string, user: string, schema?: SchemaNode): Promise<unknown> {
+  const answer = await localAnswer(task, system, user);
+  return schema ? conformToSchema(schema, answer) : answer;
+}
+
+async function localAnswer(task: StandInTask | undefined, system: string, user: string): Promise<unknown> {
   switch (task) {
     case "analysis": {
       const pairs = (unfence(user, "comments") ?? []) as Array<[number, string]>;
       const results = analyzeCommentsLocally(pairs.map(([n, text]) => ({ id: String(n), text })));
-      return { r: results.map((a) => ({ i: Number(a.id), s: codeOfSentiment(a.sentiment), x: a.score, e: a.emotions, c: a.category })) };
+      // Every field of the local analysis travels along (e.g. a `toxic` flag), so a schema asking for it gets it.
+      return { r: results.map((a) => ({ ...a, i: Number(a.id), s: codeOfSentiment(a.sentiment), x: a.score, e: a.emotions, c: a.category })) };
     }
     case "insights":
       return insightsOf(user);
@@ -161,5 +178,44 @@ export async function smartAnswer(task: AiTask | undefined, system: string, user
       return repliesOf(system, user);
     default:
       return { text: "The Gemini stand-in does not know this request's schema." };
+  }
+}
+
+/** Short answer keys and the local analysis field each stands for, where the name alone does not say. */
+const ALIASES: Record<string, string> = { t: "toxic", tx: "toxic" };
+
+/**
+ * `value` reshaped to `schema`: every property the schema lists is present
+ * (taken from the value under its own name or alias, else a typed default:
+ * "", 0, false, [], the first enum value), nothing else is, and strings outside
+ * an enum become its first value. What a model under constrained decoding does.
+ */
+export function conformToSchema(schema: SchemaNode, value: unknown): unknown {
+  const type = String(schema.type ?? "").toUpperCase();
+  switch (type) {
+    case "OBJECT": {
+      const source = value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
+      const out: Record<string, unknown> = {};
+      for (const [key, child] of Object.entries(schema.properties ?? {})) {
+        const given = key in source ? source[key] : ALIASES[key] ? source[ALIASES[key]] : undefined;
+        out[key] = conformToSchema(child, given);
+      }
+      return out;
+    }
+    case "ARRAY":
+      return Array.isArray(value) && schema.items ? value.map((item) => conformToSchema(schema.items!, item)) : [];
+    case "STRING": {
+      const options = schema.enum;
+      if (typeof value === "string" && (!options || options.includes(value))) return value;
+      return options?.[0] ?? "";
+    }
+    case "INTEGER":
+      return typeof value === "number" && Number.isFinite(value) ? Math.round(value) : 0;
+    case "NUMBER":
+      return typeof value === "number" && Number.isFinite(value) ? value : 0;
+    case "BOOLEAN":
+      return typeof value === "boolean" ? value : false;
+    default:
+      return value ?? null;
   }
 }

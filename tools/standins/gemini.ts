@@ -1,43 +1,77 @@
 // A local stand-in for the Gemini API (generativelanguage, v1beta), reached by
 // @google/genai through `httpOptions.baseUrl` (param GEMINI_BASE_URL). It
 // answers `POST /v1beta/models/{model}:generateContent` — the route and the
-// `x-goog-api-key` header the SDK 2.x uses — with:
-//   * scripted replies queued by tests (429/5xx with Retry-After or RetryInfo,
-//     safety blocks, empty or malformed answers, raw text, JSON), consumed in order;
-//   * rules that answer every request whose prompt contains a string;
-//   * otherwise a "smart" answer from Lently's local models (gemini-smart.ts).
-// usageMetadata: promptTokenCount = ceil(chars(system + user text + JSON of
-// responseSchema) / 4) (estimateRequestTokens), candidatesTokenCount =
-// ceil(chars(answer text) / 4); no usage on HTTP errors (they are not billed).
-// A fixed latency and a requests-per-minute limit (429 RESOURCE_EXHAUSTED
-// with RetryInfo and Retry-After) make it usable for benchmarks.
+// `x-goog-api-key` header the SDK 2.x uses — reading the request as the real
+// API does, from plain JSON, with code of its own (gemini-request.ts: no import
+// of Lently's prompt builders or token estimates):
+//   * validation: no key → 403; a key not of Google's shape → 400
+//     API_KEY_INVALID (Google's body); an unknown generationConfig field, a
+//     responseSchema the API cannot use, or a thinking budget the model refuses
+//     (0 on a model that cannot turn thinking off) → 400 INVALID_ARGUMENT;
+//   * thinking: models that think by default (2.5 Flash, 2.5 Pro, newer) think
+//     unless given thinkingBudget 0; the thoughts are reported as
+//     `thoughtsTokenCount` and count against maxOutputTokens with the answer,
+//     so a small limit ends in finishReason MAX_TOKENS with empty or cut-off JSON;
+//   * limits (when configured): requests per minute, input tokens per minute and
+//     requests per day, answered like the real API: 429 RESOURCE_EXHAUSTED with
+//     google.rpc.QuotaFailure naming the quota and google.rpc.RetryInfo's
+//     retryDelay, and no Retry-After header;
+//   * scripted replies queued by tests (429 naming a quota, 5xx, safety blocks,
+//     MAX_TOKENS, empty or malformed answers, raw text, JSON), consumed in order;
+//     rules answer requests by prompt text or task, optionally after skipping some;
+//   * otherwise a "smart" answer from Lently's local models, shaped by the
+//     request's responseSchema (gemini-smart.ts).
+// usageMetadata: promptTokenCount (system + user text + schema JSON, own
+// tokenizer), candidatesTokenCount, thoughtsTokenCount; no usage on HTTP
+// errors (they are not billed).
 //
 // Control API (JSON):
-//   POST /__script  {responses?: Reply[], rules?: {whenContains, reply, times?}[]}  queue/add
-//   POST /__config  {latencyMs?, requestsPerMinute?}                              change limits
+//   POST /__script  {responses?: Reply[], rules?: Rule[]}                          queue/add
+//   POST /__config  {latencyMs?, requestsPerMinute?, tokensPerMinute?, requestsPerDay?}  change limits
 //   GET  /__requests → {requests: Recorded[]}   what it received (newest last, at most 500)
 //   GET  /__stats    → counts by outcome and token totals
 //   POST /__reset    clears script, rules, requests, stats and config changes
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { unfence } from "../../functions/src/ai/prompts/fence";
-import { taskOfSchema, type AiTask } from "../../functions/src/ai/prompts/schema";
-import { estimateRequestTokens, estimateTokens } from "../../functions/src/ai/tokens";
+import {
+  budgetOf,
+  checkKey,
+  checkRequest,
+  countTokens,
+  cutToTokens,
+  googleError,
+  modelRules,
+  readBlock,
+  systemText,
+  taskOf,
+  userText,
+  type GenerateBody,
+  type GoogleError,
+  type SchemaNode,
+  type StandInTask,
+} from "./gemini-request";
 import { smartAnswer } from "./gemini-smart";
 import type { StandInEnv, StandInStarter } from "./registry";
+
+/** A quota a 429 can name, as Lently reads it. */
+export type QuotaName = "per_minute" | "per_day" | "tokens_per_minute";
 
 /** One scripted reply. Exactly one of the outcome fields is used, in this order of precedence. */
 export interface Reply {
   /** HTTP error status (429, 500, 503, 400…). */
   status?: number;
-  /** With a status: Retry-After header in seconds. */
-  retryAfter?: number;
+  /** With status 429: the quota the QuotaFailure names (default per_minute). */
+  quota?: QuotaName;
   /** With a status: google.rpc.RetryInfo retryDelay in seconds, in the error body. */
   retryDelaySeconds?: number;
+  /** With a status: a Retry-After header in seconds (the real Gemini API does not send one; kept for proxies). */
+  retryAfter?: number;
   /** promptFeedback.blockReason (e.g. "SAFETY", "PROHIBITED_CONTENT"): no candidates. */
   blockReason?: string;
-  /** A candidate with this finishReason and no content (e.g. "SAFETY", "SPII"). */
+  /** A candidate with this finishReason and no content (e.g. "SAFETY", "SPII", "RECITATION"). */
   finishReason?: string;
+  /** The answer runs out of output tokens: finishReason MAX_TOKENS with the smart answer cut at 60 % (or "empty"). */
+  maxTokens?: true | "empty";
   /** candidates: [] */
   empty?: boolean;
   /** The model's text as is (malformed JSON, fenced JSON, prose…). */
@@ -46,13 +80,20 @@ export interface Reply {
   json?: unknown;
   /** The model's text: the first comment's text of the request (an "obedient" model echoing hostile input). */
   echoComment?: boolean;
+  /** How much this answer wants to think (capped by the request's thinking budget); default from the prompt's size. */
+  thoughtsTokens?: number;
   /** Extra delay before answering, ms. */
   delayMs?: number;
 }
 
 export interface Rule {
-  whenContains: string;
+  /** Matches requests whose system or user text contains this. */
+  whenContains?: string;
+  /** Matches requests of this task (from the responseSchema's fields). */
+  whenTask?: StandInTask;
   reply: Reply;
+  /** Matching requests let through (answered normally) before the rule starts answering. */
+  skip?: number;
   /** How many requests it answers; unlimited when absent. */
   times?: number;
 }
@@ -60,12 +101,16 @@ export interface Rule {
 export interface Recorded {
   at: string;
   model: string;
-  task: AiTask | null;
+  task: StandInTask | null;
   apiKeyHeader: boolean;
   system: string;
   user: string;
   generationConfig: Record<string, unknown>;
   promptTokens: number;
+  /** The thinking budget in force ("dynamic" when unbounded). */
+  thinkingBudget: number | "dynamic";
+  thoughtsTokens: number;
+  finishReason?: string;
   outcome: string;
 }
 
@@ -74,6 +119,10 @@ export interface GeminiStandInOptions {
   latencyMs?: number;
   /** ≤ 0: no limit. */
   requestsPerMinute?: number;
+  /** Input tokens per minute; ≤ 0: no limit. */
+  tokensPerMinute?: number;
+  /** Requests per (rolling) day; ≤ 0: no limit. */
+  requestsPerDay?: number;
 }
 
 export interface GeminiStandIn {
@@ -82,16 +131,8 @@ export interface GeminiStandIn {
   close(): Promise<void>;
 }
 
-interface GenerateBody {
-  contents?: Array<{ parts?: Array<{ text?: string }> }>;
-  systemInstruction?: { parts?: Array<{ text?: string }> } | string;
-  generationConfig?: Record<string, unknown> & { responseSchema?: unknown };
-}
-
 const MAX_RECORDED = 500;
 const ROUTE = /^\/v1beta\/models\/([^/:]+):generateContent$/;
-
-const textOf = (parts?: Array<{ text?: string }>) => (parts ?? []).map((p) => p.text ?? "").join("");
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const data = JSON.stringify(body);
@@ -99,9 +140,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(data);
 }
 
-function googleError(code: number, status: string, message: string, details?: unknown[]) {
-  return { error: { code, message, status, ...(details ? { details } : {}) } };
-}
+const sendError = (res: ServerResponse, error: GoogleError, headers: Record<string, string> = {}) => sendJson(res, error.status, error.body, headers);
 
 const STATUS_NAMES: Record<number, string> = {
   400: "INVALID_ARGUMENT",
@@ -113,6 +152,29 @@ const STATUS_NAMES: Record<number, string> = {
   504: "DEADLINE_EXCEEDED",
 };
 
+// The quota ids and metrics Google names in a 429's QuotaFailure.
+const QUOTAS: Record<QuotaName, { id: string; metric: string; what: string }> = {
+  per_minute: { id: "GenerateRequestsPerMinutePerProjectPerModel", metric: "generativelanguage.googleapis.com/generate_content_requests", what: "requests per minute" },
+  per_day: { id: "GenerateRequestsPerDayPerProjectPerModel", metric: "generativelanguage.googleapis.com/generate_content_requests", what: "requests per day" },
+  tokens_per_minute: { id: "GenerateContentInputTokensPerModelPerMinute", metric: "generativelanguage.googleapis.com/generate_content_input_token_count", what: "input tokens per minute" },
+};
+
+/** A 429 as the Gemini API sends it: QuotaFailure naming the quota, Help, RetryInfo; no Retry-After header. */
+export function quotaError(model: string, quota: QuotaName, limit: number, retryDelaySeconds: number): GoogleError {
+  const q = QUOTAS[quota];
+  const message =
+    "You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.\n" +
+    `* Quota exceeded for metric: ${q.metric}, limit: ${limit}, model: ${model}\nPlease retry in ${retryDelaySeconds}s.`;
+  return googleError(429, "RESOURCE_EXHAUSTED", message, [
+    {
+      "@type": "type.googleapis.com/google.rpc.QuotaFailure",
+      violations: [{ quotaMetric: q.metric, quotaId: q.id, quotaDimensions: { location: "global", model }, quotaValue: String(limit) }],
+    },
+    { "@type": "type.googleapis.com/google.rpc.Help", links: [{ description: "Learn more about Gemini API quotas", url: "https://ai.google.dev/gemini-api/docs/rate-limits" }] },
+    { "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: `${retryDelaySeconds}s` },
+  ]);
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -121,60 +183,98 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Thoughts a model spends unprompted on a request this size (dynamic thinking grows with the input). */
+const dynamicThoughts = (promptTokens: number) => Math.min(8_192, 1_024 + Math.ceil(promptTokens / 2));
+
+interface Limits {
+  latencyMs: number;
+  requestsPerMinute: number;
+  tokensPerMinute: number;
+  requestsPerDay: number;
+}
+
 export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Promise<GeminiStandIn> {
-  const initial = { latencyMs: options.latencyMs ?? 0, requestsPerMinute: options.requestsPerMinute ?? 0 };
+  const initial: Limits = {
+    latencyMs: options.latencyMs ?? 0,
+    requestsPerMinute: options.requestsPerMinute ?? 0,
+    tokensPerMinute: options.tokensPerMinute ?? 0,
+    requestsPerDay: options.requestsPerDay ?? 0,
+  };
   let config = { ...initial };
   let queue: Reply[] = [];
   let rules: Rule[] = [];
   let recorded: Recorded[] = [];
-  let starts: number[] = [];
-  const freshStats = () => ({ requests: 0, outcomes: {} as Record<string, number>, inputTokens: 0, outputTokens: 0 });
+  let starts: Array<{ at: number; tokens: number }> = [];
+  const freshStats = () => ({ requests: 0, outcomes: {} as Record<string, number>, inputTokens: 0, outputTokens: 0, thoughtsTokens: 0 });
   let stats = freshStats();
   // Arrival times of every request since the last reset: the bench's peak requests per minute.
   let arrivals: number[] = [];
 
-  function nextReply(prompt: string): Reply | undefined {
-    const rule = rules.find((r) => prompt.includes(r.whenContains) && (r.times === undefined || r.times > 0));
-    if (rule) {
+  function nextReply(prompt: string, task: StandInTask | undefined): Reply | undefined {
+    for (const rule of rules) {
+      if (rule.whenContains !== undefined && !prompt.includes(rule.whenContains)) continue;
+      if (rule.whenTask !== undefined && rule.whenTask !== task) continue;
+      if (rule.times !== undefined && rule.times <= 0) continue;
+      if (rule.skip) {
+        rule.skip -= 1;
+        return {};
+      }
       if (rule.times !== undefined) rule.times -= 1;
       return rule.reply;
     }
     return queue.shift();
   }
 
-  /** The request would exceed the per-minute limit: milliseconds until a slot frees, else undefined. */
-  function overLimit(now: number): number | undefined {
-    if (config.requestsPerMinute <= 0) return undefined;
-    starts = starts.filter((t) => t > now - 60_000);
-    if (starts.length < config.requestsPerMinute) {
-      starts.push(now);
-      return undefined;
+  /** The quota this request would exceed, with the seconds until it frees; undefined when within every limit. */
+  function overLimit(now: number, tokens: number): { quota: QuotaName; limit: number; seconds: number } | undefined {
+    starts = starts.filter((s) => s.at > now - 86_400_000);
+    const lastMinute = starts.filter((s) => s.at > now - 60_000);
+    const freesIn = (list: typeof starts, windowMs: number) => Math.max(1, Math.ceil((list[0].at + windowMs - now) / 1000));
+    if (config.requestsPerDay > 0 && starts.length >= config.requestsPerDay) {
+      return { quota: "per_day", limit: config.requestsPerDay, seconds: freesIn(starts, 86_400_000) };
     }
-    return starts[0] + 60_000 - now;
+    if (config.requestsPerMinute > 0 && lastMinute.length >= config.requestsPerMinute) {
+      return { quota: "per_minute", limit: config.requestsPerMinute, seconds: freesIn(lastMinute, 60_000) };
+    }
+    const used = lastMinute.reduce((sum, s) => sum + s.tokens, 0);
+    if (config.tokensPerMinute > 0 && lastMinute.length > 0 && used + tokens > config.tokensPerMinute) {
+      return { quota: "tokens_per_minute", limit: config.tokensPerMinute, seconds: freesIn(lastMinute, 60_000) };
+    }
+    starts.push({ at: now, tokens });
+    return undefined;
   }
 
   async function generate(req: IncomingMessage, res: ServerResponse, model: string): Promise<void> {
+    // Watched from the start: a client that times out while its request is still being read must not be billed either.
+    let clientGone = false;
+    res.on("close", () => {
+      if (!res.writableFinished) clientGone = true;
+    });
     let body: GenerateBody;
     try {
       body = JSON.parse(await readBody(req)) as GenerateBody;
     } catch {
-      sendJson(res, 400, googleError(400, "INVALID_ARGUMENT", "Invalid JSON payload received."));
+      sendError(res, googleError(400, "INVALID_ARGUMENT", "Invalid JSON payload received."));
       return;
     }
-    const system = typeof body.systemInstruction === "string" ? body.systemInstruction : textOf(body.systemInstruction?.parts);
-    const user = (body.contents ?? []).map((c) => textOf(c.parts)).join("\n");
+    const system = systemText(body);
+    const user = userText(body);
     const generationConfig = body.generationConfig ?? {};
-    const task = taskOfSchema(generationConfig.responseSchema) ?? null;
-    const promptTokens = estimateRequestTokens(system, user, generationConfig.responseSchema);
+    const schema = generationConfig.responseSchema as SchemaNode | undefined;
+    const task = taskOf(schema);
+    const promptTokens = countTokens(system) + countTokens(user) + (schema === undefined ? 0 : countTokens(JSON.stringify(schema)));
+    const key = (req.headers["x-goog-api-key"] as string | undefined) ?? new URL(req.url ?? "/", "http://stand-in").searchParams.get("key") ?? undefined;
     const record: Recorded = {
       at: new Date().toISOString(),
       model,
-      task,
+      task: task ?? null,
       apiKeyHeader: Boolean(req.headers["x-goog-api-key"]),
       system,
       user,
       generationConfig,
       promptTokens,
+      thinkingBudget: budgetOf(model, body),
+      thoughtsTokens: 0,
       outcome: "pending",
     };
     recorded.push(record);
@@ -186,65 +286,83 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
       stats.outcomes[name] = (stats.outcomes[name] ?? 0) + 1;
     };
 
-    if (!record.apiKeyHeader) {
-      outcome("no_key");
-      sendJson(res, 403, googleError(403, "PERMISSION_DENIED", "Method doesn't allow unregistered callers."));
+    const keyError = checkKey(key);
+    if (keyError) {
+      outcome(keyError.status === 403 ? "no_key" : "bad_key");
+      sendError(res, keyError);
       return;
     }
-    const waitMs = overLimit(Date.now());
-    if (waitMs !== undefined) {
-      outcome("rate_limited");
-      const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-      sendJson(
-        res,
-        429,
-        googleError(429, "RESOURCE_EXHAUSTED", "Quota exceeded for requests per minute (stand-in limit).", [
-          { "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: `${seconds}s` },
-        ]),
-        { "retry-after": String(seconds) },
-      );
+    const invalid = checkRequest(model, body);
+    if (invalid) {
+      outcome("invalid");
+      sendError(res, invalid);
+      return;
+    }
+    const limited = overLimit(Date.now(), promptTokens);
+    if (limited) {
+      outcome(`rate_limited:${limited.quota}`);
+      sendError(res, quotaError(model, limited.quota, limited.limit, limited.seconds));
       return;
     }
 
-    const reply = nextReply(`${system}\n${user}`) ?? {};
-    let clientGone = false;
-    res.on("close", () => {
-      if (!res.writableFinished) clientGone = true;
-    });
+    const reply = nextReply(`${system}\n${user}`, task) ?? {};
     await sleep(config.latencyMs + (reply.delayMs ?? 0));
     // The client gave up (its timeout): nothing is sent, so nothing is billed or counted.
-    if (clientGone) {
+    if (clientGone || res.destroyed) {
       record.outcome = "client_gone";
       return;
     }
-    const usage = (answer: string) => {
-      const out = estimateTokens(answer);
-      stats.inputTokens += promptTokens;
-      stats.outputTokens += out;
-      return { promptTokenCount: promptTokens, candidatesTokenCount: out, totalTokenCount: promptTokens + out };
-    };
 
     if (reply.status) {
       outcome(String(reply.status));
+      const headers: Record<string, string> = reply.retryAfter !== undefined ? { "retry-after": String(reply.retryAfter) } : {};
+      if (reply.status === 429) {
+        const quota = reply.quota ?? "per_minute";
+        sendError(res, quotaError(model, quota, quota === "per_day" ? 250 : 10, reply.retryDelaySeconds ?? (quota === "per_day" ? 3_600 : 12)), headers);
+        return;
+      }
       const details =
         reply.retryDelaySeconds !== undefined ? [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: `${reply.retryDelaySeconds}s` }] : undefined;
-      const headers: Record<string, string> = reply.retryAfter !== undefined ? { "retry-after": String(reply.retryAfter) } : {};
-      sendJson(res, reply.status, googleError(reply.status, STATUS_NAMES[reply.status] ?? "UNKNOWN", `Scripted failure ${reply.status}.`, details), headers);
+      sendError(res, googleError(reply.status, STATUS_NAMES[reply.status] ?? "UNKNOWN", reply.status === 503 ? "The model is overloaded. Please try again later." : `Scripted failure ${reply.status}.`, details), headers);
       return;
     }
+
+    // Thinking happens before any answer, and shares maxOutputTokens with it.
+    const rulesOfModel = modelRules(model);
+    const limit = typeof generationConfig.maxOutputTokens === "number" ? generationConfig.maxOutputTokens : rulesOfModel.maxOutputTokens;
+    const budget = record.thinkingBudget;
+    const wants = reply.thoughtsTokens ?? dynamicThoughts(promptTokens);
+    const thoughts = Math.min(limit, budget === "dynamic" ? wants : Math.min(budget, wants));
+    record.thoughtsTokens = thoughts;
+    const usage = (answerTokens: number) => {
+      stats.inputTokens += promptTokens;
+      stats.outputTokens += answerTokens + thoughts;
+      stats.thoughtsTokens += thoughts;
+      return {
+        promptTokenCount: promptTokens,
+        candidatesTokenCount: answerTokens,
+        ...(thoughts > 0 ? { thoughtsTokenCount: thoughts } : {}),
+        totalTokenCount: promptTokens + answerTokens + thoughts,
+      };
+    };
+    const candidateWithout = (finishReason: string) => {
+      record.finishReason = finishReason;
+      sendJson(res, 200, { candidates: [{ finishReason, index: 0 }], usageMetadata: usage(0), modelVersion: model });
+    };
+
     if (reply.blockReason) {
       outcome(`block:${reply.blockReason}`);
-      sendJson(res, 200, { promptFeedback: { blockReason: reply.blockReason }, usageMetadata: usage(""), modelVersion: model });
+      sendJson(res, 200, { promptFeedback: { blockReason: reply.blockReason }, usageMetadata: usage(0), modelVersion: model });
       return;
     }
     if (reply.finishReason) {
       outcome(`finish:${reply.finishReason}`);
-      sendJson(res, 200, { candidates: [{ finishReason: reply.finishReason, index: 0 }], usageMetadata: usage(""), modelVersion: model });
+      candidateWithout(reply.finishReason);
       return;
     }
     if (reply.empty) {
       outcome("empty");
-      sendJson(res, 200, { candidates: [], usageMetadata: usage(""), modelVersion: model });
+      sendJson(res, 200, { candidates: [], usageMetadata: usage(0), modelVersion: model });
       return;
     }
     let text: string;
@@ -256,15 +374,29 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
       text = JSON.stringify(reply.json);
     } else if (reply.echoComment) {
       outcome("echo");
-      const rows = (unfence(user, "comments") ?? []) as Array<[number, string]>;
+      const rows = (readBlock(user, "comments") ?? []) as Array<[number, string]>;
       text = rows[0]?.[1] ?? "";
     } else {
-      outcome("smart");
-      text = JSON.stringify(await smartAnswer(task ?? undefined, system, user));
+      outcome(reply.maxTokens ? "max_tokens" : "smart");
+      text = JSON.stringify(await smartAnswer(task, system, user, schema));
+    }
+    let room = limit - thoughts;
+    if (reply.maxTokens) room = reply.maxTokens === "empty" ? 0 : Math.min(room, Math.floor(countTokens(text) * 0.6));
+    const answerTokens = countTokens(text);
+    let finishReason = "STOP";
+    if (answerTokens > room) {
+      finishReason = "MAX_TOKENS";
+      text = cutToTokens(text, room);
+      if (!reply.maxTokens) outcome("max_tokens");
+    }
+    record.finishReason = finishReason;
+    if (!text) {
+      candidateWithout(finishReason);
+      return;
     }
     sendJson(res, 200, {
-      candidates: [{ content: { role: "model", parts: [{ text }] }, finishReason: "STOP", index: 0 }],
-      usageMetadata: usage(text),
+      candidates: [{ content: { role: "model", parts: [{ text }] }, finishReason, index: 0 }],
+      usageMetadata: usage(countTokens(text)),
       modelVersion: model,
     });
   }
@@ -289,7 +421,7 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
       rules.push(...(body.rules ?? []).map((r) => ({ ...r })));
       sendJson(res, 200, { queued: queue.length, rules: rules.length });
     } else if (req.method === "POST" && path === "/__config") {
-      const body = JSON.parse((await readBody(req)) || "{}") as Partial<typeof config>;
+      const body = JSON.parse((await readBody(req)) || "{}") as Partial<Limits>;
       config = { ...config, ...body };
       sendJson(res, 200, { config });
     } else {
@@ -305,12 +437,12 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
         if (await control(req, res, path)) return;
         const route = req.method === "POST" ? ROUTE.exec(path) : null;
         if (!route) {
-          sendJson(res, 404, googleError(404, "NOT_FOUND", `The stand-in does not serve ${req.method} ${path}.`));
+          sendError(res, googleError(404, "NOT_FOUND", `The stand-in does not serve ${req.method} ${path}.`));
           return;
         }
         await generate(req, res, decodeURIComponent(route[1]));
       } catch (err) {
-        if (!res.headersSent) sendJson(res, 500, googleError(500, "INTERNAL", `Stand-in failure: ${(err as Error).message}`));
+        if (!res.headersSent) sendError(res, googleError(500, "INTERNAL", `Stand-in failure: ${(err as Error).message}`));
       }
     })();
   });
@@ -341,12 +473,15 @@ function peakPerMinute(times: readonly number[]): number {
   return peak;
 }
 
+/** The key the stack gives the functions for this stand-in (Google's key shape; the stand-in refuses others). */
+export const GEMINI_STANDIN_KEY = "AIzaSyLentlyLocalStandInKey000000000000";
+
 /**
  * Registry entry. The stack keeps AI_PROVIDER=local (the test stack runs its
  * functions, only, on Gemini through this stand-in); LENTLY_AI_PROVIDER=gemini
  * switches the whole stack (demo, bench) to Gemini through this stand-in with a
- * placeholder key. Outside tests, LENTLY_GEMINI_LATENCY_MS and LENTLY_GEMINI_RPM
- * give it a fixed latency and a per-minute limit.
+ * placeholder key. Outside tests, LENTLY_GEMINI_LATENCY_MS, LENTLY_GEMINI_RPM and
+ * LENTLY_GEMINI_TPM give it a fixed latency and per-minute limits.
  */
 export const startGemini: StandInStarter = async (port, options) => {
   const fromEnv = (name: string) => Number(process.env[name] ?? "0") || 0;
@@ -354,16 +489,17 @@ export const startGemini: StandInStarter = async (port, options) => {
     port,
     latencyMs: options.mode === "test" ? 0 : fromEnv("LENTLY_GEMINI_LATENCY_MS"),
     requestsPerMinute: options.mode === "test" ? 0 : fromEnv("LENTLY_GEMINI_RPM"),
+    tokensPerMinute: options.mode === "test" ? 0 : fromEnv("LENTLY_GEMINI_TPM"),
   });
   const env: StandInEnv = { params: { GEMINI_BASE_URL: standIn.url }, secrets: {}, tooling: { LENTLY_GEMINI_STANDIN_URL: standIn.url } };
   if (process.env.LENTLY_AI_PROVIDER === "gemini") {
     env.params.AI_PROVIDER = "gemini";
-    env.secrets.GEMINI_API_KEY = "stand-in-key";
+    env.secrets.GEMINI_API_KEY = GEMINI_STANDIN_KEY;
   } else if (options.mode === "test" && process.env.LENTLY_AI_PROVIDER !== "local") {
     // The functions under test reach Gemini through @google/genai and this
     // stand-in, so that a scripted 429 or 503 reaches the analysis tasks as it
     // would in production.
-    env.functionsOnly = { params: { AI_PROVIDER: "gemini" }, secrets: { GEMINI_API_KEY: "stand-in-key" } };
+    env.functionsOnly = { params: { AI_PROVIDER: "gemini" }, secrets: { GEMINI_API_KEY: GEMINI_STANDIN_KEY } };
   }
   return {
     env,

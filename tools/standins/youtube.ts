@@ -7,9 +7,15 @@
 // chosen by fixture video id (fixtures/index.ts), so in-process tests and the
 // Functions emulator exercise them alike.
 //
+// Like the real API, `order=time` serves about 20 threads a page whatever
+// maxResults says (relevance still serves up to 100), and page tokens expire.
+//
 // Control endpoints for tests: GET /__stats (requests per route and per video,
 // i.e. the quota units a real project would have spent), POST /__reset (zero
-// the counters and the flaky-video failure budgets), GET /__fixtures.
+// the counters, restore the failure budgets, re-arm mid-listing failures),
+// POST /__recover (end mid-listing failures: the quota is back, the outage
+// over), POST /__expireTokens (every page token issued so far goes stale),
+// GET /__fixtures.
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -74,6 +80,14 @@ const errors = {
       [{ message: "The request is missing a valid API key.", domain: "global", reason: "forbidden" }],
       "PERMISSION_DENIED",
     ),
+  processingFailure: () => {
+    const message = "The API server failed to successfully process the request. While this can be a transient error, it usually indicates that the request's input is invalid.";
+    return new ApiError(400, message, [{ message, domain: "youtube.commentThread", reason: "processingFailure" }]);
+  },
+  rateLimitExceeded: () => {
+    const message = "The request cannot be completed because you have exceeded your quota.";
+    return new ApiError(403, message, [{ message, domain: "youtube.quota", reason: "rateLimitExceeded" }]);
+  },
   quotaExceeded: () => {
     const message = 'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.';
     return new ApiError(403, message, [{ message, domain: "youtube.quota", reason: "quotaExceeded" }]);
@@ -117,7 +131,8 @@ function thumbnails(id: string) {
 
 function videoResource(video: FixtureVideo, parts: Set<string>) {
   const comments = video.comments();
-  const totalComments = comments.length + comments.reduce((sum, c) => sum + c.replyCount, 0);
+  const held = video.behaviour.kind === "heldForReview" ? video.behaviour.hiddenCount : 0;
+  const totalComments = comments.length + comments.reduce((sum, c) => sum + c.replyCount, 0) + held;
   const hideCount = video.behaviour.kind === "commentsDisabled" && video.behaviour.hideCommentCount;
   const resource: Record<string, unknown> = { kind: "youtube#video", etag: "", id: video.id };
   if (parts.has("snippet")) {
@@ -172,10 +187,18 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-/** textFormat=html: escaped, links as anchors, line breaks as <br> (what the API does). */
-function htmlText(text: string): string {
+/**
+ * textFormat=html: escaped, links and timestamps as anchors, line breaks as
+ * <br> (what the API does). textFormat=plainText returns the text as typed:
+ * a timestamp is just "4:12", a link just its URL.
+ */
+function htmlText(text: string, videoId: string): string {
   return escapeHtml(text)
     .replace(/\bhttps?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`)
+    .replace(/(^|[\s(])((?:\d{1,2}:)?\d{1,2}:\d{2})(?=$|[\s).,!?])/g, (_, before: string, stamp: string) => {
+      const seconds = stamp.split(":").reduce((sum, part) => sum * 60 + Number(part), 0);
+      return `${before}<a href="https://www.youtube.com/watch?v=${videoId}&amp;t=${seconds}">${stamp}</a>`;
+    })
     .replace(/\r?\n/g, "<br>");
 }
 
@@ -183,12 +206,12 @@ function threadResource(video: FixtureVideo, comment: FixtureComment, format: "h
   const snippet = {
     channelId: video.channelId,
     videoId: video.id,
-    textDisplay: format === "html" ? htmlText(comment.text) : comment.text,
+    textDisplay: format === "html" ? htmlText(comment.text, video.id) : comment.text,
     textOriginal: comment.text,
     authorDisplayName: comment.author,
-    authorProfileImageUrl: `https://yt3.ggpht.example/${comment.authorChannelId}=s48-c-k-c0x00ffffff-no-rj`,
+    authorProfileImageUrl: `https://yt3.ggpht.example/${comment.authorChannelId ?? "default"}=s48-c-k-c0x00ffffff-no-rj`,
     authorChannelUrl: `http://www.youtube.com/${comment.author}`,
-    authorChannelId: { value: comment.authorChannelId },
+    ...(comment.authorChannelId ? { authorChannelId: { value: comment.authorChannelId } } : {}),
     canRate: true,
     viewerRating: "none",
     likeCount: comment.likeCount,
@@ -216,15 +239,23 @@ function ordered(comments: FixtureComment[], order: "relevance" | "time"): Fixtu
 interface PageCursor {
   v: string;
   o: string;
+  /** Offset of the page's first thread. */
   i: number;
+  /** Page number (1-based) the token leads to. */
+  p: number;
+  /** Token generation: POST /__expireTokens makes older ones stale. */
+  g: number;
 }
+
+/** Threads a page holds: order=time serves ~20 whatever maxResults says (since late 2023); relevance up to 100. */
+export const TIME_ORDER_PAGE_SIZE = 20;
 
 const encodeToken = (cursor: PageCursor): string => Buffer.from(JSON.stringify(cursor)).toString("base64url");
 
 function decodeToken(token: string): PageCursor | undefined {
   try {
     const value = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as Partial<PageCursor>;
-    if (typeof value.v === "string" && typeof value.o === "string" && Number.isInteger(value.i) && (value.i ?? -1) >= 0) {
+    if (typeof value.v === "string" && typeof value.o === "string" && Number.isInteger(value.i) && (value.i ?? -1) >= 0 && Number.isInteger(value.p) && Number.isInteger(value.g)) {
       return value as PageCursor;
     }
   } catch {
@@ -249,6 +280,16 @@ function newStats(): YouTubeStandInStats {
 export async function startYouTubeServer(port = 0): Promise<YouTubeStandIn> {
   let stats = newStats();
   let failuresServed = new Map<string, number>();
+  let tokenGeneration = 1;
+  let outagesOver = false;
+
+  /** True while a video's first `budget` calls on this route have not all been served their failure. */
+  const failsAgain = (key: string, budget: number): boolean => {
+    const served = failuresServed.get(key) ?? 0;
+    if (served >= budget) return false;
+    failuresServed.set(key, served + 1);
+    return true;
+  };
 
   const count = (route: Route, videoKey: string) => {
     stats.requests[route] += 1;
@@ -264,14 +305,10 @@ export async function startYouTubeServer(port = 0): Promise<YouTubeStandIn> {
     if (b.kind === "quotaExceeded") return errors.quotaExceeded();
     if (b.kind === "keyInvalid") return errors.keyInvalid();
     if (b.kind === "unavailable") return errors.unavailable();
-    if (b.kind === "flaky") {
-      const key = `${route}:${video.id}`;
-      const served = failuresServed.get(key) ?? 0;
-      if (served < b.failures) {
-        failuresServed.set(key, served + 1);
-        return errors.unavailable();
-      }
-    }
+    if (b.kind === "flaky" && failsAgain(`${route}:${video.id}`, b.failures)) return errors.unavailable();
+    if (route !== "commentThreads") return undefined;
+    if (b.kind === "processingFailure" && failsAgain(`${route}:${video.id}`, b.failures)) return errors.processingFailure();
+    if (b.kind === "rateLimited" && failsAgain(`${route}:${video.id}`, b.failures)) return errors.rateLimitExceeded();
     return undefined;
   };
 
@@ -304,7 +341,8 @@ export async function startYouTubeServer(port = 0): Promise<YouTubeStandIn> {
       const err = behaviourError("videos", video);
       if (err) throw err;
     }
-    const items = videos.filter((v): v is FixtureVideo => Boolean(v)).map((v) => videoResource(v, wanted));
+    // With an API key YouTube leaves private videos out, as if they did not exist.
+    const items = videos.filter((v): v is FixtureVideo => v !== undefined && v.privacyStatus !== "private").map((v) => videoResource(v, wanted));
     const body = { kind: "youtube#videoListResponse", etag: "", items, pageInfo: { totalResults: items.length, resultsPerPage: items.length } };
     body.etag = etag(body);
     return body;
@@ -336,15 +374,23 @@ export async function startYouTubeServer(port = 0): Promise<YouTubeStandIn> {
     if (video.behaviour.kind === "private" || video.behaviour.kind === "forbidden") throw errors.forbidden();
 
     let offset = 0;
+    let pageNumber = 1;
     const token = query.get("pageToken");
     if (token) {
       const cursor = decodeToken(token);
-      if (!cursor || cursor.v !== videoId || cursor.o !== order) throw errors.invalidPageToken();
+      if (!cursor || cursor.v !== videoId || cursor.o !== order || cursor.g !== tokenGeneration) throw errors.invalidPageToken();
       offset = cursor.i;
+      pageNumber = cursor.p;
     }
+    const b = video.behaviour;
+    if (b.kind === "failFromPage" && pageNumber >= b.page && !outagesOver) {
+      throw b.failure === "quotaExceeded" ? errors.quotaExceeded() : errors.unavailable();
+    }
+    let size = order === "time" ? Math.min(maxResults, TIME_ORDER_PAGE_SIZE) : maxResults;
+    if (b.kind === "sparse") size = Math.min(size, b.pageSizes[(pageNumber - 1) % b.pageSizes.length]);
     const all = ordered(video.comments(), order);
-    const page = all.slice(offset, offset + maxResults);
-    const next = offset + maxResults < all.length ? encodeToken({ v: videoId, o: order, i: offset + maxResults }) : undefined;
+    const page = all.slice(offset, offset + size);
+    const next = offset + size < all.length ? encodeToken({ v: videoId, o: order, i: offset + size, p: pageNumber + 1, g: tokenGeneration }) : undefined;
     const body = {
       kind: "youtube#commentThreadListResponse",
       etag: "",
@@ -371,11 +417,24 @@ export async function startYouTubeServer(port = 0): Promise<YouTubeStandIn> {
       if (path === "/__reset" && req.method === "POST") {
         stats = newStats();
         failuresServed = new Map();
+        outagesOver = false;
         return send(res, 200, { ok: true });
+      }
+      if (path === "/__recover" && req.method === "POST") {
+        outagesOver = true;
+        return send(res, 200, { ok: true });
+      }
+      if (path === "/__expireTokens" && req.method === "POST") {
+        tokenGeneration += 1;
+        return send(res, 200, { ok: true, generation: tokenGeneration });
       }
       if (path === "/__fixtures" && req.method === "GET") return send(res, 200, { fixtures: listFixtures() });
       if (req.method === "GET" && path === "/youtube/v3/videos") return send(res, 200, listVideos(url.searchParams));
-      if (req.method === "GET" && path === "/youtube/v3/commentThreads") return send(res, 200, listCommentThreads(url.searchParams));
+      if (req.method === "GET" && path === "/youtube/v3/commentThreads") {
+        // A hung connection: accepted, never answered (the socket stays open until the client gives up).
+        if (findFixture(url.searchParams.get("videoId") ?? "")?.behaviour.kind === "hangs") return;
+        return send(res, 200, listCommentThreads(url.searchParams));
+      }
       throw errors.notFound();
     } catch (err) {
       if (err instanceof ApiError) return send(res, err.code, err.body());
@@ -397,6 +456,7 @@ export async function startYouTubeServer(port = 0): Promise<YouTubeStandIn> {
     reset: () => {
       stats = newStats();
       failuresServed = new Map();
+      outagesOver = false;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -60,7 +60,10 @@ export interface CommentAnalysis {
 export interface TokenUsage {
   calls: number;
   inputTokens: number;
+  /** Billed output: the answer plus any thinking. */
   outputTokens: number;
+  /** Of `outputTokens`, those the model spent thinking (Gemini's thoughtsTokenCount); absent when none. */
+  thinkingTokens?: number;
 }
 
 export interface AiResult<T> {

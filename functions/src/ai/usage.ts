@@ -7,11 +7,15 @@ export function noUsage(): TokenUsage {
 
 export function addUsage(...parts: TokenUsage[]): TokenUsage {
   const sum = noUsage();
+  let thinking = 0;
   for (const part of parts) {
     sum.calls += part.calls;
     sum.inputTokens += part.inputTokens;
     sum.outputTokens += part.outputTokens;
+    thinking += part.thinkingTokens ?? 0;
   }
+  // Only models that think report it, so other usage keeps its three fields.
+  if (thinking > 0) sum.thinkingTokens = thinking;
   return sum;
 }
 

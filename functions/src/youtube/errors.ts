@@ -7,6 +7,7 @@
 // "status","details":[{"reason":"API_KEY_INVALID"}]}}`), and
 // `toHttpsError` words the client-facing error from those alone.
 import { HttpsError, type FunctionsErrorCode } from "firebase-functions/v2/https";
+import type { YouTubeComment } from "./types";
 
 export type FailureKind =
   | "notFound" // 404 videoNotFound
@@ -16,6 +17,7 @@ export type FailureKind =
   | "rateLimited" // 429, 403 rateLimitExceeded / userRateLimitExceeded: too fast, retry later
   | "keyInvalid" // 400 API_KEY_INVALID / keyInvalid, 403 missing key, key restrictions, API not enabled
   | "invalidPageToken" // 400 invalidPageToken: a cached page token went stale
+  | "processingFailure" // 400 processingFailure: "can be a transient error", retried a little
   | "badRequest" // any other 4xx: a request we built wrongly (a bug)
   | "transient" // 5xx or no response at all (network down, timeout)
   | "unknown";
@@ -90,6 +92,7 @@ export function classify(err: unknown): YouTubeFailure {
   if (status >= 500) return { ...failure, kind: "transient" };
   if (first.reason === "commentsDisabled") return { ...failure, kind: "commentsDisabled" };
   if (first.reason === "invalidPageToken") return { ...failure, kind: "invalidPageToken" };
+  if (first.reason === "processingFailure") return { ...failure, kind: "processingFailure" };
   if (status === 404 && (first.reason === "videoNotFound" || first.domain?.startsWith("youtube."))) return { ...failure, kind: "notFound" };
   if (status === 403 && first.reason === "forbidden") {
     // `global` forbidden is about the caller (a missing or unauthorised key); a youtube.* domain is about the video.
@@ -101,11 +104,23 @@ export function classify(err: unknown): YouTubeFailure {
 }
 
 export function isRetryable(failure: YouTubeFailure): boolean {
-  return failure.kind === "transient" || failure.kind === "rateLimited";
+  return failure.kind === "transient" || failure.kind === "rateLimited" || failure.kind === "processingFailure";
+}
+
+/** The pages a listing had paid for when it failed: kept by the caller (cache), resumed from `nextPageToken`. */
+export interface PartialListing {
+  comments: YouTubeComment[];
+  /** The token of the page that failed (null: it was the first page of a resume without one). */
+  nextPageToken: string | null;
+  pages: number;
+  units: number;
 }
 
 /** An HttpsError that also says which YouTube failure it came from (never sent to clients). */
 export class YouTubeApiError extends HttpsError {
+  /** Set when the failure came after some pages of a listing were already paid for. */
+  partial?: PartialListing;
+
   constructor(
     code: FunctionsErrorCode,
     message: string,
@@ -131,7 +146,7 @@ export function toHttpsError(failure: YouTubeFailure, ctx: FailureContext): YouT
     case "notFound":
       return new YouTubeApiError(
         "not-found",
-        `YouTube video ${videoId} was not found. Check the link; the video may have been deleted.`,
+        `YouTube video ${videoId} was not found. Check the link: the video may have been deleted, or it is private (Lently can analyse public and unlisted videos).`,
         { reason: "video_not_found", videoId },
         failure,
       );
@@ -170,6 +185,13 @@ export function toHttpsError(failure: YouTubeFailure, ctx: FailureContext): YouT
         "unavailable",
         `YouTube is not responding right now (tried ${ctx.attempts} times). Please try again in a few minutes.`,
         { reason: "youtube_unavailable", attempts: ctx.attempts },
+        failure,
+      );
+    case "processingFailure":
+      return new YouTubeApiError(
+        "unavailable",
+        `YouTube could not process the request for video ${videoId} (tried ${ctx.attempts} times). Please try again later.`,
+        { reason: "youtube_processing_failure", attempts: ctx.attempts },
         failure,
       );
     case "invalidPageToken":

@@ -4,13 +4,14 @@
 // pipeline call them without a trigger.
 import type { Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions";
+import { HttpsError } from "firebase-functions/v2/https";
 import type { PlanId } from "../core/plans";
 import { currentUsage, usageDocs } from "../core/quota";
 import { YouTubeCache, cacheTtlFromParams, type CacheTtl, type FirestoreOps } from "./cache";
 import { youtubeFromParams } from "./client";
 import { toHttpsError, YouTubeApiError } from "./errors";
 import { filterComments, type FilterResult } from "./quality/filter";
-import { UnitMeter, YouTubeService, type CommentOrder } from "./service";
+import { estimateCommentUnits, UnitMeter, YouTubeService, type CommentOrder } from "./service";
 import type { VideoMeta, YouTubeComment } from "./types";
 
 export interface IngestOptions {
@@ -86,9 +87,21 @@ export interface CachedComments {
 }
 
 /**
+ * The error of a listing that failed after some pages were paid for, saying
+ * how far it got; those comments were cached with the failed page's token, so
+ * trying again continues from there instead of paying for them twice.
+ */
+function progressError(err: YouTubeApiError, fetched: number, pages: number): YouTubeApiError {
+  const details = err.details && typeof err.details === "object" ? (err.details as Record<string, unknown>) : {};
+  const message = `${err.message} Lently had fetched ${fetched} comments (${pages} pages) before it stopped; they are saved, and trying again continues from there.`;
+  return new YouTubeApiError(err.code, message, { ...details, fetchedComments: fetched, pagesFetched: pages }, err.failure);
+}
+
+/**
  * Up to `limit` top-level comments. A cached list serves any limit it covers;
  * a shorter one that stopped early is extended from its saved page token, so
- * only the missing pages are paid for.
+ * only the missing pages are paid for. A listing that fails midway (quota
+ * exhausted, YouTube down on page N) keeps the pages it paid for in the cache.
  */
 export async function getCommentsCached(db: Firestore, youtube: YouTubeService, options: CommentsOptions): Promise<CachedComments> {
   const { videoId, limit } = options;
@@ -106,19 +119,25 @@ export async function getCommentsCached(db: Firestore, youtube: YouTubeService, 
 
   const cached = await cache.readComments(videoId, order, now);
   if (cached && (cached.comments.length >= limit || cached.nextPageToken === null)) return result(cached, true);
+  /** `base` followed by the new comments it does not already have. */
+  const appended = (base: readonly YouTubeComment[], more: readonly YouTubeComment[]) => {
+    const known = new Set(base.map((c) => c.id));
+    return [...base, ...more.filter((c) => !known.has(c.id))];
+  };
+  let base: { comments: YouTubeComment[]; expiresAt?: Date } = { comments: [] };
 
   try {
     if (cached?.nextPageToken) {
       try {
+        base = cached;
         const more = await youtube.fetchCommentThreads(videoId, { limit: limit - cached.comments.length, order, pageToken: cached.nextPageToken, meter });
-        const known = new Set(cached.comments.map((c) => c.id));
-        const fetched = [...more.comments, ...more.overflow].filter((c) => !known.has(c.id));
-        const list = { comments: [...cached.comments, ...fetched], nextPageToken: more.nextPageToken };
+        const list = { comments: appended(cached.comments, [...more.comments, ...more.overflow]), nextPageToken: more.nextPageToken };
         await bestEffort("comments", videoId, () => cache.writeComments(videoId, order, list, now, cached.expiresAt));
         return result(list, false);
       } catch (err) {
         // A saved page token can go stale; start the listing over.
         if (!(err instanceof YouTubeApiError && err.failure.kind === "invalidPageToken")) throw err;
+        base = { comments: [] };
       }
     }
     const fresh = await youtube.fetchCommentThreads(videoId, { limit, order, meter });
@@ -129,8 +148,27 @@ export async function getCommentsCached(db: Firestore, youtube: YouTubeService, 
     if (err instanceof YouTubeApiError && err.failure.kind === "commentsDisabled") {
       await bestEffort("commentsDisabled", videoId, () => cache.markCommentsDisabled(videoId));
     }
+    if (err instanceof YouTubeApiError && err.partial && err.partial.comments.length > 0) {
+      const partial = err.partial;
+      const list = { comments: appended(base.comments, partial.comments), nextPageToken: partial.nextPageToken };
+      await bestEffort("partialComments", videoId, () => cache.writeComments(videoId, order, list, now, base.expiresAt));
+      logger.warn("YouTube listing failed midway; kept what was fetched", { event: "youtube_partial_listing", videoId, order, comments: list.comments.length, pages: partial.pages, kind: err.failure.kind });
+      throw progressError(err, list.comments.length, partial.pages);
+    }
     throw err;
   }
+}
+
+/**
+ * YouTube counts comments that no one can list: held for review, hidden by the
+ * owner's filters, or removed since. Said plainly rather than "no comments".
+ */
+function notVisibleError(video: VideoMeta): HttpsError {
+  return new HttpsError(
+    "failed-precondition",
+    `YouTube counts ${video.commentCount} comments on video ${video.id} but shows none publicly yet (they may be held for review or hidden by the channel's filters), so there is nothing to analyse.`,
+    { reason: "comments_not_visible", videoId: video.id, commentCount: video.commentCount },
+  );
 }
 
 export interface LoadRequest extends IngestOptions {
@@ -170,6 +208,7 @@ export async function loadVideoAndComments(db: Firestore, youtube: YouTubeServic
   const blocker = analysisBlocker(found.video);
   if (blocker) throw blocker;
   const page = await getCommentsCached(db, youtube, options);
+  if (page.comments.length === 0 && !page.truncated && found.video.commentCount > 0) throw notVisibleError(found.video);
   const filtered = filterComments(page.comments, { now, videoId: request.videoId, channelId: found.video.channelId });
   return {
     video: found.video,
@@ -202,6 +241,11 @@ export interface VideoCheck {
   commentLimit: number;
   /** The video has more comments than the plan analyses. */
   willTruncate: boolean;
+  /**
+   * YouTube units an analysis of it would spend (1 videos call + commentThreads
+   * pages for up to the plan's limit), per order: time-ordered pages hold ~20 threads, relevance 100.
+   */
+  estimatedUnits: Record<CommentOrder, number>;
   canAnalyze: boolean;
   /** Why it cannot be analysed, in the words a client error would use. */
   problem: { code: string; message: string } | null;
@@ -229,6 +273,10 @@ export async function checkVideo(
     plan: options.plan,
     commentLimit: options.commentLimit,
     willTruncate: commentCount > options.commentLimit,
+    estimatedUnits: {
+      relevance: 1 + estimateCommentUnits(Math.min(commentCount, options.commentLimit), "relevance"),
+      time: 1 + estimateCommentUnits(Math.min(commentCount, options.commentLimit), "time"),
+    },
     canAnalyze: blocker === null,
     problem: blocker ? { code: blocker.code, message: blocker.message } : null,
     video,

@@ -7,15 +7,29 @@
 import { logger } from "firebase-functions";
 import type { youtube_v3 } from "@googleapis/youtube";
 import type { YouTubeLists } from "./client";
-import { classify, isRetryable, toHttpsError, type YouTubeFailure } from "./errors";
+import { classify, isRetryable, toHttpsError, YouTubeApiError, type YouTubeFailure } from "./errors";
 import { backoffDelay, DEFAULT_RETRY, sleep, type RetryPolicy } from "./retry";
 import type { VideoMeta, YouTubeComment } from "./types";
 
 export type CommentOrder = "relevance" | "time";
 export const COMMENT_ORDERS = ["relevance", "time"] as const satisfies readonly CommentOrder[];
 
-/** YouTube's largest page of comment threads. */
+/** The maxResults Lently asks for: YouTube's largest page of comment threads. */
 export const PAGE_SIZE = 100;
+
+/**
+ * Threads a page really holds. Since late 2023 `order=time` serves about 20
+ * threads a page even with maxResults=100; `relevance` still serves 100.
+ */
+export const PAGE_SIZE_BY_ORDER: Record<CommentOrder, number> = { relevance: 100, time: 20 };
+
+/** commentThreads units (one per page) to list `comments` top-level comments in this order. */
+export function estimateCommentUnits(comments: number, order: CommentOrder): number {
+  return Math.max(1, Math.ceil(Math.max(0, comments) / PAGE_SIZE_BY_ORDER[order]));
+}
+
+/** Empty pages in a row (each with a nextPageToken) after which a listing stops instead of paying for more. */
+export const MAX_EMPTY_PAGES_IN_A_ROW = 5;
 
 /** Quota units spent, shared by the calls of one operation (so a failure still tells what it cost). */
 export class UnitMeter {
@@ -149,8 +163,11 @@ export class YouTubeService {
   }
 
   /**
-   * Top-level comment threads, 100 per page, following nextPageToken until
-   * `limit` comments or the last page.
+   * Top-level comment threads, following nextPageToken until `limit` comments
+   * or the last page. Pages can be short or empty and still have a next page;
+   * a run of MAX_EMPTY_PAGES_IN_A_ROW empty pages ends the listing early (its
+   * token is kept, so it can be resumed). A failure after some pages were
+   * paid for carries them (`YouTubeApiError.partial`) so the caller can keep them.
    */
   async fetchCommentThreads(videoId: string, options: FetchCommentsOptions): Promise<CommentPage> {
     const meter = options.meter ?? new UnitMeter();
@@ -160,12 +177,22 @@ export class YouTubeService {
     const seen = new Set<string>();
     let pageToken = options.pageToken;
     let pages = 0;
+    let emptyInARow = 0;
     do {
-      const response = await this.call("commentThreads", videoId, meter, () =>
-        this.api.commentThreadsList({ part: ["snippet"], videoId, maxResults: PAGE_SIZE, order, textFormat: "plainText", pageToken }),
-      );
+      let response: youtube_v3.Schema$CommentThreadListResponse;
+      try {
+        response = await this.call("commentThreads", videoId, meter, () =>
+          // plainText: the text as the viewer typed it (no HTML anchors or entities), for storage, prompts and the quality filter alike.
+          this.api.commentThreadsList({ part: ["snippet"], videoId, maxResults: PAGE_SIZE, order, textFormat: "plainText", pageToken }),
+        );
+      } catch (err) {
+        if (err instanceof YouTubeApiError && pages > 0) err.partial = { comments, nextPageToken: pageToken ?? null, pages, units: meter.units - before };
+        throw err;
+      }
       pages += 1;
-      for (const thread of response.items ?? []) {
+      const items = response.items ?? [];
+      emptyInARow = items.length === 0 ? emptyInARow + 1 : 0;
+      for (const thread of items) {
         const comment = toComment(thread);
         // Relevance-ordered pages can repeat a thread; keep the first.
         if (comment && !seen.has(comment.id)) {
@@ -174,6 +201,10 @@ export class YouTubeService {
         }
       }
       pageToken = response.nextPageToken ?? undefined;
+      if (pageToken && emptyInARow >= MAX_EMPTY_PAGES_IN_A_ROW) {
+        logger.warn("YouTube listing stopped after empty pages", { event: "youtube_empty_pages", videoId, pages, emptyInARow });
+        break;
+      }
     } while (pageToken && comments.length < options.limit);
     return {
       comments: comments.slice(0, options.limit),
@@ -207,7 +238,7 @@ export class YouTubeService {
 function logFailure(route: string, videoId: string, attempt: number, failure: YouTubeFailure, willRetry: boolean): void {
   const entry = { event: "youtube_api_error", route, videoId, attempt, willRetry, ...failure };
   // Answers about the video, and a stale page token (handled by restarting), are not faults of ours.
-  const expected = ["notFound", "commentsDisabled", "forbidden", "invalidPageToken"].includes(failure.kind);
+  const expected = ["notFound", "commentsDisabled", "forbidden", "invalidPageToken", "processingFailure"].includes(failure.kind);
   if (willRetry || expected) logger.warn("YouTube API call failed", entry);
   else logger.error("YouTube API call failed", entry);
 }

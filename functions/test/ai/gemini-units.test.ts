@@ -51,6 +51,7 @@ describe("ai/gemini building blocks", () => {
       calls: 1,
       inputTokens: 10,
       outputTokens: 12,
+      thinkingTokens: 7,
     });
   });
 

@@ -3,7 +3,7 @@ import { expect } from "chai";
 import { AiError, AiSafetyBlockError, AiUnavailableError } from "../../src/ai/errors";
 import { unfence } from "../../src/ai/prompts/fence";
 import { CATEGORIES, EMOTIONS, SENTIMENTS, type AnalysedComment, type CommentAnalysis } from "../../src/ai/types";
-import { standIn, TEST_KEY, testGemini } from "../support/gemini";
+import { standIn, standInTotals, TEST_KEY, testGemini } from "../support/gemini";
 import { rejectionOf } from "../support/functions";
 
 const video = { id: "vid1", title: "Editing 101" };
@@ -28,10 +28,7 @@ function expectAnalysisShape(list: CommentAnalysis[], ids: string[]): void {
   }
 }
 
-async function totals() {
-  const stats = await standIn.stats();
-  return { inputTokens: stats.inputTokens, outputTokens: stats.outputTokens };
-}
+const totals = standInTotals;
 
 describe("ai/gemini provider against the stand-in", () => {
   beforeEach(() => standIn.reset());
@@ -51,8 +48,8 @@ describe("ai/gemini provider against the stand-in", () => {
     expect(usage.inputTokens).to.equal(requests[0].promptTokens);
   });
 
-  it("recovers from two 429s in a row (Retry-After and RetryInfo) and a 503; only the billed answer counts", async () => {
-    await standIn.script({ responses: [{ status: 429, retryAfter: 0 }, { status: 429, retryDelaySeconds: 0.01 }, { status: 503 }] });
+  it("recovers from two 429s in a row (RetryInfo delays) and a 503; only the billed answer counts", async () => {
+    await standIn.script({ responses: [{ status: 429, retryDelaySeconds: 0 }, { status: 429, retryDelaySeconds: 0.01 }, { status: 503 }] });
     const { value, usage } = await testGemini().analyzeComments(batch.slice(0, 2), video);
     expectAnalysisShape(value, ["k1", "k2"]);
     const requests = await standIn.requests();
@@ -61,7 +58,7 @@ describe("ai/gemini provider against the stand-in", () => {
   });
 
   it("gives up after its attempts with AiUnavailableError, and a rejected request is not retried", async () => {
-    await standIn.script({ responses: [{ status: 429 }, { status: 429 }, { status: 429 }] });
+    await standIn.script({ responses: [{ status: 429, retryDelaySeconds: 0 }, { status: 429, retryDelaySeconds: 0 }, { status: 429, retryDelaySeconds: 0 }] });
     const limited = await failure(testGemini({ retry: { attempts: 3 } }).analyzeComments(batch, video));
     expect(limited).to.be.instanceOf(AiUnavailableError);
     expect(limited).to.include({ reason: "rate_limited", status: 429 });

@@ -62,7 +62,7 @@ describe("e2e: YouTube callables through httpsCallable and the YouTube stand-in"
     { name: "video not found", fn: "getVideo", id: FIXTURE_IDS.notFound, code: "not-found", message: /was not found/ },
     { name: "comments disabled (count hidden)", fn: "fetchComments", id: FIXTURE_IDS.commentsDisabled, code: "failed-precondition", message: /Comments are turned off/, details: { reason: "comments_disabled" } },
     { name: "comments disabled (403 commentsDisabled)", fn: "fetchComments", id: FIXTURE_IDS.commentsDisabledThreadsOnly, code: "failed-precondition", message: /Comments are turned off/ },
-    { name: "private video", fn: "fetchComments", id: FIXTURE_IDS.private, code: "permission-denied", message: /private/, details: { reason: "video_private" } },
+    { name: "private video (left out of videos.list)", fn: "fetchComments", id: FIXTURE_IDS.private, code: "not-found", message: /or it is private/, details: { reason: "video_not_found" } },
     { name: "forbidden comment threads (403 forbidden)", fn: "fetchComments", id: FIXTURE_IDS.forbidden, code: "permission-denied", message: /private or its comments are restricted/ },
     {
       name: "YouTube daily quota exceeded",

@@ -71,6 +71,7 @@ export const analysisSchema = z.object({
     aiCalls: z.number().int().min(0),
     inputTokens: z.number().int().min(0),
     outputTokens: z.number().int().min(0),
+    thinkingTokens: z.number().int().min(0),
     youtubeUnits: z.number().int().min(0),
     firestoreReads: z.number().int().positive(),
     firestoreWrites: z.number().int().positive(),

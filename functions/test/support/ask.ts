@@ -11,7 +11,7 @@ import { db } from "../../src/core/firebase";
 import { usageRef } from "../../src/core/usage";
 import { FIXTURE_IDS } from "../../../tools/standins/fixtures";
 import { createJob, pipelineDeps, runAnalysisJob, seedUser } from "./pipeline";
-import { standInUrl } from "./gemini";
+import { standInUrl, TEST_KEY } from "./gemini";
 
 let serial = 0;
 
@@ -95,7 +95,7 @@ export async function questionsUsed(uid: string): Promise<number> {
 export function geminiViaStandIn(): Promise<AiProvider> {
   return createAiProvider({
     provider: "gemini",
-    apiKey: "test-key",
+    apiKey: TEST_KEY,
     model: "gemini-2.5-flash",
     baseUrl: standInUrl(),
     requestsPerMinute: 0,

@@ -23,11 +23,18 @@ export const standIn = {
   script: (body: { responses?: Reply[]; rules?: Rule[] }) => control("POST", "/__script", body),
   reset: () => control("POST", "/__reset"),
   requests: async () => (await control<{ requests: Recorded[] }>("GET", "/__requests")).requests,
-  stats: () => control<{ requests: number; outcomes: Record<string, number>; inputTokens: number; outputTokens: number }>("GET", "/__stats"),
+  stats: () => control<{ requests: number; outcomes: Record<string, number>; inputTokens: number; outputTokens: number; thoughtsTokens: number }>("GET", "/__stats"),
+  config: (limits: { latencyMs?: number; requestsPerMinute?: number; tokensPerMinute?: number; requestsPerDay?: number }) => control("POST", "/__config", limits),
 };
 
+/** The stand-in's usage totals as a TokenUsage's token fields (thinkingTokens only when some were spent). */
+export async function standInTotals(): Promise<{ inputTokens: number; outputTokens: number; thinkingTokens?: number }> {
+  const stats = await standIn.stats();
+  return { inputTokens: stats.inputTokens, outputTokens: stats.outputTokens, ...(stats.thoughtsTokens > 0 ? { thinkingTokens: stats.thoughtsTokens } : {}) };
+}
+
 /** A key that looks real, so tests can check it never leaks into messages. */
-export const TEST_KEY = "AIzaSyTESTKEY0123456789abcdefghijklmnopq";
+export const TEST_KEY = "AIzaSyTESTKEY0123456789abcdefghijklmnop";
 
 export function testGemini(options: Partial<GeminiOptions> = {}): GeminiProvider {
   return new GeminiProvider({

@@ -104,8 +104,10 @@ describe("youtube callables (in-process)", function () {
     expect(missing).to.deep.include({ exists: false, canAnalyze: false, video: null });
     expect(missing.problem?.code).to.equal("not-found");
     const priv = await call(validateVideo, { videoUrlOrId: FIXTURE_IDS.private }, free);
-    expect(priv).to.deep.include({ exists: true, isPublic: false, privacyStatus: "private", canAnalyze: false });
-    expect(priv.problem?.code).to.equal("permission-denied");
+    // YouTube leaves private videos out of videos.list for an API key: indistinguishable from a missing one.
+    expect(priv).to.deep.include({ exists: false, isPublic: false, privacyStatus: null, canAnalyze: false });
+    expect(priv.problem?.code).to.equal("not-found");
+    expect(priv.problem?.message).to.match(/private/);
     const off = await call(validateVideo, { videoUrlOrId: FIXTURE_IDS.commentsDisabled }, free);
     expect(off).to.deep.include({ exists: true, commentsEnabled: false, canAnalyze: false });
     expect(off.problem?.code).to.equal("failed-precondition");

@@ -125,9 +125,10 @@ describe("youtube/ingest: cache + YouTube + quality filter", function () {
     expect(docs.size).to.equal(2); // head + one chunk
   });
 
-  it("a private video is refused before any comment call", async () => {
+  it("a private video (left out of videos.list, as YouTube does for an API key) is refused before any comment call", async () => {
     const err = await rejection(loadVideoAndComments(db(), await testService(), { videoId: FIXTURE_IDS.private, limit: 100, now: T0, ttl: TTL }));
-    expect(err.code).to.equal("permission-denied");
+    expect(err.code).to.equal("not-found");
+    expect(err.message).to.match(/or it is private/);
     expect(await unitsFor(FIXTURE_IDS.private, "commentThreads")).to.equal(0);
   });
 

@@ -143,7 +143,7 @@ describe("tools/standins/youtube: the YouTube Data API stand-in", () => {
     }
     const video = createCorpusVideo(1_000)!;
     expect(video.comments()).to.have.length(1_000);
-    const page = await threads({ videoId: corpusVideoId(1_000), maxResults: 100 });
+    const page = await threads({ videoId: corpusVideoId(1_000), maxResults: 100, order: "relevance" });
     expect(page.body.items).to.have.length(100);
     const big = findFixture(corpusVideoId(10_000))!;
     expect(big.comments()).to.have.length(10_000);

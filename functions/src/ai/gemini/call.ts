@@ -1,16 +1,20 @@
 // One logical AI call: pace, send, read, retry. Transient failures (429, 5xx,
-// timeouts, network) are retried with backoff; an empty or malformed answer is
-// asked again a couple of times; a refusal is returned at once (asking again
-// gets the same answer). Usage is summed over every answer that was billed
-// (anything that came back with usageMetadata) and travels with errors too.
+// timeouts, network) are retried with backoff, except a per-day 429 (it does
+// not clear in minutes); an empty or malformed answer is asked again a couple
+// of times; an answer cut off at MAX_TOKENS is asked again once with a doubled
+// answer allowance (the same settings would be cut off again); a refusal is
+// returned at once (asking again gets the same answer). Usage is summed over
+// every answer that was billed (anything that came back with usageMetadata)
+// and travels with errors too.
 import { logger } from "firebase-functions";
-import { AiEmptyResponseError, AiError, AiMalformedResponseError, AiSafetyBlockError, AiUnavailableError } from "../errors";
+import { AiEmptyResponseError, AiError, AiMalformedResponseError, AiOutputLimitError, AiSafetyBlockError, AiUnavailableError } from "../errors";
 import type { Prompt } from "../prompts/schema";
 import type { AiResult, TokenUsage } from "../types";
 import { addUsage, noUsage } from "../usage";
 import type { RateGate } from "./gate";
 import { parseAnswer, usageOf } from "./response";
 import { backoffMs, sleep, type RetryPolicy } from "./retry";
+import { outputBudget } from "./thinking";
 import { TransportFailure, type RawResponse, type Transport } from "./transport";
 
 export interface CallDeps {
@@ -24,29 +28,37 @@ export async function callJson<T>(deps: CallDeps, prompt: Prompt, parse: (json: 
   let usage: TokenUsage = noUsage();
   let transientRetries = 0;
   let malformedRetries = 0;
+  let outputLimitRetries = 0;
   for (;;) {
     await deps.gate.acquire();
+    const budget = outputBudget(deps.model, prompt.task, prompt.maxOutputTokens, 2 ** outputLimitRetries);
     let raw: RawResponse;
     try {
-      raw = await deps.transport.generate(prompt);
+      raw = await deps.transport.generate(prompt, budget);
     } catch (err) {
       const failure = err instanceof TransportFailure ? err : new TransportFailure("network", true);
       const tooLong = failure.retryAfterMs !== undefined && failure.retryAfterMs > deps.retry.maxRetryAfterMs;
       if (!failure.retryable || tooLong || transientRetries + 1 >= deps.retry.attempts) {
-        logger.warn("gemini call failed", { task: prompt.task, model: deps.model, reason: failure.reason, status: failure.status, attempts: transientRetries + 1, detail: failure.detail });
-        throw new AiUnavailableError(failure.reason, failure.status, failure.retryAfterMs).withUsage(usage);
+        const entry = { task: prompt.task, model: deps.model, reason: failure.reason, status: failure.status, quota: failure.quota, attempts: transientRetries + 1, detail: failure.detail };
+        logger.warn("gemini call failed", entry);
+        throw new AiUnavailableError(failure.reason, failure.status, failure.retryAfterMs, failure.quota).withUsage(usage);
       }
       const delayMs = backoffMs(transientRetries, deps.retry, failure.retryAfterMs);
-      logger.info("gemini retry", { task: prompt.task, reason: failure.reason, status: failure.status, retry: transientRetries + 1, delayMs });
+      logger.info("gemini retry", { task: prompt.task, reason: failure.reason, status: failure.status, quota: failure.quota, retry: transientRetries + 1, delayMs });
       transientRetries += 1;
       await sleep(delayMs);
       continue;
     }
     usage = addUsage(usage, usageOf(raw));
     try {
-      return { value: parseAnswer(prompt.task, raw, parse), usage };
+      return { value: parseAnswer(prompt.task, raw, parse, budget.maxOutputTokens), usage };
     } catch (err) {
       if (!(err instanceof AiError)) throw err;
+      if (err instanceof AiOutputLimitError && outputLimitRetries < deps.retry.outputLimitRetries) {
+        outputLimitRetries += 1;
+        logger.info("gemini answer cut off at its output limit, asking again with a larger one", { task: prompt.task, model: deps.model, ...budget, thinkingTokens: raw.usageMetadata?.thoughtsTokenCount });
+        continue;
+      }
       const again = (err instanceof AiMalformedResponseError || err instanceof AiEmptyResponseError) && malformedRetries < deps.retry.malformedRetries;
       if (!again) {
         // A refusal is an expected outcome (the analysis splits around it); only a bad answer is a warning.

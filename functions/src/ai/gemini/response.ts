@@ -2,7 +2,7 @@
 // errors, the JSON is found (models sometimes wrap it in ```json fences even
 // when asked for application/json) and handed to the task's parser.
 import { ZodError } from "zod";
-import { AiEmptyResponseError, AiMalformedResponseError, AiSafetyBlockError } from "../errors";
+import { AiEmptyResponseError, AiMalformedResponseError, AiOutputLimitError, AiSafetyBlockError } from "../errors";
 import type { TokenUsage } from "../types";
 import type { RawResponse } from "./transport";
 
@@ -13,24 +13,32 @@ import type { RawResponse } from "./transport";
  */
 const REFUSALS = new Set(["SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION", "IMAGE_SAFETY", "LANGUAGE"]);
 
-/** Billed usage of one answer (thinking tokens are billed as output). */
+/** Billed usage of one answer (thinking tokens are billed as output, and also reported on their own). */
 export function usageOf(raw: RawResponse): TokenUsage {
   const meta = raw.usageMetadata ?? {};
+  const thinking = meta.thoughtsTokenCount ?? 0;
   return {
     calls: 1,
     inputTokens: meta.promptTokenCount ?? 0,
-    outputTokens: (meta.candidatesTokenCount ?? 0) + (meta.thoughtsTokenCount ?? 0),
+    outputTokens: (meta.candidatesTokenCount ?? 0) + thinking,
+    ...(thinking > 0 ? { thinkingTokens: thinking } : {}),
   };
 }
 
-/** The answer's text, or the typed error for a refusal or an empty answer. */
-export function answerText(raw: RawResponse): string {
+/**
+ * The answer's text, or the typed error for a refusal, an empty answer, or one
+ * cut off at maxOutputTokens (MAX_TOKENS: whatever text came is incomplete JSON,
+ * even when a prefix happens to parse). `task` and `maxOutputTokens` only word
+ * that last error.
+ */
+export function answerText(raw: RawResponse, task = "", maxOutputTokens = 0): string {
   const blockReason = raw.promptFeedback?.blockReason;
   if (blockReason) throw new AiSafetyBlockError(blockReason, "prompt");
   const candidate = raw.candidates?.[0];
   if (!candidate) throw new AiEmptyResponseError();
   const finishReason = candidate.finishReason;
   if (finishReason && REFUSALS.has(finishReason)) throw new AiSafetyBlockError(finishReason, "response");
+  if (finishReason === "MAX_TOKENS") throw new AiOutputLimitError(task, maxOutputTokens);
   const text = (candidate.content?.parts ?? [])
     .filter((p) => !p.thought && typeof p.text === "string")
     .map((p) => p.text)
@@ -60,8 +68,8 @@ export function extractJson(text: string): unknown {
 }
 
 /** Runs the task's parser; a zod failure becomes AiMalformedResponseError naming the first bad path. */
-export function parseAnswer<T>(task: string, raw: RawResponse, parse: (json: unknown) => T): T {
-  const json = extractJson(answerText(raw));
+export function parseAnswer<T>(task: string, raw: RawResponse, parse: (json: unknown) => T, maxOutputTokens = 0): T {
+  const json = extractJson(answerText(raw, task, maxOutputTokens));
   try {
     return parse(json);
   } catch (err) {

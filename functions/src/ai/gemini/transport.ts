@@ -7,8 +7,9 @@
 import type { GoogleGenAI } from "@google/genai";
 import type { Prompt } from "../prompts/schema";
 import { redact } from "./redact";
-import { parseRetryAfter, parseRetryDelay } from "./retry";
-import type { UnavailableReason } from "../errors";
+import { parseRetryAfter, parseRateLimitBody } from "./retry";
+import type { OutputBudget } from "./thinking";
+import type { AiQuota, UnavailableReason } from "../errors";
 
 /** The parts of a generateContent response Lently reads. */
 export interface RawResponse {
@@ -21,7 +22,8 @@ export interface RawResponse {
 }
 
 export interface Transport {
-  generate(prompt: Prompt): Promise<RawResponse>;
+  /** One generateContent request for `prompt` with this attempt's output and thinking budget. */
+  generate(prompt: Prompt, budget: OutputBudget): Promise<RawResponse>;
 }
 
 export class TransportFailure extends Error {
@@ -32,6 +34,8 @@ export class TransportFailure extends Error {
     readonly retryAfterMs?: number,
     /** Redacted and truncated, for logs only. */
     readonly detail = "",
+    /** The quota a 429's QuotaFailure named. */
+    readonly quota?: AiQuota,
   ) {
     super(`gemini transport failure: ${reason}${status ? ` ${status}` : ""}`);
     this.name = "TransportFailure";
@@ -63,20 +67,19 @@ export function classifyFailure(err: unknown, retryAfterHeaderMs: number | undef
   const status = (err as { status?: unknown }).status;
   if (typeof status === "number") {
     const reason = RETRYABLE_STATUS[status];
-    const retryAfterMs = retryAfterHeaderMs ?? parseRetryDelay(message);
+    // The SDK's ApiError message is the JSON error body: RetryInfo and QuotaFailure live there.
+    const body = parseRateLimitBody(message);
+    const retryAfterMs = body.retryAfterMs ?? retryAfterHeaderMs;
+    // A per-day quota does not come back within any retry window: fail fast.
+    const retryable = reason !== undefined && body.quota !== "per_day";
     return reason
-      ? new TransportFailure(reason, true, status, retryAfterMs, detail)
+      ? new TransportFailure(reason, retryable, status, retryAfterMs, detail, status === 429 ? body.quota : undefined)
       : new TransportFailure("rejected", false, status, undefined, detail);
   }
   const name = (err as { name?: unknown }).name;
   if (name === "AbortError" || name === "TimeoutError") return new TransportFailure("timeout", true, undefined, undefined, detail);
   // fetch's "fetch failed" (connection refused/reset, DNS) and anything else unexpected: worth another try.
   return new TransportFailure("network", true, undefined, undefined, detail);
-}
-
-/** Gemini 2.5 Flash thinks by default; labelling comments does not need it, and thinking tokens are billed as output. */
-function thinkingFor(model: string, prompt: Prompt): { thinkingBudget: number } | undefined {
-  return prompt.task === "analysis" && /gemini-2\.5-flash/.test(model) ? { thinkingBudget: 0 } : undefined;
 }
 
 export function sdkTransport(options: SdkTransportOptions): Transport {
@@ -91,7 +94,7 @@ export function sdkTransport(options: SdkTransportOptions): Transport {
     ));
 
   return {
-    async generate(prompt) {
+    async generate(prompt, budget) {
       const ai = await getClient();
       // A fetch of our own for this request only: the SDK's ApiError drops the
       // response headers, and Retry-After lives there.
@@ -101,7 +104,6 @@ export function sdkTransport(options: SdkTransportOptions): Transport {
         if (!response.ok) retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
         return response;
       };
-      const thinkingConfig = thinkingFor(options.model, prompt);
       try {
         const response: RawResponse = await ai.models.generateContent({
           model: options.model,
@@ -110,9 +112,9 @@ export function sdkTransport(options: SdkTransportOptions): Transport {
             systemInstruction: prompt.system,
             responseMimeType: "application/json",
             responseSchema: prompt.schema,
-            maxOutputTokens: prompt.maxOutputTokens,
+            maxOutputTokens: budget.maxOutputTokens,
             temperature: prompt.temperature,
-            ...(thinkingConfig ? { thinkingConfig } : {}),
+            ...(budget.thinkingBudget !== undefined ? { thinkingConfig: { thinkingBudget: budget.thinkingBudget } } : {}),
             httpOptions: { fetch: fetchKeepingRetryAfter },
           },
         });

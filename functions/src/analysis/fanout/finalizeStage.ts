@@ -94,6 +94,8 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
         aiCalls: total.calls,
         inputTokens: total.inputTokens,
         outputTokens: total.outputTokens,
+        // Of outputTokens, those the model spent thinking (billed as output).
+        thinkingTokens: total.thinkingTokens ?? 0,
         youtubeUnits: ingest.youtubeUnits,
         // The ingest's, every batch task's, and this run's: the job, the staged documents, the final commit's read and writes.
         firestoreReads: ingest.firestoreReads + fanout.total * BATCH_TASK_READS + 1 + work.documents + progress.reads + 1,

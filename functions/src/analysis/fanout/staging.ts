@@ -8,6 +8,7 @@ import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { chunkByBytes } from "../../core/chunking";
 import { commitInByteBatches } from "../../core/writeBatches";
 import type { CommentAnalysis, TokenUsage } from "../../ai/types";
+import { addUsage, noUsage } from "../../ai/usage";
 import type { ScoredComment } from "../../youtube/quality/filter";
 
 /** Bytes of comments per batch document: under Firestore's 1 MiB, whatever the comments' length. */
@@ -103,7 +104,7 @@ export async function readStagedWork(db: Firestore, jobId: string): Promise<Stag
   const work: StagedWork = {
     comments: staged.flatMap((b) => b.comments),
     analyses: [],
-    usage: { calls: 0, inputTokens: 0, outputTokens: 0 },
+    usage: noUsage(),
     retries: 0,
     longestInvocationMs: 0,
     results: results.size,
@@ -112,9 +113,7 @@ export async function readStagedWork(db: Firestore, jobId: string): Promise<Stag
   for (const doc of results.docs) {
     const result = doc.data() as BatchResult;
     work.analyses.push(...result.analyses);
-    work.usage.calls += result.usage.calls;
-    work.usage.inputTokens += result.usage.inputTokens;
-    work.usage.outputTokens += result.usage.outputTokens;
+    work.usage = addUsage(work.usage, result.usage);
     work.retries += Math.max(0, result.attempts - 1);
     work.longestInvocationMs = Math.max(work.longestInvocationMs, result.invocationMs);
   }

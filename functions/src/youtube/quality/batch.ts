@@ -13,8 +13,9 @@ const VIDEO_LINK_HINT = /v=|youtu\.?be|\/embed\/|\/shorts\/|\/live\//i;
 /**
  * Without an explicit id, the video most often linked by distinct authors is
  * taken to be the video itself: viewers share it and link its timestamps,
- * while spammers each link their own. Raw texts are read because the API's
- * HTML keeps timestamp links' targets in href attributes.
+ * while spammers each link their own. Raw texts are read: pasted URLs in
+ * plainText (what Lently fetches; bare timestamps carry no target there), and
+ * href targets in HTML text (the labelled datasets).
  */
 export function inferSelfVideo(comments: readonly YouTubeComment[]): Set<string> {
   const authorsById = new Map<string, Set<string>>();

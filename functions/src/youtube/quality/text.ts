@@ -4,7 +4,8 @@
 // Longer comments are cut: nobody reads past this, and it bounds the work per comment.
 export const MAX_ANALYSED_CHARS = 5_000;
 
-// The API's textDisplay is HTML (<br />, <a href>, &#39;); rules must see what a reader sees.
+// Lently fetches textFormat=plainText (the text as typed). The labelled datasets and
+// html-format text carry HTML (<br />, <a href>, &#39;); rules must see what a reader sees either way.
 // Plain ASCII without markup or entities, the common case, needs no work.
 const NEEDS_WORK = /[<&\u0080-\uffff]/;
 const TAG_HINT = /<[a-z/!]/i;
