@@ -181,8 +181,8 @@ async function usage(db: Firestore, userId?: string, options: YoutubeBudgetOptio
   return {
     day,
     resetsAt,
-    projectUnits: (project.data()?.units as number | undefined) ?? 0,
-    userUnits: (user?.data()?.units as number | undefined) ?? 0,
+    projectUnits: project.data()?.units ?? 0,
+    userUnits: user?.data()?.units ?? 0,
   };
 }
 
