@@ -8,14 +8,15 @@ import { AiEmptyResponseError, AiError, AiMalformedResponseError, AiSafetyBlockE
 import type { Prompt } from "../prompts/schema";
 import type { AiResult, TokenUsage } from "../types";
 import { addUsage, noUsage } from "../usage";
-import type { RateGate } from "./gate";
+import { estimateRequestTokens } from "../tokens";
+import type { CallGate } from "./gate";
 import { parseAnswer, usageOf } from "./response";
 import { backoffMs, sleep, type RetryPolicy } from "./retry";
 import { TransportFailure, type RawResponse, type Transport } from "./transport";
 
 export interface CallDeps {
   transport: Transport;
-  gate: RateGate;
+  gate: CallGate;
   retry: RetryPolicy;
   model: string;
 }
@@ -24,8 +25,9 @@ export async function callJson<T>(deps: CallDeps, prompt: Prompt, parse: (json: 
   let usage: TokenUsage = noUsage();
   let transientRetries = 0;
   let malformedRetries = 0;
+  const cost = { task: prompt.task, tokens: estimateRequestTokens(prompt.system, prompt.user, prompt.schema) + prompt.maxOutputTokens };
   for (;;) {
-    await deps.gate.acquire();
+    await deps.gate.acquire(cost);
     let raw: RawResponse;
     try {
       raw = await deps.transport.generate(prompt);
