@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import { HttpsError } from "firebase-functions/v2/https";
 import { AiBudgetExhaustedError, lanesOf, schedule, SharedAiBucket } from "../../src/core/budgets/aiBucket";
-import { analysisDispatchesPerSecond, LATENCY_ALLOWANCE_MS, poolLimits, type AiBudgetInput } from "../../src/core/budgets/aiPlan";
+import { aiBudgetFromEnv, analysisDispatchesPerSecond, analysisQueueRates, LATENCY_ALLOWANCE_MS, poolLimits, type AiBudgetInput } from "../../src/core/budgets/aiPlan";
 import { db } from "../../src/core/firebase";
 import { generateReplies } from "../../src/replies/service";
 import { resetFirestore } from "../support/emulators";
@@ -79,9 +79,28 @@ describe("AI budget", function () {
         expect(queuePeak + pools, `rpm ${rpm}`).to.be.at.most(rpm);
         expect(queuePeak + pools, `rpm ${rpm}`).to.be.at.least(Math.floor(rpm * 0.85) - 2);
       }
+      // Two queues (paid and free plans' batches): each has its own burst, and together they still fit.
+      for (const rpm of [15, 30, 60, 600]) {
+        const input = { ...base, rpm };
+        const rates = analysisQueueRates(input, { paid: 0.75, free: 0.25 });
+        const peak = Object.values(rates).reduce((sum, rate) => sum + Math.floor(Math.max(rate, 1.1)) + Math.floor(rate * 60), 0);
+        const pools = poolLimits(input, "interactive").requests!.perMinute + poolLimits(input, "finalize").requests!.perMinute;
+        expect(peak + pools, `two queues, rpm ${rpm}`).to.be.at.most(rpm);
+        expect(rates.paid).to.be.greaterThan(rates.free);
+      }
       const byTokens = analysisDispatchesPerSecond({ ...base, rpm: 1_000, tpm: 70_000, tokensPerBatch: 7_000 });
       expect(byTokens * 60).to.be.below(7).and.above(5); // 70 % of 70,000 TPM / 7,000 per batch = 7 a minute
       expect(() => analysisDispatchesPerSecond({ ...base, tpm: 1_000 })).to.throw(/tokensPerBatch/);
+    });
+
+    it("reads the same figures from the environment for deploy-time queue options, with the params' defaults", () => {
+      expect(aiBudgetFromEnv({})).to.deep.equal({ rpm: 60, tpm: 0, interactiveShare: 0.2, finalizeShare: 0.1 });
+      expect(aiBudgetFromEnv({ AI_REQUESTS_PER_MINUTE: "15", AI_INTERACTIVE_PERCENT: "30", AI_TOKENS_PER_MINUTE: "" })).to.deep.equal({
+        rpm: 15,
+        tpm: 0,
+        interactiveShare: 0.3,
+        finalizeShare: 0.1,
+      });
     });
   });
 

@@ -6,6 +6,7 @@
 // The three never add up to more than the limits in any 60-second window: each
 // pool is a token bucket whose burst plus refill over 60 s (plus a latency
 // allowance) fits its share, and the queue's rate is what is left, minus its burst.
+import type { IntParam } from "firebase-functions/params";
 import { AI_REQUESTS_PER_MINUTE } from "../../ai/config";
 import { AI_FINALIZE_PERCENT, AI_INTERACTIVE_PERCENT, AI_TOKENS_PER_MINUTE } from "./config";
 
@@ -50,6 +51,27 @@ export function aiBudgetFromParams(): AiBudgetInput {
     tpm: AI_TOKENS_PER_MINUTE.value(),
     interactiveShare: AI_INTERACTIVE_PERCENT.value() / 100,
     finalizeShare: AI_FINALIZE_PERCENT.value() / 100,
+  };
+}
+
+function intFromEnv(param: IntParam, env: NodeJS.ProcessEnv): number {
+  const raw = env[param.name];
+  const parsed = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
+  if (Number.isFinite(parsed)) return parsed;
+  return typeof param.options.default === "number" ? param.options.default : 0;
+}
+
+/**
+ * The same figures from the environment, for what is fixed when a function is
+ * declared (a task queue's `rateLimits`), where params have no value() yet; the
+ * deploy and the emulator put the params' `.env` values in process.env.
+ */
+export function aiBudgetFromEnv(env: NodeJS.ProcessEnv = process.env): AiBudgetInput {
+  return {
+    rpm: intFromEnv(AI_REQUESTS_PER_MINUTE, env),
+    tpm: intFromEnv(AI_TOKENS_PER_MINUTE, env),
+    interactiveShare: intFromEnv(AI_INTERACTIVE_PERCENT, env) / 100,
+    finalizeShare: intFromEnv(AI_FINALIZE_PERCENT, env) / 100,
   };
 }
 
@@ -102,6 +124,23 @@ export function analysisRequestsPerMinute(input: AiBudgetInput): number {
  * Infinity when neither RPM nor TPM is limited.
  */
 export function analysisDispatchesPerSecond(input: QueueInput): number {
+  return queueRate(analysisDispatchesPerMinute(input));
+}
+
+/**
+ * The same budget over several queues (e.g. paid and free plans' batches),
+ * split by `shares` (summing to at most 1). Each queue is its own token bucket
+ * with its own burst, so each burst is taken off that queue's part.
+ */
+export function analysisQueueRates<K extends string>(input: QueueInput, shares: Record<K, number>): Record<K, number> {
+  const perMinute = analysisDispatchesPerMinute(input);
+  const out = {} as Record<K, number>;
+  for (const key of Object.keys(shares) as K[]) out[key] = queueRate(perMinute * clampShare(shares[key]));
+  return out;
+}
+
+/** Dispatches a minute the analysis queue(s) may make in all. */
+function analysisDispatchesPerMinute(input: QueueInput): number {
   const callsPerDispatch = Math.max(1, input.callsPerDispatch ?? 1);
   let perMinute = analysisRequestsPerMinute(input) / callsPerDispatch;
   if (input.tpm && input.tpm > 0) {
@@ -109,6 +148,11 @@ export function analysisDispatchesPerSecond(input: QueueInput): number {
     const tokens = input.tpm * (1 - clampShare(input.interactiveShare) - clampShare(input.finalizeShare));
     perMinute = Math.min(perMinute, tokens / (input.tokensPerBatch * callsPerDispatch));
   }
+  return perMinute;
+}
+
+/** A token-bucket queue's rate so that its burst plus 60 s (and the allowance) of refill is at most `perMinute`. */
+function queueRate(perMinute: number): number {
   if (!Number.isFinite(perMinute)) return Infinity;
   const windowSeconds = (WINDOW_MS + LATENCY_ALLOWANCE_MS) / 1000;
   let rate = Math.max(0, perMinute - 1) / windowSeconds;
