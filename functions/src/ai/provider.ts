@@ -5,6 +5,7 @@
 import { logger } from "firebase-functions";
 import { AI_PROVIDER, AI_REQUESTS_PER_MINUTE, GEMINI_API_KEY, GEMINI_BASE_URL, GEMINI_MODEL } from "./config";
 import { AiUnavailableError } from "./errors";
+import type { CallGate } from "./gemini/gate";
 import type { RetryPolicy } from "./gemini/retry";
 import type { AiProvider } from "./types";
 
@@ -16,6 +17,8 @@ export interface ProviderSettings {
   model: string;
   baseUrl: string;
   requestsPerMinute: number;
+  /** Paces Gemini calls, e.g. the shared budget (core/budgets/aiBucket.ts); default: this instance's RateGate. */
+  gate?: CallGate;
   /** Tests shorten the backoff; production keeps the defaults. */
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
@@ -54,6 +57,7 @@ export async function createAiProvider(settings: ProviderSettings = settingsFrom
     model: settings.model,
     baseUrl: settings.baseUrl || undefined,
     requestsPerMinute: settings.requestsPerMinute,
+    gate: settings.gate,
     retry: settings.retry,
     timeoutMs: settings.timeoutMs,
   });

@@ -3,14 +3,13 @@
 // share of the project's AI quota, free plans' at the smaller one.
 import { onTaskDispatched, type Request } from "firebase-functions/v2/tasks";
 import { z } from "zod";
-import { GEMINI_API_KEY } from "../ai/config";
 import { db } from "../core/firebase";
+import { AI_BATCH_CONCURRENCY, GEMINI_API_KEY } from "../ai/config";
 import type { BatchTaskData } from "./fanout/dispatch";
-import { AI_BATCH_CONCURRENCY } from "../ai/config";
-import { ANALYSIS_TASK_MAX_ATTEMPTS, batchDispatchRates, quotaFromEnv, retryConfig, type Priority } from "./fanout/queues";
+import { ANALYSIS_TASK_MAX_ATTEMPTS, batchDispatchRates, retryConfig, type Priority } from "./fanout/queues";
 
 const payload = z.object({ jobId: z.string().min(1).max(200), index: z.number().int().min(0).max(100_000) }).strict();
-const rates = batchDispatchRates(quotaFromEnv());
+const rates = batchDispatchRates();
 
 async function handle(req: Request<BatchTaskData>): Promise<void> {
   const data = payload.parse(req.data);
@@ -19,7 +18,7 @@ async function handle(req: Request<BatchTaskData>): Promise<void> {
     import("./fanout/dispatch"),
     import("./taskProvider"),
   ]);
-  await runBatchTask({ db: db(), connect: taskAiProvider, dispatcher: await cloudTasksDispatcher() }, data, {
+  await runBatchTask({ db: db(), connect: () => taskAiProvider("batch"), dispatcher: await cloudTasksDispatcher() }, data, {
     retryCount: req.retryCount,
     maxAttempts: ANALYSIS_TASK_MAX_ATTEMPTS.value(),
   });

@@ -20,7 +20,7 @@ export const finalizeAnalysis = onTaskDispatched<FinalizeTaskData>(
   async (req) => {
     const { jobId } = payload.parse(req.data);
     const [{ runFinalizeTask }, { taskAiProvider }] = await Promise.all([import("./fanout/finalizeStage"), import("./taskProvider")]);
-    await runFinalizeTask({ db: db(), connect: taskAiProvider }, jobId, {
+    await runFinalizeTask({ db: db(), connect: () => taskAiProvider("finalize") }, jobId, {
       retryCount: req.retryCount,
       maxAttempts: ANALYSIS_TASK_MAX_ATTEMPTS.value(),
     });

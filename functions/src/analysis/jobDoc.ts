@@ -1,5 +1,6 @@
 // The analysis job document (analysis_jobs/{jobId}) that the web app watches.
 import type { Timestamp } from "firebase-admin/firestore";
+import type { PlanId } from "../core/plans";
 import type { Reservation } from "../core/quota";
 import type { AnalysisOptions } from "./request";
 
@@ -51,6 +52,8 @@ export interface JobDoc {
   error?: JobError;
   analysisId?: string;
   reservation?: Reservation;
+  /** The owner's plan when the job was claimed: YouTube units are charged to it. */
+  plan?: PlanId;
   /** Which batch queue runs the job: paid plans' has the larger share. */
   priority?: "paid" | "free";
   /** Set by the ingest stage once the comments are staged: batches in all and counted so far. */

@@ -22,9 +22,9 @@ export const onAnalysisJobCreated = onDocumentCreated(
     await ingestJob(
       {
         db: firestore,
-        connect: async () => {
+        connect: async (job) => {
           const [{ youtubeService }, { youtubeCommentSource }] = await Promise.all([import("../youtube/ingest"), import("./youtubeSource")]);
-          return youtubeCommentSource(firestore, await youtubeService());
+          return youtubeCommentSource(firestore, await youtubeService(), undefined, { userId: job.userId, plan: job.plan ?? "free" });
         },
         dispatcher: await cloudTasksDispatcher(),
         batchSize: ANALYSIS_BATCH_SIZE.value(),

@@ -40,8 +40,8 @@ export interface CommentSource {
 
 export interface IngestDeps {
   db: Firestore;
-  /** Built only once the job is claimed: a job that is rejected or redelivered costs no client. */
-  connect(): Promise<CommentSource>;
+  /** Built only once the job is claimed (a rejected or redelivered job costs no client); YouTube units are charged to its owner. */
+  connect(job: JobDoc): Promise<CommentSource>;
   dispatcher: AnalysisDispatcher;
   /** Comments per AI call (and per batch task). */
   batchSize: number;
@@ -79,7 +79,7 @@ function prepareJob(job: JobDoc, usage: UsageDoc, settings: unknown): Partial<Jo
   const defaults = readSettings(settings).defaultAnalysis;
   const { options, problem } = resolveOptions(parsed.data, defaults, usage.limits.comments_per_video);
   if (problem) return { code: "invalid-argument", message: `${problem.field}: ${problem.why}` };
-  return { videoId, options, priority: usage.plan === "free" ? "free" : "paid" };
+  return { videoId, options, plan: usage.plan, priority: usage.plan === "free" ? "free" : "paid" };
 }
 
 /** The video as an analysis shows it (and as the finalize stage needs it). */
@@ -126,7 +126,7 @@ export async function ingestJob(deps: IngestDeps, jobId: string): Promise<Ingest
 
   try {
     const options = job.options!;
-    const source = await deps.connect();
+    const source = await deps.connect(job);
     await progress.step("fetching");
     const loaded = await source.load(job.videoId!, options.maxComments);
     counters.reads += loaded.firestoreReads;

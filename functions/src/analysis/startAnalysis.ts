@@ -8,6 +8,7 @@ import { db } from "../core/firebase";
 import { assertAvailable, currentUsage, usageDocs } from "../core/quota";
 import { readSettings } from "../users/settings";
 import { YOUTUBE_API_KEY } from "../youtube/config";
+import { lookupDepsFromParams, startLookup } from "../youtube/lookups";
 import { parseVideoId } from "../youtube/videoInput";
 import { analysisRequestSchema, resolveOptions } from "./request";
 import { checkVideoForAnalysis } from "./videoCheck";
@@ -16,13 +17,14 @@ export const startAnalysis = onCall(
   { secrets: [YOUTUBE_API_KEY] },
   authed(analysisRequestSchema, async (input, { uid }) => {
     const videoId = parseVideoId(input.videoUrlOrId, "videoUrlOrId");
+    const { meter } = await startLookup(lookupDepsFromParams(db()), uid);
     // The trigger decides again when it claims the job; this is the fast answer.
     const [usageSnap, profileSnap] = await db().getAll(...usageDocs(db(), uid));
     const { usage } = currentUsage(usageSnap, profileSnap, new Date());
     const { problem } = resolveOptions(input, readSettings(profileSnap.get("settings")).defaultAnalysis, usage.limits.comments_per_video);
     if (problem) throw invalidArgument(problem.field, problem.why);
     assertAvailable(usage, "videos", 1);
-    const video = await checkVideoForAnalysis(db(), videoId);
+    const video = await checkVideoForAnalysis(db(), videoId, meter);
     const ref = db().collection("analysis_jobs").doc();
     await ref.set({
       userId: uid,

@@ -4,9 +4,11 @@
 import type { Firestore } from "firebase-admin/firestore";
 import { analysisBlocker, findVideoCached, youtubeService } from "../youtube/ingest";
 import { toHttpsError } from "../youtube/errors";
+import type { UnitMeter } from "../youtube/service";
 
-export async function checkVideoForAnalysis(db: Firestore, videoId: string) {
-  const { video } = await findVideoCached(db, await youtubeService(), { videoId });
+/** `meter`: the caller's budgeted look-up meter (youtube/lookups.ts), so a cache miss is charged to them. */
+export async function checkVideoForAnalysis(db: Firestore, videoId: string, meter?: UnitMeter) {
+  const { video } = await findVideoCached(db, await youtubeService(), { videoId, meter });
   if (!video) throw toHttpsError({ kind: "notFound" }, { videoId, attempts: 1 });
   const blocker = analysisBlocker(video);
   if (blocker) throw blocker;

@@ -2,7 +2,8 @@
 import { onCall } from "firebase-functions/v2/https";
 import { z } from "zod";
 import { GEMINI_API_KEY } from "../ai/config";
-import { createAiProvider } from "../ai/provider";
+import { createAiProvider, settingsFromParams } from "../ai/provider";
+import { aiBudgetGate } from "../core/budgets/aiBucket";
 import { authed } from "../core/callable";
 import { db } from "../core/firebase";
 import { docId, noInput, pageInput, text } from "../core/schemas";
@@ -39,7 +40,7 @@ export const askQuestion = onCall(
   authed(askInput, (input, { uid }) => {
     const { analysisId, videoId, ...rest } = input;
     const ref = analysisId !== undefined ? { analysisId } : { videoId: videoId! };
-    return ask.askQuestion({ db: db(), provider: () => createAiProvider(), perMinute: ASK_QUESTIONS_PER_MINUTE.value() }, uid, { ...ref, ...rest });
+    return ask.askQuestion({ db: db(), provider: () => createAiProvider({ ...settingsFromParams(), gate: aiBudgetGate(db(), "interactive") }), perMinute: ASK_QUESTIONS_PER_MINUTE.value() }, uid, { ...ref, ...rest });
   }),
 );
 

@@ -14,22 +14,41 @@ export interface Plan {
     ai_questions: number | null;
     comments_per_video: number;
   };
+  /** Daily allowances of shared project resources (core/budgets): not usage counters, so not in `limits`. */
+  budgets: {
+    /** YouTube Data API units this user's look-ups (getVideo, validateVideo, fetchComments, startAnalysis' check) and writes may spend per Pacific day. */
+    youtube_units_per_day: number;
+  };
 }
 
 export const PLANS: Readonly<Record<PlanId, Plan>> = {
-  free: { id: "free", name: "Free", priceUsdMonthly: 0, limits: { videos: 1, ai_questions: 2, comments_per_video: 100 } },
+  free: {
+    id: "free",
+    name: "Free",
+    priceUsdMonthly: 0,
+    limits: { videos: 1, ai_questions: 2, comments_per_video: 100 },
+    budgets: { youtube_units_per_day: 100 },
+  },
   starter: {
     id: "starter",
     name: "Starter",
     priceUsdMonthly: 19,
     limits: { videos: 10, ai_questions: 30, comments_per_video: 1_500 },
+    budgets: { youtube_units_per_day: 500 },
   },
-  pro: { id: "pro", name: "Pro", priceUsdMonthly: 39, limits: { videos: 20, ai_questions: 75, comments_per_video: 3_000 } },
+  pro: {
+    id: "pro",
+    name: "Pro",
+    priceUsdMonthly: 39,
+    limits: { videos: 20, ai_questions: 75, comments_per_video: 3_000 },
+    budgets: { youtube_units_per_day: 1_000 },
+  },
   business: {
     id: "business",
     name: "Business",
     priceUsdMonthly: 79,
     limits: { videos: 50, ai_questions: null, comments_per_video: 10_000 },
+    budgets: { youtube_units_per_day: 2_000 },
   },
 };
 

@@ -1,7 +1,8 @@
 import { onCall } from "firebase-functions/v2/https";
 import { z } from "zod";
 import { GEMINI_API_KEY } from "../ai/config";
-import { createAiProvider } from "../ai/provider";
+import { createAiProvider, settingsFromParams } from "../ai/provider";
+import { aiBudgetGate } from "../core/budgets/aiBucket";
 import { REPLY_TONES } from "../ai/types";
 import { authed } from "../core/callable";
 import { db } from "../core/firebase";
@@ -29,6 +30,6 @@ const repliesInput = z
 export const generateReplies = onCall(
   { secrets: [GEMINI_API_KEY] },
   authed(repliesInput, (input, ctx) =>
-    replies.generateReplies({ db: db(), provider: () => createAiProvider(), perMinute: REPLIES_PER_MINUTE.value() }, ctx.uid, input),
+    replies.generateReplies({ db: db(), provider: () => createAiProvider({ ...settingsFromParams(), gate: aiBudgetGate(db(), "interactive") }), perMinute: REPLIES_PER_MINUTE.value() }, ctx.uid, input),
   ),
 );

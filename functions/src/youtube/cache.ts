@@ -2,7 +2,9 @@
 // deny clients by default). YouTube's daily quota is the scarce resource, so
 // a second look at the same video inside the window costs zero units.
 //
-//   cache/yt_video_{videoId}                         video metadata
+//   cache/yt_video_{videoId}                         video metadata, or `video: null` when YouTube
+//                                                    does not know the id (cached the same way, so a
+//                                                    made-up id costs one unit per TTL, not per call)
 //   cache/yt_comments_{order}_{videoId}              comment list head: generation, chunk count,
 //                                                    where the listing stopped (nextPageToken)
 //   cache/yt_comments_{order}_{videoId}_{gen}_{n}    the comments, chunked under 1 MiB per document
@@ -48,7 +50,8 @@ export interface CachedCommentList {
 interface VideoEntry {
   type: "youtube_video";
   videoId: string;
-  video: VideoMeta;
+  /** null: YouTube answered that it does not know (or does not show) this video. */
+  video: VideoMeta | null;
   fetchedAt: Timestamp;
   expiresAt: Timestamp;
 }
@@ -119,18 +122,20 @@ export class YouTubeCache {
     return this.doc<CommentsChunk>(`yt_comments_${order}_${videoId}_${generation}_${index}`);
   }
 
-  async readVideo(videoId: string, now: Date): Promise<VideoMeta | null> {
+  /** The cached answer (`video: null` for a known-missing id), or null on a cache miss. */
+  async readVideo(videoId: string, now: Date): Promise<{ video: VideoMeta | null } | null> {
     const entry = (await this.videoRef(videoId).get()).data();
     this.ops.reads += 1;
     if (!entry || entry.expiresAt.toMillis() <= now.getTime()) return null;
-    return entry.video;
+    return { video: entry.video ?? null };
   }
 
-  async writeVideo(video: VideoMeta, now: Date): Promise<void> {
+  /** Stores YouTube's answer for `videoId`: its metadata, or null when it was not found. */
+  async writeVideo(videoId: string, video: VideoMeta | null, now: Date): Promise<void> {
     this.ops.writes += 1;
-    await this.videoRef(video.id).set({
+    await this.videoRef(videoId).set({
       type: "youtube_video",
-      videoId: video.id,
+      videoId,
       video,
       fetchedAt: Timestamp.fromDate(now),
       expiresAt: Timestamp.fromDate(addMinutes(now, this.ttl.videoMinutes)),

@@ -5,7 +5,8 @@ import { authed } from "../core/callable";
 import { db } from "../core/firebase";
 import { PLANS } from "../core/plans";
 import { YOUTUBE_API_KEY } from "./config";
-import { checkVideo, commentLimitFor, findVideoCached, loadVideoAndComments, youtubeService } from "./ingest";
+import { checkVideo, findVideoCached, loadVideoAndComments, youtubeService } from "./ingest";
+import { lookupDepsFromParams, startLookup } from "./lookups";
 import { COMMENT_ORDERS } from "./service";
 import { toHttpsError } from "./errors";
 import { videoUrlOrIdSchema } from "./videoInput";
@@ -31,8 +32,9 @@ const fetchInput = z.strictObject({
 /** Video metadata (title, channel, duration, counts, privacy, comments on/off). */
 export const getVideo = onCall(
   { secrets: [YOUTUBE_API_KEY] },
-  authed(videoInput, async ({ videoUrlOrId: videoId }) => {
-    const { video, cacheHit, units } = await findVideoCached(db(), await youtubeService(), { videoId });
+  authed(videoInput, async ({ videoUrlOrId: videoId }, { uid }) => {
+    const { meter } = await startLookup(lookupDepsFromParams(db()), uid);
+    const { video, cacheHit, units } = await findVideoCached(db(), await youtubeService(), { videoId, meter });
     if (!video) throw toHttpsError({ kind: "notFound" }, { videoId, attempts: 1 });
     return { video, youtubeUnits: units, cached: cacheHit };
   }),
@@ -42,8 +44,8 @@ export const getVideo = onCall(
 export const validateVideo = onCall(
   { secrets: [YOUTUBE_API_KEY] },
   authed(videoInput, async ({ videoUrlOrId: videoId }, { uid }) => {
-    const { plan, limit } = await commentLimitFor(db(), uid);
-    return checkVideo(db(), await youtubeService(), { videoId, plan, commentLimit: limit });
+    const { plan, commentLimit, meter } = await startLookup(lookupDepsFromParams(db()), uid);
+    return checkVideo(db(), await youtubeService(), { videoId, plan, commentLimit, meter });
   }),
 );
 
@@ -52,9 +54,9 @@ export const fetchComments = onCall(
   { secrets: [YOUTUBE_API_KEY], timeoutSeconds: 300, memory: "512MiB" },
   authed(fetchInput, async (input, { uid }) => {
     const videoId = input.videoUrlOrId;
-    const { plan, limit: planLimit } = await commentLimitFor(db(), uid);
+    const { plan, commentLimit: planLimit, meter } = await startLookup(lookupDepsFromParams(db()), uid);
     const applied = Math.min(input.maxComments ?? planLimit, planLimit);
-    const loaded = await loadVideoAndComments(db(), await youtubeService(), { videoId, limit: applied, order: input.order });
+    const loaded = await loadVideoAndComments(db(), await youtubeService(), { videoId, limit: applied, order: input.order, meter });
     const { kept, counts } = loaded.filtered;
     const comments = input.includeLowValue ? kept : kept.filter((c) => !c.lowValue);
     return {

@@ -53,9 +53,10 @@ export async function findVideoCached(
   const now = options.now ?? new Date();
   const cache = cacheFor(db, options);
   const cached = await cache.readVideo(videoId, now);
-  if (cached) return { video: cached, cacheHit: true, units: 0 };
+  if (cached) return { video: cached.video, cacheHit: true, units: 0 };
   const { video, units } = await youtube.findVideo(videoId, options.meter);
-  if (video) await bestEffort("video", videoId, () => cache.writeVideo(video, now));
+  // "Not found" is cached like a found video: repeating a made-up id spends nothing.
+  await bestEffort("video", videoId, () => cache.writeVideo(videoId, video, now));
   return { video, cacheHit: false, units };
 }
 

@@ -37,6 +37,10 @@ export class UnitMeter {
   add(n = 1): void {
     this.units += n;
   }
+  /** Called before every HTTP call; a budgeted meter (core/budgets) charges the unit here and may refuse. */
+  reserve(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 export interface CommentPage {
@@ -218,6 +222,7 @@ export class YouTubeService {
   /** One API call with retries; every attempt that reached YouTube is counted. */
   private async call<T>(route: "videos" | "commentThreads", videoId: string, meter: UnitMeter, request: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
+      await meter.reserve();
       try {
         const result = await request();
         meter.add();

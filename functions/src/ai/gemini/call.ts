@@ -11,7 +11,8 @@ import { AiEmptyResponseError, AiError, AiMalformedResponseError, AiOutputLimitE
 import type { Prompt } from "../prompts/schema";
 import type { AiResult, TokenUsage } from "../types";
 import { addUsage, noUsage } from "../usage";
-import type { RateGate } from "./gate";
+import { estimateRequestTokens } from "../tokens";
+import type { CallGate } from "./gate";
 import { parseAnswer, usageOf } from "./response";
 import { backoffMs, sleep, type RetryPolicy } from "./retry";
 import { outputBudget } from "./thinking";
@@ -19,7 +20,7 @@ import { TransportFailure, type RawResponse, type Transport } from "./transport"
 
 export interface CallDeps {
   transport: Transport;
-  gate: RateGate;
+  gate: CallGate;
   retry: RetryPolicy;
   model: string;
 }
@@ -29,8 +30,9 @@ export async function callJson<T>(deps: CallDeps, prompt: Prompt, parse: (json: 
   let transientRetries = 0;
   let malformedRetries = 0;
   let outputLimitRetries = 0;
+  const cost = { task: prompt.task, tokens: estimateRequestTokens(prompt.system, prompt.user, prompt.schema) + prompt.maxOutputTokens };
   for (;;) {
-    await deps.gate.acquire();
+    await deps.gate.acquire(cost);
     const budget = outputBudget(deps.model, prompt.task, prompt.maxOutputTokens, 2 ** outputLimitRetries);
     let raw: RawResponse;
     try {

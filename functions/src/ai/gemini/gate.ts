@@ -1,12 +1,25 @@
-// Paces request starts to the project's requests-per-minute quota within this
-// instance: at most `rpm` starts in any sliding 60 s window. Bursts up to the
-// quota go out at once; beyond it a caller waits for the oldest start to age
-// out. (Across instances the task queue's rateLimits do the same job.)
+// What paces Gemini calls: `CallGate.acquire` runs before every HTTP attempt.
+// Project-wide gates live in core/budgets/aiBucket.ts (the Firestore bucket
+// shared by every instance) and the analysis queue's rateLimits; RateGate below
+// paces within one instance only (at most `rpm` starts in any sliding 60 s
+// window), for callers that are not on a shared budget.
 import { sleep } from "./retry";
 
 const WINDOW_MS = 60_000;
 
-export class RateGate {
+/** What one attempt is expected to cost, for token-per-minute budgets. */
+export interface CallCost {
+  task: string;
+  /** Estimated prompt tokens plus the answer's maximum. */
+  tokens: number;
+}
+
+export interface CallGate {
+  /** Resolves when the call may start; may reject (e.g. resource-exhausted when over budget). */
+  acquire(cost?: CallCost): Promise<void>;
+}
+
+export class RateGate implements CallGate {
   private readonly starts: number[] = [];
   private queue: Promise<void> = Promise.resolve();
 

@@ -22,7 +22,7 @@ import type {
 } from "../types";
 import { addUsage, noUsage } from "../usage";
 import { callJson, type CallDeps } from "./call";
-import { RateGate } from "./gate";
+import { RateGate, type CallGate } from "./gate";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import { sdkTransport, type Transport } from "./transport";
 
@@ -34,8 +34,10 @@ export interface GeminiOptions {
   /** Per HTTP attempt. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** Requests per minute this instance may start (≤ 0: unpaced). */
+  /** Requests per minute this instance may start (≤ 0: unpaced); ignored when `gate` is given. */
   requestsPerMinute?: number;
+  /** Paces every HTTP attempt, e.g. the project-wide bucket (core/budgets/aiBucket.ts); default: a RateGate of requestsPerMinute. */
+  gate?: CallGate;
   /** Replaces the SDK transport (unit tests of the retry logic). */
   transport?: Transport;
 }
@@ -51,7 +53,7 @@ export class GeminiProvider implements AiProvider {
     this.deps = {
       model: options.model,
       retry: { ...DEFAULT_RETRY, ...options.retry },
-      gate: new RateGate(options.requestsPerMinute ?? 0),
+      gate: options.gate ?? new RateGate(options.requestsPerMinute ?? 0),
       transport:
         options.transport ??
         sdkTransport({ apiKey: options.apiKey, model: options.model, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? 60_000 }),

@@ -6,6 +6,7 @@
 // for interactive calls (Ask AI, replies) and the finalize step, paced by the
 // shared Firestore bucket.
 import { defineInt } from "firebase-functions/params";
+import { aiBudgetFromEnv, analysisQueueRates } from "../../core/budgets/aiPlan";
 
 export type Priority = "paid" | "free";
 
@@ -24,47 +25,22 @@ export const ANALYSIS_TASK_MIN_BACKOFF_SECONDS = defineInt("ANALYSIS_TASK_MIN_BA
   description: "First retry delay of an analysis task; doubles up to 5 minutes",
 });
 
-/** Share of the analysis rate given to free plans' batches. */
-export const FREE_SHARE = 0.25;
-/** Default share of the project's AI quota kept for interactive calls and finalize steps. */
-export const DEFAULT_INTERACTIVE_SHARE = 0.2;
+/** How the batch queues split the analysis share of the project's AI quota: paid plans first. */
+export const QUEUE_SHARES: Record<Priority, number> = { paid: 0.75, free: 0.25 };
 /** Tokens one batch call costs (50 comments in and out), to turn a tokens-per-minute quota into a dispatch rate. */
 export const TOKENS_PER_BATCH_CALL = 6_000;
 
-export interface QuotaSettings {
-  requestsPerMinute: number;
-  /** 0: no tokens-per-minute limit configured. */
-  tokensPerMinute: number;
-  interactiveShare: number;
-}
-
-/** Dispatches per second for each batch queue, from the project's quota. */
-export function batchDispatchRates(quota: QuotaSettings): Record<Priority, number> {
-  const share = Math.min(0.9, Math.max(0, quota.interactiveShare));
-  let perMinute = Math.max(1, quota.requestsPerMinute) * (1 - share);
-  if (quota.tokensPerMinute > 0) perMinute = Math.min(perMinute, (quota.tokensPerMinute * (1 - share)) / TOKENS_PER_BATCH_CALL);
-  const perSecond = perMinute / 60;
-  const round = (n: number) => Math.max(0.01, Math.floor(n * 1000) / 1000);
-  return { paid: round(perSecond * (1 - FREE_SHARE)), free: round(perSecond * FREE_SHARE) };
-}
-
-function envNumber(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value >= 0 && process.env[name] !== "" ? value : fallback;
-}
-
 /**
- * Queue rates are deploy-time settings of Cloud Tasks, so they are computed
- * when the functions are loaded for deployment, from the same params
- * (AI_REQUESTS_PER_MINUTE, AI_TOKENS_PER_MINUTE, AI_INTERACTIVE_SHARE) that
- * the interactive bucket reads at run time.
+ * Dispatches per second for each batch queue. Queue rates are deploy-time
+ * settings of Cloud Tasks, so they are computed when the functions are loaded
+ * for deployment, from the same params (read from the environment) that the
+ * shared Firestore bucket reads at run time for the interactive and finalize
+ * pools; core/budgets/aiPlan.ts keeps the sum under the quota in any minute.
  */
-export function quotaFromEnv(): QuotaSettings {
-  return {
-    requestsPerMinute: envNumber("AI_REQUESTS_PER_MINUTE", 60),
-    tokensPerMinute: envNumber("AI_TOKENS_PER_MINUTE", 0),
-    interactiveShare: envNumber("AI_INTERACTIVE_SHARE", DEFAULT_INTERACTIVE_SHARE),
-  };
+export function batchDispatchRates(env: NodeJS.ProcessEnv = process.env): Record<Priority, number> {
+  const rates = analysisQueueRates({ ...aiBudgetFromEnv(env), tokensPerBatch: TOKENS_PER_BATCH_CALL, callsPerDispatch: 1 }, QUEUE_SHARES);
+  // An unlimited quota (RPM 0) still needs a finite queue setting: Cloud Tasks' own ceiling.
+  return { paid: Math.min(rates.paid, 500), free: Math.min(rates.free, 500) };
 }
 
 export function retryConfig() {
