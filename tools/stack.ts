@@ -225,7 +225,7 @@ async function main(): Promise<void> {
     join(root, "node_modules", "firebase-tools", "lib", "bin", "firebase.js"),
     "emulators:exec",
     "--only",
-    "auth,functions,firestore",
+    "auth,functions,firestore,tasks",
     "--project",
     projectId,
     "--config",
