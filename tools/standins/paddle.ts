@@ -38,6 +38,35 @@ interface Subscription {
   canceled_at: string | null;
 }
 
+/** The full subscription entity Paddle answers with (the SDK's Subscription class reads all of it). */
+function subscriptionEntity(sub: Subscription, now: string) {
+  return {
+    id: sub.id,
+    status: sub.status,
+    customer_id: sub.customer_id,
+    address_id: newId("add"),
+    business_id: null,
+    currency_code: "USD",
+    created_at: now,
+    updated_at: now,
+    started_at: now,
+    first_billed_at: now,
+    next_billed_at: sub.status === "canceled" ? null : now,
+    paused_at: null,
+    canceled_at: sub.canceled_at,
+    discount: null,
+    collection_mode: "automatic",
+    billing_details: null,
+    current_billing_period: null,
+    billing_cycle: { interval: "month", frequency: 1 },
+    scheduled_change: sub.scheduled_change,
+    management_urls: { update_payment_method: null, cancel: "https://sandbox-buyer-portal.paddle.com/subscriptions/cancel" },
+    items: [],
+    custom_data: null,
+    import_meta: null,
+  };
+}
+
 export interface PaddleCall {
   method: string;
   path: string;
@@ -168,7 +197,7 @@ export async function startPaddleStandIn(options: { port?: number; apiKey?: stri
       } else {
         sub.scheduled_change = { action: "cancel", effective_at: now, resume_at: null };
       }
-      send(res, 200, { data: { ...sub, updated_at: now }, meta: { request_id: requestId() } });
+      send(res, 200, { data: subscriptionEntity(sub, now), meta: { request_id: requestId() } });
       return;
     }
     fail(res, 404, "not_found", `The stand-in does not serve ${req.method} ${path}.`);
