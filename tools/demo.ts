@@ -21,7 +21,7 @@ async function upgradeToPro(client: WebClient): Promise<boolean> {
   // Paddle webhook, verified and applied by paddleWebhook.
   try {
     const { sendDemoSubscription } = await import("./demo/subscribe");
-    await sendDemoSubscription(client.user.uid);
+    await sendDemoSubscription(client);
     return true;
   } catch (err) {
     say(`  (could not upgrade the demo account: ${err instanceof Error ? err.message : String(err)}; continuing on the free plan)`);

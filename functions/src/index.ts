@@ -15,3 +15,4 @@ export { getBillingInfo, checkQuota, getUsageAnalytics, adminResetUsage, listUse
 export { monthlyUsageReset, dailyUsageSnapshot } from "./billing/functions";
 export { generateReplies } from "./replies/functions";
 export { askQuestion, getConversations, getConversation, getSuggestedQuestions, getAskQuota } from "./ask/functions";
+export { getCheckoutCustomer, paddleCustomerTask } from "./billing/functions";

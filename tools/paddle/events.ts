@@ -54,7 +54,9 @@ export interface SubscriptionEventOptions {
   periodStart?: Date;
   periodEnd?: Date;
   interval?: "month" | "year";
-  scheduledChange?: { action: "cancel" | "pause" | "resume"; effectiveAt: Date } | null;
+  scheduledChange?: { action: "cancel" | "pause" | "resume"; effectiveAt: Date; resumeAt?: Date | null } | null;
+  /** Items' trial_dates (a trialing subscription carries them). */
+  trial?: { startsAt: Date; endsAt: Date } | null;
 }
 
 function price(id: string, interval: "month" | "year") {
@@ -113,7 +115,11 @@ export function subscriptionEvent(type: string, options: SubscriptionEventOption
       current_billing_period: status === "canceled" ? null : { starts_at: iso(start), ends_at: iso(end) },
       billing_cycle: { interval, frequency: 1 },
       scheduled_change: options.scheduledChange
-        ? { action: options.scheduledChange.action, effective_at: iso(options.scheduledChange.effectiveAt), resume_at: null }
+        ? {
+            action: options.scheduledChange.action,
+            effective_at: iso(options.scheduledChange.effectiveAt),
+            resume_at: options.scheduledChange.resumeAt ? iso(options.scheduledChange.resumeAt) : null,
+          }
         : null,
       items: itemPrices.map((id) => ({
         status: "active",
@@ -123,7 +129,7 @@ export function subscriptionEvent(type: string, options: SubscriptionEventOption
         updated_at: iso(occurredAt),
         previously_billed_at: iso(start),
         next_billed_at: iso(end),
-        trial_dates: null,
+        trial_dates: options.trial ? { starts_at: iso(options.trial.startsAt), ends_at: iso(options.trial.endsAt) } : null,
         price: price(id, interval),
         product: null,
       })),
@@ -141,6 +147,10 @@ export interface TransactionEventOptions {
   customerId?: string;
   priceId?: string;
   userId?: string | null;
+  /** `web` for a checkout, `subscription_recurring` for a renewal (the default). */
+  origin?: string;
+  /** The transaction's status; a declined checkout stays `ready`. */
+  status?: string;
 }
 
 export function transactionEvent(type: string, options: TransactionEventOptions = {}) {
@@ -154,13 +164,13 @@ export function transactionEvent(type: string, options: TransactionEventOptions 
     notification_id: paddleId("ntf"),
     data: {
       id: options.transactionId ?? paddleId("txn"),
-      status: failed ? "past_due" : "completed",
+      status: options.status ?? (failed ? "past_due" : "completed"),
       customer_id: options.customerId ?? paddleId("ctm"),
       address_id: paddleId("add"),
       business_id: null,
       custom_data: options.userId === null || options.userId === undefined ? null : { userId: options.userId },
       currency_code: "USD",
-      origin: "subscription_recurring",
+      origin: options.origin ?? "subscription_recurring",
       subscription_id: options.subscriptionId === undefined ? paddleId("sub") : options.subscriptionId,
       invoice_id: null,
       invoice_number: null,

@@ -1,8 +1,9 @@
-// Starts the local stand-ins the stack needs (YouTube Data API, Gemini) on
+// Starts the local stand-ins the stack needs (YouTube Data API, Gemini, Paddle API) on
 // loopback ports and says how the functions reach them: `params` become the
 // Functions emulator's .env (and the test process's env), `secrets` its
 // .secret.local, `tooling` only the env of the test/demo/bench process.
 import { startGemini } from "./gemini";
+import { startPaddle } from "./paddle";
 import { startYouTubeStandIn } from "./youtube";
 
 export interface StandInEnv {
@@ -34,13 +35,15 @@ export interface StandInStarter {
 }
 
 // Slot order fixes each stand-in's port (basePort + index).
-const starters: StandInStarter[] = [startYouTubeStandIn, startGemini];
+const starters: StandInStarter[] = [startYouTubeStandIn, startGemini, startPaddle];
 
 export async function startStandIns(options: StandInOptions): Promise<RunningStandIns> {
   const env: StandInEnv = {
     // Defaults for the local stack: offline AI, test-only Paddle secret.
     params: {
       AI_PROVIDER: "local",
+      // Off for the emulator tests that are not about App Check (test/core/appcheck.test.ts turns it on).
+      ENFORCE_APP_CHECK: "false",
       CORS_ORIGINS: "http://localhost:5173,http://127.0.0.1:5173",
       // Paddle price ids of the local stack (tests and demo sign events with these).
       PADDLE_PRICE_STARTER: "pri_local_starter",

@@ -14,7 +14,7 @@ import { analysisRequestSchema, resolveOptions } from "./request";
 import { checkVideoForAnalysis } from "./videoCheck";
 
 export const startAnalysis = onCall(
-  { secrets: [YOUTUBE_API_KEY] },
+  { secrets: [YOUTUBE_API_KEY], consumeAppCheckToken: true },
   authed(analysisRequestSchema, async (input, { uid }) => {
     const videoId = parseVideoId(input.videoUrlOrId, "videoUrlOrId");
     const { meter } = await startLookup(lookupDepsFromParams(db()), uid);
@@ -38,5 +38,5 @@ export const startAnalysis = onCall(
       currentStep: "Waiting to start",
     });
     return { jobId: ref.id, videoId, video };
-  }),
+  }, { consumesAppCheck: true }),
 );

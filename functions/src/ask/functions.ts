@@ -36,12 +36,16 @@ const askInput = z
   });
 
 export const askQuestion = onCall(
-  { secrets: [GEMINI_API_KEY] },
-  authed(askInput, (input, { uid }) => {
-    const { analysisId, videoId, ...rest } = input;
-    const ref = analysisId !== undefined ? { analysisId } : { videoId: videoId! };
-    return ask.askQuestion({ db: db(), provider: () => createAiProvider({ ...settingsFromParams(), gate: aiBudgetGate(db(), "interactive") }), perMinute: ASK_QUESTIONS_PER_MINUTE.value() }, uid, { ...ref, ...rest });
-  }),
+  { secrets: [GEMINI_API_KEY], consumeAppCheckToken: true },
+  authed(
+    askInput,
+    (input, { uid }) => {
+      const { analysisId, videoId, ...rest } = input;
+      const ref = analysisId !== undefined ? { analysisId } : { videoId: videoId! };
+      return ask.askQuestion({ db: db(), provider: () => createAiProvider({ ...settingsFromParams(), gate: aiBudgetGate(db(), "interactive") }), perMinute: ASK_QUESTIONS_PER_MINUTE.value() }, uid, { ...ref, ...rest });
+    },
+    { consumesAppCheck: true },
+  ),
 );
 
 export const getConversations = onCall(

@@ -18,16 +18,19 @@
 // Recommendation: the cheapest plan whose limits hold both the projected and
 // the used amount of every usage type (an unlimited limit always holds), and
 // whether that is an upgrade, the current plan, or a possible downgrade.
-import { PLAN_IDS, PLANS, type PlanId, type UsageType } from "../core/plans";
+import { PLAN_IDS, PLANS, USAGE_TYPES, type PlanId, type UsageType } from "../core/plans";
 
 export const WARNING_THRESHOLDS = [70, 90, 100] as const;
 export const MIN_ELAPSED_MS = 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Reply drafts became a usage type later: documents (and snapshots) from before read as 0 used, the plan's limit. */
+type Counters = Record<Exclude<UsageType, "replies">, number> & { replies?: number };
+
 export interface UsageInput {
   plan: PlanId;
-  counters: Record<UsageType, number>;
-  limits: Record<UsageType, number | null>;
+  counters: Counters;
+  limits: Record<Exclude<UsageType, "replies">, number | null> & { replies?: number | null };
   periodStart: Date;
   periodEnd: Date;
 }
@@ -66,8 +69,8 @@ export interface UsageAnalysis {
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
-const TYPES: UsageType[] = ["videos", "ai_questions"];
-const LABEL: Record<UsageType, string> = { videos: "video analyses", ai_questions: "AI questions" };
+const TYPES = USAGE_TYPES;
+const LABEL: Record<UsageType, string> = { videos: "video analyses", ai_questions: "AI questions", replies: "reply drafts" };
 
 export function projectUsage(used: number, elapsedMs: number, periodMs: number): number {
   if (used <= 0 || periodMs <= 0) return Math.max(0, used);
@@ -143,8 +146,8 @@ export function analyzeUsage(input: UsageInput, now: Date): UsageAnalysis {
   const periodMs = Math.max(0, input.periodEnd.getTime() - start);
   const elapsedMs = Math.min(Math.max(0, now.getTime() - start), periodMs);
   const metric = (type: UsageType): MetricAnalysis => {
-    const used = input.counters[type];
-    const limit = input.limits[type];
+    const used = input.counters[type] ?? 0;
+    const limit = input.limits[type] === undefined ? PLANS[input.plan].limits[type] : input.limits[type];
     const projected = projectUsage(used, elapsedMs, periodMs);
     return {
       used,
@@ -156,7 +159,7 @@ export function analyzeUsage(input: UsageInput, now: Date): UsageAnalysis {
       percentProjected: percent(projected, limit),
     };
   };
-  const metrics = { videos: metric("videos"), ai_questions: metric("ai_questions") };
+  const metrics = { videos: metric("videos"), ai_questions: metric("ai_questions"), replies: metric("replies") };
   return {
     plan: input.plan,
     period: {
@@ -174,16 +177,18 @@ export function analyzeUsage(input: UsageInput, now: Date): UsageAnalysis {
 
 export interface DailySnapshot {
   date: string;
-  counters: Record<UsageType, number>;
+  counters: Counters;
 }
 
 export interface TrendPoint {
   date: string;
   videos: number;
   aiQuestions: number;
+  replies: number;
   /** Growth since the previous snapshot; after a reset (counter went down) the new count itself. */
   videosDelta: number;
   aiQuestionsDelta: number;
+  repliesDelta: number;
 }
 
 /** Daily points in date order, with day-over-day deltas (null-free: the first day's delta is its count). */
@@ -196,8 +201,10 @@ export function dailyTrends(snapshots: readonly DailySnapshot[]): TrendPoint[] {
       date: snap.date,
       videos: snap.counters.videos,
       aiQuestions: snap.counters.ai_questions,
+      replies: snap.counters.replies ?? 0,
       videosDelta: delta(snap.counters.videos, prev?.videos),
       aiQuestionsDelta: delta(snap.counters.ai_questions, prev?.ai_questions),
+      repliesDelta: delta(snap.counters.replies ?? 0, prev?.replies),
     };
   });
 }

@@ -1,4 +1,4 @@
-import { defineSecret, defineString } from "firebase-functions/params";
+import { defineInt, defineSecret, defineString } from "firebase-functions/params";
 
 /**
  * Paddle notification destination secret (pdl_ntfset_…), used to verify webhook signatures.
@@ -7,12 +7,18 @@ import { defineSecret, defineString } from "firebase-functions/params";
  */
 export const PADDLE_WEBHOOK_SECRET = defineSecret("PADDLE_WEBHOOK_SECRET");
 
-/** Optional. Only used to look a customer's email up when an event names no known user. */
+/** Paddle API key: checkout customers (getCheckoutCustomer), email matching, cancelling on account deletion. */
 export const PADDLE_API_KEY = defineSecret("PADDLE_API_KEY");
+
+/** How old a webhook signature may be (seconds); see signature.ts for why 300. */
+export const PADDLE_SIGNATURE_TOLERANCE_SECONDS = defineInt("PADDLE_SIGNATURE_TOLERANCE_SECONDS", {
+  default: 300,
+  description: "Maximum age in seconds of a Paddle-Signature timestamp; replays are refused by the apply-once record",
+});
 
 export const PADDLE_ENVIRONMENT = defineString("PADDLE_ENVIRONMENT", {
   default: "sandbox",
-  description: "Paddle environment: sandbox or production",
+  description: "Paddle environment: sandbox, production, or an API base URL (a local stand-in)",
 });
 
 // Price ids are configuration, never code: each plan may have several prices

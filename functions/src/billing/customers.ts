@@ -1,68 +1,44 @@
-// Which Lently user a Paddle event belongs to, in order of trust:
-//  1. `custom_data.userId`, set by the web app when it opens the checkout,
-//     accepted only for a user that exists;
-//  2. the Paddle customer id, mapped to a user the first time an event of that
-//     customer was matched (paddle_customers/{customerId}, user-owned, so
-//     deleteAccount removes it);
-//  3. the customer's email, from the Paddle API (only when PADDLE_API_KEY is
-//     set), matched to an Auth user.
-// No match: the caller stores the event as `unmatched`, to be applied when the
-// customer becomes known.
-import type { Auth } from "firebase-admin/auth";
+// Which Lently user a Paddle event belongs to. One source only: the customer
+// → user mapping paddle_customers/{customerId}, written by the server:
+//  - getCheckoutCustomer (checkout.ts) gets or creates the caller's Paddle
+//    customer through the API before a checkout and maps it;
+//  - the customer task (customerTask.ts) maps a customer whose email, looked
+//    up through the API, belongs to a user whose email is verified.
+// `custom_data`, which the browser sets, never identifies anyone: a checkout
+// opened with someone else's billing email (Paddle matches returning
+// customers by email) or someone else's uid gains nothing and costs them
+// nothing. An event of an unmapped customer is stored as unmatched and
+// applied once the customer is mapped.
 import type { DocumentReference, Firestore, Timestamp } from "firebase-admin/firestore";
+import { logger } from "firebase-functions";
 import { customerOf, customUserOf, type PaddleEvent } from "./events";
-import type { CustomerDirectory } from "./paddle";
 
 export interface CustomerDoc {
   userId: string;
   customer_id: string;
-  resolved_via: ResolvedUser["via"];
+  resolved_via: "checkout" | "email";
   created_at: Timestamp;
-}
-
-export interface ResolvedUser {
-  uid: string;
-  via: "custom_data" | "customer" | "email";
 }
 
 export function customerRef(db: Firestore, customerId: string): DocumentReference<CustomerDoc> {
   return db.doc(`paddle_customers/${customerId}`) as DocumentReference<CustomerDoc>;
 }
 
-function isNotFound(err: unknown): boolean {
-  return (err as { code?: unknown }).code === "auth/user-not-found";
-}
-
-async function userExists(db: Firestore, authAdmin: Auth, uid: string): Promise<boolean> {
-  if ((await db.doc(`users/${uid}`).get()).exists) return true;
-  try {
-    await authAdmin.getUser(uid);
-    return true;
-  } catch (err) {
-    if (isNotFound(err)) return false;
-    throw err;
-  }
-}
-
-export async function resolveUser(
-  db: Firestore,
-  authAdmin: Auth,
-  directory: CustomerDirectory | null,
-  event: PaddleEvent,
-): Promise<ResolvedUser | null> {
-  const custom = customUserOf(event);
-  if (custom && (await userExists(db, authAdmin, custom))) return { uid: custom, via: "custom_data" };
+/** The user mapped to the event's customer, or null. */
+export async function resolveUser(db: Firestore, event: PaddleEvent): Promise<string | null> {
   const customerId = customerOf(event);
   if (!customerId) return null;
-  const mapped = (await customerRef(db, customerId).get()).data();
-  if (mapped) return { uid: mapped.userId, via: "customer" };
-  if (!directory) return null;
-  const email = await directory.emailOf(customerId);
-  if (!email) return null;
-  try {
-    return { uid: (await authAdmin.getUserByEmail(email)).uid, via: "email" };
-  } catch (err) {
-    if (isNotFound(err)) return null;
-    throw err;
+  const uid = (await customerRef(db, customerId).get()).data()?.userId ?? null;
+  const claimed = customUserOf(event);
+  if (claimed && claimed !== uid) {
+    // Worth knowing (a stale web app, or someone trying), never acted on.
+    logger.warn("paddle custom_data.userId disagrees with the customer mapping; ignored", { eventId: event.id, customerId, mapped: uid !== null });
   }
+  return uid;
+}
+
+/** The customer already mapped to `uid`, if any. */
+export async function customerOfUser(db: Firestore, uid: string): Promise<string | null> {
+  const snap = await db.collection("paddle_customers").where("userId", "==", uid).limit(1).get();
+  return snap.empty ? null : snap.docs[0].id;
 }

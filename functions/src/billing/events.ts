@@ -17,9 +17,13 @@ export const SUBSCRIPTION_EVENT_TYPES = [
 
 export const TRANSACTION_EVENT_TYPES = ["transaction.completed", "transaction.payment_failed"] as const;
 
+/** Refunds, credits and chargebacks; see state.ts `onAdjustmentEvent` for what they do to access. */
+export const ADJUSTMENT_EVENT_TYPES = ["adjustment.created", "adjustment.updated"] as const;
+
 export type SubscriptionEventType = (typeof SUBSCRIPTION_EVENT_TYPES)[number];
 export type TransactionEventType = (typeof TRANSACTION_EVENT_TYPES)[number];
-export type HandledEventType = SubscriptionEventType | TransactionEventType;
+export type AdjustmentEventType = (typeof ADJUSTMENT_EVENT_TYPES)[number];
+export type HandledEventType = SubscriptionEventType | TransactionEventType | AdjustmentEventType;
 
 export const SUBSCRIPTION_STATUSES = ["active", "trialing", "past_due", "paused", "canceled"] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
@@ -32,9 +36,11 @@ export interface SubscriptionSnapshot {
   periodStart: Date | null;
   periodEnd: Date | null;
   billingCycle: { interval: string; frequency: number } | null;
-  scheduledChange: { action: string; effectiveAt: Date } | null;
+  scheduledChange: { action: string; effectiveAt: Date; resumeAt: Date | null } | null;
   canceledAt: Date | null;
   pausedAt: Date | null;
+  /** The latest trial end among the items (trial_dates), when any. */
+  trialEndsAt: Date | null;
   /** `custom_data.userId` as set at checkout, when it looks like a uid. */
   customUserId: string | null;
 }
@@ -44,8 +50,20 @@ export interface TransactionSnapshot {
   status: string;
   customerId: string | null;
   subscriptionId: string | null;
+  /** `web` (a checkout), `subscription_recurring`, `subscription_charge`, … */
+  origin: string | null;
   priceIds: string[];
   customUserId: string | null;
+}
+
+export interface AdjustmentSnapshot {
+  id: string;
+  /** refund, credit, chargeback, chargeback_reverse, chargeback_warning, credit_reverse */
+  action: string;
+  status: string;
+  transactionId: string;
+  subscriptionId: string | null;
+  customerId: string;
 }
 
 export interface PaddleEvent {
@@ -55,6 +73,7 @@ export interface PaddleEvent {
   notificationId: string | null;
   subscription?: SubscriptionSnapshot;
   transaction?: TransactionSnapshot;
+  adjustment?: AdjustmentSnapshot;
 }
 
 export class InvalidEvent extends Error {
@@ -64,8 +83,14 @@ export class InvalidEvent extends Error {
   }
 }
 
+const HANDLED: readonly string[] = [...SUBSCRIPTION_EVENT_TYPES, ...TRANSACTION_EVENT_TYPES, ...ADJUSTMENT_EVENT_TYPES];
+
 export function isHandled(type: string): type is HandledEventType {
-  return (SUBSCRIPTION_EVENT_TYPES as readonly string[]).includes(type) || (TRANSACTION_EVENT_TYPES as readonly string[]).includes(type);
+  return HANDLED.includes(type);
+}
+
+export function isAdjustmentEvent(type: string): type is AdjustmentEventType {
+  return (ADJUSTMENT_EVENT_TYPES as readonly string[]).includes(type);
 }
 
 export function isSubscriptionEvent(type: string): type is SubscriptionEventType {
@@ -97,6 +122,10 @@ const priceIds = z
   .array(z.object({ price: z.object({ id: paddleId("pri") }).nullish() }).loose())
   .transform((items) => items.flatMap((item) => (item.price ? [item.price.id] : [])));
 
+const trialEnd = z
+  .array(z.object({ trialDates: z.object({ endsAt: instant }).nullish() }).loose())
+  .transform((items) => items.reduce<Date | null>((end, item) => (item.trialDates && (!end || item.trialDates.endsAt > end) ? item.trialDates.endsAt : end), null));
+
 const subscriptionData = z.object({
   id: paddleId("sub"),
   status: z.enum(SUBSCRIPTION_STATUSES),
@@ -104,7 +133,7 @@ const subscriptionData = z.object({
   items: priceIds,
   currentBillingPeriod: z.object({ startsAt: instant, endsAt: instant }).nullish(),
   billingCycle: z.object({ interval: z.string().max(20), frequency: z.number().int().positive() }).nullish(),
-  scheduledChange: z.object({ action: z.string().max(20), effectiveAt: instant }).nullish(),
+  scheduledChange: z.object({ action: z.string().max(20), effectiveAt: instant, resumeAt: instant.nullish() }).nullish(),
   canceledAt: instant.nullish(),
   pausedAt: instant.nullish(),
   customData,
@@ -115,8 +144,18 @@ const transactionData = z.object({
   status: z.string().max(40),
   customerId: paddleId("ctm").nullish(),
   subscriptionId: paddleId("sub").nullish(),
+  origin: z.string().max(40).nullish(),
   items: priceIds,
   customData,
+});
+
+const adjustmentData = z.object({
+  id: paddleId("adj"),
+  action: z.string().max(40),
+  status: z.string().max(40),
+  transactionId: paddleId("txn"),
+  subscriptionId: paddleId("sub").nullish(),
+  customerId: paddleId("ctm"),
 });
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, root: string): T {
@@ -139,6 +178,7 @@ export function normalizeEvent(entity: EventEntity): PaddleEvent {
   };
   if (isSubscriptionEvent(event.type)) {
     const data = parse(subscriptionData, entity.data, "data");
+    const items = parse(trialEnd, (entity.data as { items?: unknown }).items ?? [], "data.items");
     event.subscription = {
       id: data.id,
       status: data.status,
@@ -147,11 +187,15 @@ export function normalizeEvent(entity: EventEntity): PaddleEvent {
       periodStart: data.currentBillingPeriod?.startsAt ?? null,
       periodEnd: data.currentBillingPeriod?.endsAt ?? null,
       billingCycle: data.billingCycle ?? null,
-      scheduledChange: data.scheduledChange ?? null,
+      scheduledChange: data.scheduledChange ? { ...data.scheduledChange, resumeAt: data.scheduledChange.resumeAt ?? null } : null,
       canceledAt: data.canceledAt ?? null,
       pausedAt: data.pausedAt ?? null,
+      trialEndsAt: items,
       customUserId: data.customData,
     };
+  } else if (isAdjustmentEvent(event.type)) {
+    const data = parse(adjustmentData, entity.data, "data");
+    event.adjustment = { ...data, subscriptionId: data.subscriptionId ?? null };
   } else if (isHandled(event.type)) {
     const data = parse(transactionData, entity.data, "data");
     event.transaction = {
@@ -159,6 +203,7 @@ export function normalizeEvent(entity: EventEntity): PaddleEvent {
       status: data.status,
       customerId: data.customerId ?? null,
       subscriptionId: data.subscriptionId ?? null,
+      origin: data.origin ?? null,
       priceIds: data.items,
       customUserId: data.customData,
     };
@@ -168,7 +213,12 @@ export function normalizeEvent(entity: EventEntity): PaddleEvent {
 
 /** The customer an event belongs to, if it names one. */
 export function customerOf(event: PaddleEvent): string | null {
-  return event.subscription?.customerId ?? event.transaction?.customerId ?? null;
+  return event.subscription?.customerId ?? event.transaction?.customerId ?? event.adjustment?.customerId ?? null;
+}
+
+/** The subscription an event is about, if any. */
+export function subscriptionOf(event: PaddleEvent): string | null {
+  return event.subscription?.id ?? event.transaction?.subscriptionId ?? event.adjustment?.subscriptionId ?? null;
 }
 
 /** The user id set at checkout, if the event carries one. */

@@ -2,10 +2,12 @@
 import { logger } from "firebase-functions";
 import { onCall, onRequest } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
+import { onTaskDispatched } from "firebase-functions/v2/tasks";
 import { z } from "zod";
 import { authed, type CallContext } from "../core/callable";
 import { invalidArgument, permissionDenied } from "../core/errors";
-import { auth, db } from "../core/firebase";
+import { app, auth, db } from "../core/firebase";
+import { USAGE_TYPES } from "../core/plans";
 import { checkUsage } from "../core/quota";
 import { usageView } from "../core/usage";
 import type { WebhookContext } from "./webhook";
@@ -15,9 +17,12 @@ import {
   PADDLE_PRICE_BUSINESS,
   PADDLE_PRICE_PRO,
   PADDLE_PRICE_STARTER,
+  PADDLE_SIGNATURE_TOLERANCE_SECONDS,
   PADDLE_WEBHOOK_SECRET,
   RESET_TIME_ZONE,
 } from "./config";
+import { getCheckoutCustomer as checkoutCustomer } from "./checkout";
+import { runCustomerTask } from "./customerTask";
 import { getBillingInfo as billingInfo, getUsageAnalytics as usageAnalytics } from "./info";
 import { paddleCustomerDirectory } from "./paddle";
 import { priceIdsByPlan, priceMap, type PriceConfig } from "./prices";
@@ -34,18 +39,66 @@ function priceConfig(): PriceConfig {
 const JOB_TIMEOUT_SECONDS = 540;
 const jobDeadline = () => Date.now() + (JOB_TIMEOUT_SECONDS - 60) * 1000;
 
-export const paddleWebhook = onRequest({ secrets: [PADDLE_WEBHOOK_SECRET, PADDLE_API_KEY], timeoutSeconds: 60 }, async (req, res) => {
+const CUSTOMER_TASK = "paddleCustomerTask";
+
+/** Queues the customer task (see customerTask.ts); the Admin SDK reaches the Cloud Tasks emulator locally. */
+async function enqueueCustomerTask(customerId: string): Promise<void> {
+  const { getFunctions } = await import("firebase-admin/functions");
+  await getFunctions(app()).taskQueue(CUSTOMER_TASK).enqueue({ customerId });
+}
+
+const directory = () => paddleCustomerDirectory(PADDLE_API_KEY.value(), PADDLE_ENVIRONMENT.value());
+
+// The webhook needs no API key: API look-ups happen in the customer task.
+export const paddleWebhook = onRequest({ secrets: [PADDLE_WEBHOOK_SECRET], timeoutSeconds: 60 }, async (req, res) => {
   const ctx: WebhookContext = {
     db: db(),
     auth: auth(),
     prices: priceMap(priceConfig()),
-    directory: paddleCustomerDirectory(PADDLE_API_KEY.value(), PADDLE_ENVIRONMENT.value()),
+    directory: null,
     secrets: parseSecrets(PADDLE_WEBHOOK_SECRET.value()),
+    toleranceSeconds: PADDLE_SIGNATURE_TOLERANCE_SECONDS.value(),
     now: () => new Date(),
+    enqueueCustomerTask,
   };
   const out = await handlePaddleWebhook({ method: req.method, rawBody: req.rawBody, signature: req.get("paddle-signature") }, ctx);
   res.status(out.status).set(out.headers ?? {}).json(out.body);
 });
+
+const customerTaskInput = z.strictObject({ customerId: z.string().regex(/^ctm_[A-Za-z0-9_]{1,64}$/) });
+
+export const paddleCustomerTask = onTaskDispatched(
+  {
+    secrets: [PADDLE_API_KEY],
+    retryConfig: { maxAttempts: 10, minBackoffSeconds: 10, maxBackoffSeconds: 600 },
+    rateLimits: { maxConcurrentDispatches: 6 },
+    timeoutSeconds: 300,
+  },
+  async (req) => {
+    const parsed = customerTaskInput.safeParse(req.data);
+    // A malformed task can never succeed: log it and let it go (a throw would be retried).
+    if (!parsed.success) return void logger.error("paddleCustomerTask: malformed task", { issues: parsed.error.issues.length });
+    await runCustomerTask(
+      { db: db(), auth: auth(), prices: priceMap(priceConfig()), directory: directory(), now: () => new Date() },
+      parsed.data.customerId,
+    );
+  },
+);
+
+export const getCheckoutCustomer = onCall(
+  { secrets: [PADDLE_API_KEY] },
+  authed(z.strictObject({}), (_input, ctx) =>
+    checkoutCustomer(
+      { db: db(), directory: directory(), enqueueCustomerTask },
+      {
+        uid: ctx.uid,
+        email: typeof ctx.token.email === "string" ? ctx.token.email : null,
+        emailVerified: ctx.token.email_verified === true,
+        name: typeof ctx.token.name === "string" ? ctx.token.name : null,
+      },
+    ),
+  ),
+);
 
 export const getBillingInfo = onCall(
   authed(z.strictObject({}), (_input, ctx) => billingInfo(db(), ctx.uid, priceIdsByPlan(priceConfig()))),
@@ -54,7 +107,7 @@ export const getBillingInfo = onCall(
 export const checkQuota = onCall(
   authed(
     z.strictObject({
-      type: z.enum(["videos", "ai_questions"], { error: "must be videos or ai_questions" }),
+      type: z.enum(USAGE_TYPES, { error: `must be one of ${USAGE_TYPES.join(", ")}` }),
       amount: z.number().int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100").optional(),
     }),
     (input, ctx) => checkUsage(db(), ctx.uid, input.type, input.amount ?? 1),

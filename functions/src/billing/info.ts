@@ -5,10 +5,10 @@
 import { FieldPath, type Firestore } from "firebase-admin/firestore";
 import { PLAN_IDS, PLANS, type PlanId } from "../core/plans";
 import { currentUsage, usageDocs } from "../core/quota";
-import { usageView, type UsageDoc } from "../core/usage";
+import { usageView, zeroCounters, type UsageDoc } from "../core/usage";
 import { analyzeUsage, dailyTrends, type DailySnapshot } from "./analytics";
 import { dayKey } from "./snapshot";
-import { subscriptionRef, subscriptionView } from "./state";
+import { SUBSCRIPTIONS, subscriptionView, type SubscriptionDoc } from "./state";
 
 async function readUsage(db: Firestore, uid: string, now: Date): Promise<UsageDoc> {
   const [usageSnap, profileSnap] = await db.getAll(...usageDocs(db, uid));
@@ -23,7 +23,12 @@ export function planTable(current: PlanId, priceIds: Record<PlanId, string[]>) {
       id,
       name,
       priceUsdMonthly,
-      limits: { videos: limit(limits.videos), aiQuestions: limit(limits.ai_questions), commentsPerVideo: limits.comments_per_video },
+      limits: {
+        videos: limit(limits.videos),
+        aiQuestions: limit(limits.ai_questions),
+        replies: limit(limits.replies),
+        commentsPerVideo: limits.comments_per_video,
+      },
       current: id === current,
       /** Paddle prices that check this plan out (public ids, for Paddle.js). */
       paddlePriceIds: priceIds[id],
@@ -32,12 +37,16 @@ export function planTable(current: PlanId, priceIds: Record<PlanId, string[]>) {
 }
 
 export async function getBillingInfo(db: Firestore, uid: string, priceIds: Record<PlanId, string[]>, now = new Date()) {
-  const [usage, subSnap] = await Promise.all([readUsage(db, uid, now), subscriptionRef(db, uid).get()]);
-  const sub = subSnap.data();
+  const [usage, subsSnap] = await Promise.all([readUsage(db, uid, now), db.collection(`users/${uid}/${SUBSCRIPTIONS}`).get()]);
+  const subs = subsSnap.docs.map((doc) => doc.data() as SubscriptionDoc);
+  // The one that grants the plan (else the most recently updated) is "the" subscription; all are listed.
+  const byRecency = [...subs].sort((a, b) => b.updated_at.toMillis() - a.updated_at.toMillis());
+  const main = byRecency.find((s) => s.entitled_plan === usage.plan && s.entitled_plan !== "free") ?? byRecency[0];
   return {
     plan: usage.plan,
     usage: usageView(usage),
-    subscription: sub ? subscriptionView(sub) : null,
+    subscription: main ? subscriptionView(main) : null,
+    subscriptions: byRecency.map(subscriptionView),
     plans: planTable(usage.plan, priceIds),
   };
 }
@@ -70,7 +79,7 @@ export async function getUsageAnalytics(
     .get();
   const snapshots: DailySnapshot[] = snap.docs.map((doc) => ({
     date: doc.id,
-    counters: (doc.get("counters") as DailySnapshot["counters"] | undefined) ?? { videos: 0, ai_questions: 0 },
+    counters: (doc.get("counters") as DailySnapshot["counters"] | undefined) ?? zeroCounters(),
   }));
   return { ...analysis, trends: { days: options.days, from, points: dailyTrends(snapshots) } };
 }

@@ -3,7 +3,7 @@
 import type * as PaddleModule from "@paddle/paddle-node-sdk";
 import type { Environment, EventEntity, Paddle } from "@paddle/paddle-node-sdk";
 import { logger } from "firebase-functions";
-import { verifySignature, type SignatureCheck } from "./signature";
+import { DEFAULT_SIGNATURE_TOLERANCE_SECONDS, verifySignature, type SignatureCheck } from "./signature";
 
 type PaddleSdk = typeof PaddleModule;
 
@@ -47,40 +47,53 @@ export class WebhookRejected extends Error {
 
 /**
  * Verifies a delivery and parses it into the SDK's event entity. Our strict
- * check runs first (see signature.ts); the SDK's `unmarshal` then verifies the
- * one matching (secret, h1) pair and builds the typed event. Nothing of the
- * body is read before both agree.
+ * check (signature.ts) is the verification: the SDK's `unmarshal` would
+ * re-check with its fixed 5 s window, which a burst of deliveries queued
+ * behind a cold start outlives, so the verified body is handed to the SDK's
+ * own parser (`Webhooks.fromJson`) instead. Nothing of the body is read
+ * before the signature matched.
  */
 export async function verifyPaddleWebhook(
   rawBody: Buffer | undefined,
   signature: string | undefined,
   secrets: readonly string[],
   nowMs = Date.now(),
+  toleranceSeconds = DEFAULT_SIGNATURE_TOLERANCE_SECONDS,
 ): Promise<EventEntity> {
   if (secrets.length === 0) throw new WebhookRejected(500, "webhook_secret_not_configured");
   if (!rawBody || rawBody.length === 0) throw new WebhookRejected(401, signature ? "empty_body" : "missing");
-  const check: SignatureCheck = verifySignature(rawBody, signature, secrets, nowMs);
+  const check: SignatureCheck = verifySignature(rawBody, signature, secrets, nowMs, toleranceSeconds);
   if (!check.ok) throw new WebhookRejected(401, check.reason);
-  const paddle = await client("", "sandbox");
+  const { Webhooks } = await loadSdk();
   try {
-    return await paddle.webhooks.unmarshal(rawBody.toString("utf8"), secrets[check.secretIndex], `ts=${check.ts};h1=${check.h1}`);
-  } catch (err) {
-    // The SDK's own refusal (its clock check ran a moment after ours) is a
-    // signature problem; anything else is a body that is not a Paddle event.
-    const message = err instanceof Error ? err.message : "";
-    if (message.startsWith("[Paddle]")) throw new WebhookRejected(401, "sdk_rejected");
+    return Webhooks.fromJson(JSON.parse(rawBody.toString("utf8")) as Parameters<typeof Webhooks.fromJson>[0]);
+  } catch {
     throw new WebhookRejected(400, "invalid_event");
   }
 }
 
-/** Looks a Paddle customer's email up through the API. */
+/** The Paddle API calls billing makes (customers, subscriptions). */
 export interface CustomerDirectory {
+  /** The customer's email, or null when Paddle does not know the customer. */
   emailOf(customerId: string): Promise<string | null>;
+  /** The customer with this email: the existing one, or a new one. */
+  findOrCreate(email: string, name: string | null): Promise<string>;
+  /** Cancels a subscription at once; false when Paddle has nothing left to cancel (unknown, already canceled). */
+  cancelSubscription(subscriptionId: string): Promise<boolean>;
+}
+
+/** Paddle's answer to a request it refused (the SDK's ApiError), as far as billing cares. */
+function apiCode(err: unknown, ApiError: PaddleSdk["ApiError"]): string | null {
+  return err instanceof ApiError ? (err.code ?? "api_error") : null;
 }
 
 /** A directory backed by the Paddle API, or null when no API key is configured. */
 export function paddleCustomerDirectory(apiKey: string, environment: string): CustomerDirectory | null {
   if (!apiKey) return null;
+  const byEmail = async (paddle: Paddle, email: string) => {
+    const page = await paddle.customers.list({ email: [email] }).next();
+    return page.find((c) => c.email.toLowerCase() === email.toLowerCase())?.id ?? null;
+  };
   return {
     async emailOf(customerId) {
       const paddle = await client(apiKey, environment);
@@ -89,11 +102,38 @@ export function paddleCustomerDirectory(apiKey: string, environment: string): Cu
         const customer = await paddle.customers.get(customerId);
         return typeof customer.email === "string" && customer.email ? customer.email : null;
       } catch (err) {
-        // An API answer (not found, forbidden) means "unknown"; a network failure is transient and retried by Paddle.
-        if (err instanceof ApiError) {
-          logger.warn("paddle customer lookup failed", { customerId, code: err.code });
-          return null;
+        // An API answer (not found, forbidden) means "unknown"; a network failure is transient and retried.
+        const code = apiCode(err, ApiError);
+        if (code === null) throw err;
+        logger.warn("paddle customer lookup failed", { customerId, code });
+        return null;
+      }
+    },
+    async findOrCreate(email, name) {
+      const paddle = await client(apiKey, environment);
+      const { ApiError } = await loadSdk();
+      const found = await byEmail(paddle, email);
+      if (found) return found;
+      try {
+        return (await paddle.customers.create({ email, ...(name ? { name } : {}) })).id;
+      } catch (err) {
+        // Created by a concurrent call between our list and create: Paddle refuses a second one for the email.
+        if (apiCode(err, ApiError) === "customer_already_exists") {
+          const again = await byEmail(paddle, email);
+          if (again) return again;
         }
+        throw err;
+      }
+    },
+    async cancelSubscription(subscriptionId) {
+      const paddle = await client(apiKey, environment);
+      const { ApiError } = await loadSdk();
+      try {
+        await paddle.subscriptions.cancel(subscriptionId, { effectiveFrom: "immediately" });
+        return true;
+      } catch (err) {
+        const code = apiCode(err, ApiError);
+        if (code === "entity_not_found" || code === "subscription_is_canceled_action_invalid") return false;
         throw err;
       }
     },

@@ -28,8 +28,8 @@ import { logger } from "firebase-functions";
 import { planOf } from "../core/plans";
 import { currentUsage } from "../core/quota";
 import { readModifyWrite } from "../core/readModifyWrite";
-import { limitsFor, rolledOver, usageRef, type UsageDoc } from "../core/usage";
-import { entitledPlan, subscriptionRef, type SubscriptionDoc } from "./state";
+import { generationOf, limitsFor, periodContaining, rolledOver, usageRef, zeroCounters, type UsageDoc } from "../core/usage";
+import { bestPlan, entitledPlan, SUBSCRIPTIONS, subscriptionRef, type SubscriptionDoc } from "./state";
 
 export interface ResetOptions {
   /** Documents per page (query + profile reads + writes). */
@@ -57,6 +57,20 @@ type BulkWriterError = Parameters<Parameters<BulkWriter["onWriteError"]>[0]>[0];
 const DEFAULT_PAGE = 300;
 const FAILED_PRECONDITION = 9;
 const RETRYABLE = new Set([4, 8, 10, 14]);
+
+const AI_USAGE_ID = "ai_usage";
+
+/** An ai_usage meter moved into the period containing `now`, counters at zero. */
+function rolledMeter(doc: DocumentSnapshot, now: Date) {
+  const { start, end } = periodContaining((doc.get("period_start") as Timestamp).toDate(), now);
+  return {
+    period_start: Timestamp.fromDate(start),
+    period_end: Timestamp.fromDate(end),
+    counters: { replies: 0, reply_drafts: 0 },
+    tokens: { input: 0, output: 0 },
+    updated_at: Timestamp.fromDate(now),
+  };
+}
 
 export function isUsageDoc(doc: DocumentSnapshot): boolean {
   return doc.ref.id === "usage" && doc.ref.parent.parent?.parent.id === "users";
@@ -93,53 +107,66 @@ export function decodeCursor(cursor: string): [Timestamp, string] | null {
 }
 
 /**
- * Pass 1 for one user: if a scheduled cancel/pause has taken effect, the
- * profile and usage move to the plan the subscription now grants (free).
- * Returns whether anything changed.
+ * Pass 1 for one subscription: its scheduled cancel/pause has taken effect,
+ * so it grants no plan any more; the profile and usage move to the best plan
+ * the user's subscriptions still grant. `access_end_due` is cleared in the
+ * same batch, so the next month's query does not read it again.
+ * Returns whether the plan changed.
  */
-async function endAccess(db: Firestore, uid: string, now: Date): Promise<boolean> {
-  const subRef = subscriptionRef(db, uid);
+async function endAccess(db: Firestore, uid: string, subscriptionId: string, now: Date): Promise<boolean> {
+  const subRef = subscriptionRef(db, uid, subscriptionId);
   const profileRef = db.doc(`users/${uid}`);
   const usage = usageRef(db, uid);
-  return readModifyWrite(db, [subRef, profileRef, usage], ([subSnap, profileSnap, usageSnap], writer) => {
+  return readModifyWrite(db, [subRef, profileRef, usage], async ([subSnap, profileSnap, usageSnap], writer) => {
     const sub = subSnap.data() as SubscriptionDoc | undefined;
-    if (!sub?.access_ends_at || sub.access_ends_at.toMillis() > now.getTime() || !profileSnap.exists) return false;
-    const plan = entitledPlan(sub, now);
+    if (!sub?.access_end_due || sub.access_end_due.toMillis() > now.getTime()) return false;
     const at = Timestamp.fromDate(now);
+    const entitled = entitledPlan(sub, now);
+    writer.update(subRef, { entitled_plan: entitled, access_end_due: null, updated_at: at });
+    if (!profileSnap.exists) return false;
+    const others = (await db.collection(`users/${uid}/${SUBSCRIPTIONS}`).get()).docs
+      .filter((doc) => doc.id !== subscriptionId)
+      .map((doc) => doc.data() as SubscriptionDoc);
+    const plan = bestPlan([...others, { ...sub, entitled_plan: entitled }], now);
     const profilePlan = planOf(profileSnap.get("plan")).id;
-    if (sub.entitled_plan === plan && profilePlan === plan) return false;
-    writer.update(subRef, { entitled_plan: plan, updated_at: at });
-    if (profilePlan !== plan) writer.update(profileRef, { plan, updatedAt: at });
+    // Written even when unchanged: the profile's guard serialises this with a concurrent webhook for another subscription.
+    writer.update(profileRef, { plan, updatedAt: at });
     const { usage: current } = currentUsage(usageSnap, profileSnap, now);
     if (current.plan !== plan) writer.write(usage, { ...current, plan, limits: limitsFor(plan), updated_at: at });
-    return true;
+    return profilePlan !== plan;
   });
+}
+
+/** Scheduled ends of one user's subscriptions that are due; whether any changed the plan. */
+async function endAccessOfUser(db: Firestore, uid: string, now: Date): Promise<boolean> {
+  const due = await db.collection(`users/${uid}/${SUBSCRIPTIONS}`).where("access_end_due", "<=", Timestamp.fromDate(now)).get();
+  let changed = false;
+  for (const doc of due.docs) if (await endAccess(db, uid, doc.id, now)) changed = true;
+  return changed;
 }
 
 async function endScheduledAccess(db: Firestore, now: Date, pageSize: number): Promise<{ ended: number; failed: number }> {
   let ended = 0;
   let failed = 0;
-  let last: QueryDocumentSnapshot | undefined;
   for (;;) {
-    let query = db
-      .collectionGroup("billing")
-      .where("access_ends_at", "<=", Timestamp.fromDate(now))
-      .orderBy("access_ends_at")
-      .orderBy(FieldPath.documentId())
-      .limit(pageSize);
-    if (last) query = query.startAfter(last);
-    const page = await query.get();
+    // Each processed document leaves the query (access_end_due cleared), so the first page is always the next one.
+    const page = await db
+      .collectionGroup(SUBSCRIPTIONS)
+      .where("access_end_due", "<=", Timestamp.fromDate(now))
+      .orderBy("access_end_due")
+      .limit(pageSize)
+      .get();
+    let progressed = 0;
     for (const doc of page.docs) {
-      if (doc.ref.id !== "subscription") continue;
       try {
-        if (await endAccess(db, uidOf(doc), now)) ended += 1;
+        if (await endAccess(db, uidOf(doc), doc.id, now)) ended += 1;
+        progressed += 1;
       } catch (err) {
         failed += 1;
         logger.error("ending scheduled access failed", { uid: uidOf(doc), error: String(err) });
       }
     }
-    if (page.size < pageSize) return { ended, failed };
-    last = page.docs[page.docs.length - 1];
+    if (page.size < pageSize || progressed === 0) return { ended, failed };
   }
 }
 
@@ -154,7 +181,7 @@ export async function resetUserUsage(
   now: Date,
   options: { force?: boolean } = {},
 ): Promise<{ status: "reset" | "not_due" | "no_usage"; accessEnded: boolean; usage: UsageDoc | null }> {
-  const accessEnded = await endAccess(db, uid, now);
+  const accessEnded = await endAccessOfUser(db, uid, now);
   const ref = usageRef(db, uid);
   const profileRef = db.doc(`users/${uid}`);
   return readModifyWrite(db, [ref, profileRef], ([usageSnap, profileSnap], writer) => {
@@ -167,7 +194,15 @@ export async function resetUserUsage(
     }
     if (!options.force) return { status: "not_due" as const, accessEnded, usage };
     const at = Timestamp.fromDate(now);
-    const forced: UsageDoc = { ...usage, plan, counters: { videos: 0, ai_questions: 0 }, limits: limitsFor(plan), updated_at: at, last_reset_at: at };
+    const forced: UsageDoc = {
+      ...usage,
+      plan,
+      counters: zeroCounters(),
+      limits: limitsFor(plan),
+      updated_at: at,
+      last_reset_at: at,
+      generation: generationOf(usage) + 1,
+    };
     writer.write(ref, forced);
     return { status: "reset" as const, accessEnded, usage: forced };
   });
@@ -196,6 +231,15 @@ export async function resetDueUsage(db: Firestore, now: Date, options: ResetOpti
       if (page.empty) break;
       report.pages += 1;
       last = page.docs[page.docs.length - 1];
+      // AI activity meters (replies/service) share the period: rolled here too, so they stop being "due".
+      const meters = page.docs.filter((doc) => doc.ref.id === AI_USAGE_ID);
+      const meterWrites = meters.map((doc) =>
+        writer.update(doc.ref, rolledMeter(doc, now), { lastUpdateTime: doc.updateTime }).then(
+          () => undefined,
+          // Written in between: its writer put it in the current period already.
+          (err: BulkWriterError) => void (Number(err.code) === FAILED_PRECONDITION || logger.error("ai_usage roll failed", { path: doc.ref.path, code: err.code })),
+        ),
+      );
       const docs = page.docs.filter(isUsageDoc);
       const profiles = docs.length ? await db.getAll(...docs.map((doc) => db.doc(`users/${uidOf(doc)}`))) : [];
       const redo: string[] = [];
@@ -217,7 +261,7 @@ export async function resetDueUsage(db: Firestore, now: Date, options: ResetOpti
         );
       });
       await writer.flush();
-      await Promise.all(writes);
+      await Promise.all([...writes, ...meterWrites]);
       for (const uid of redo) {
         try {
           const { status } = await resetUserUsage(db, uid, now);

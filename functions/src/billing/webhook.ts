@@ -22,6 +22,8 @@ export interface WebhookOutput {
 
 export interface WebhookContext extends BillingContext {
   secrets: readonly string[];
+  /** Maximum signature age in seconds (PADDLE_SIGNATURE_TOLERANCE_SECONDS). */
+  toleranceSeconds?: number;
 }
 
 // gRPC codes worth a retry: the write may succeed next time.
@@ -33,7 +35,7 @@ export async function handlePaddleWebhook(input: WebhookInput, ctx: WebhookConte
   }
   let event;
   try {
-    event = normalizeEvent(await verifyPaddleWebhook(input.rawBody, input.signature, ctx.secrets, ctx.now().getTime()));
+    event = normalizeEvent(await verifyPaddleWebhook(input.rawBody, input.signature, ctx.secrets, ctx.now().getTime(), ctx.toleranceSeconds));
   } catch (err) {
     if (err instanceof WebhookRejected) {
       // The reason goes to our logs only; the caller learns no more than "no".

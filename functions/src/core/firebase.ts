@@ -8,7 +8,7 @@ import { getFirestore, type Firestore } from "firebase-admin/firestore";
 let firestore: Firestore | undefined;
 
 /** The default app: named apps (a test's or a tool's own) are never picked up by accident. */
-function app() {
+export function app() {
   return getApps().find((a) => a.name === "[DEFAULT]") ?? initializeApp();
 }
 

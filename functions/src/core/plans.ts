@@ -3,7 +3,9 @@
 export const PLAN_IDS = ["free", "starter", "pro", "business"] as const;
 export type PlanId = (typeof PLAN_IDS)[number];
 
-export type UsageType = "videos" | "ai_questions";
+export type UsageType = "videos" | "ai_questions" | "replies";
+
+export const USAGE_TYPES: readonly UsageType[] = ["videos", "ai_questions", "replies"];
 
 export interface Plan {
   id: PlanId;
@@ -12,6 +14,8 @@ export interface Plan {
   limits: {
     videos: number | null;
     ai_questions: number | null;
+    /** generateReplies requests (each drafts up to 5 replies in one AI call). */
+    replies: number | null;
     comments_per_video: number;
   };
   /** Daily allowances of shared project resources (core/budgets): not usage counters, so not in `limits`. */
@@ -26,28 +30,28 @@ export const PLANS: Readonly<Record<PlanId, Plan>> = {
     id: "free",
     name: "Free",
     priceUsdMonthly: 0,
-    limits: { videos: 1, ai_questions: 2, comments_per_video: 100 },
+    limits: { videos: 1, ai_questions: 2, replies: 10, comments_per_video: 100 },
     budgets: { youtube_units_per_day: 100 },
   },
   starter: {
     id: "starter",
     name: "Starter",
     priceUsdMonthly: 19,
-    limits: { videos: 10, ai_questions: 30, comments_per_video: 1_500 },
+    limits: { videos: 10, ai_questions: 30, replies: 200, comments_per_video: 1_500 },
     budgets: { youtube_units_per_day: 500 },
   },
   pro: {
     id: "pro",
     name: "Pro",
     priceUsdMonthly: 39,
-    limits: { videos: 20, ai_questions: 75, comments_per_video: 3_000 },
+    limits: { videos: 20, ai_questions: 75, replies: 500, comments_per_video: 3_000 },
     budgets: { youtube_units_per_day: 1_000 },
   },
   business: {
     id: "business",
     name: "Business",
     priceUsdMonthly: 79,
-    limits: { videos: 50, ai_questions: null, comments_per_video: 10_000 },
+    limits: { videos: 50, ai_questions: null, replies: null, comments_per_video: 10_000 },
     budgets: { youtube_units_per_day: 2_000 },
   },
 };

@@ -5,11 +5,12 @@
 // The decision functions (`currentUsage`, `reserveOn`, `releaseOn`) are pure,
 // so a caller can combine a reservation with its own writes in one
 // readModifyWrite (e.g. the analysis trigger claiming its job).
+import { randomUUID } from "node:crypto";
 import { HttpsError } from "firebase-functions/v2/https";
 import { Timestamp, type DocumentReference, type DocumentSnapshot, type Firestore } from "firebase-admin/firestore";
 import { planOf, type UsageType } from "./plans";
 import { readModifyWrite } from "./readModifyWrite";
-import { newUsage, rolledOver, usageRef, type UsageDoc } from "./usage";
+import { generationOf, newUsage, normalizeUsage, rolledOver, usageRef, type UsageDoc } from "./usage";
 
 export interface Reservation {
   uid: string;
@@ -17,6 +18,14 @@ export interface Reservation {
   amount: number;
   /** Identifies the period charged, so a release after a reset never touches the new period. */
   periodStart: number;
+  /**
+   * The usage document's reset generation when charged (core/usage). A forced
+   * reset keeps the period but starts a new generation, so a release of an
+   * older charge refunds nothing. Absent on reservations made before it existed.
+   */
+  generation?: number;
+  /** Names the reservation, so releaseUsage gives it back at most once. */
+  id?: string;
   /** Counter after the reservation, and the limit (null: unlimited). */
   used: number;
   limit: number | null;
@@ -32,7 +41,7 @@ export interface QuotaExceededDetails {
   upgrade_required: true;
 }
 
-const LABELS: Record<UsageType, string> = { videos: "video analyses", ai_questions: "AI questions" };
+const LABELS: Record<UsageType, string> = { videos: "video analyses", ai_questions: "AI questions", replies: "reply drafts" };
 
 export function quotaExceeded(type: UsageType, current: number, limit: number): HttpsError {
   const message = `You have used ${current} of ${limit} ${LABELS[type]} this month. Upgrade your plan for more.`;
@@ -60,8 +69,9 @@ export function currentUsage(
   now: Date,
 ): { usage: UsageDoc; changed: boolean } {
   const plan = planOf(profileSnap.get("plan")).id;
-  const stored = usageSnap.data() as UsageDoc | undefined;
-  if (!stored) return { usage: newUsage(plan, now), changed: true };
+  const raw = usageSnap.data() as UsageDoc | undefined;
+  if (!raw) return { usage: newUsage(plan, now), changed: true };
+  const stored = normalizeUsage(raw);
   const { usage, rolled } = rolledOver(stored, plan, now);
   return { usage, changed: rolled };
 }
@@ -85,13 +95,15 @@ export function reserveOn(
   const limit = usage.limits[type];
   return {
     next: { ...usage, counters: { ...usage.counters, [type]: used }, updated_at: Timestamp.fromDate(now) },
-    reservation: { uid, type, amount, periodStart: usage.period_start.toMillis(), used, limit },
+    reservation: { uid, type, amount, periodStart: usage.period_start.toMillis(), generation: generationOf(usage), id: randomUUID(), used, limit },
   };
 }
 
 /** The usage after giving a reservation back, or null when there is nothing to give back. */
-export function releaseOn(usage: UsageDoc | undefined, reservation: Reservation, now: Date): UsageDoc | null {
-  if (!usage || usage.period_start.toMillis() !== reservation.periodStart) return null;
+export function releaseOn(stored: UsageDoc | undefined, reservation: Reservation, now: Date): UsageDoc | null {
+  if (!stored || stored.period_start.toMillis() !== reservation.periodStart) return null;
+  const usage = normalizeUsage(stored);
+  if (reservation.generation !== undefined && generationOf(usage) !== reservation.generation) return null;
   const current = usage.counters[reservation.type];
   if (current <= 0) return null;
   return {
@@ -117,12 +129,25 @@ export async function reserveUsage(
   });
 }
 
-/** Gives a reservation back. Never below zero, never into a later period. */
+/** users/{uid}/quota_releases/{reservationId}: written with the refund, so a reservation is given back once. */
+function releaseMarker(db: Firestore, reservation: Reservation): DocumentReference | null {
+  return reservation.id ? db.doc(`users/${reservation.uid}/quota_releases/${reservation.id}`) : null;
+}
+
+/**
+ * Gives a reservation back: at most once (a marker is created in the same
+ * batch as the refund), never below zero, never into a later period or reset
+ * generation.
+ */
 export async function releaseUsage(db: Firestore, reservation: Reservation, now = new Date()): Promise<void> {
   const ref = usageRef(db, reservation.uid);
-  await readModifyWrite(db, [ref], ([snap], writer) => {
+  const marker = releaseMarker(db, reservation);
+  await readModifyWrite(db, marker ? [ref, marker] : [ref], ([snap, markerSnap], writer) => {
+    if (markerSnap?.exists) return;
     const next = releaseOn(snap.data() as UsageDoc | undefined, reservation, now);
-    if (next) writer.write(ref, next);
+    if (!next) return;
+    writer.write(ref, next);
+    if (marker) writer.write(marker, { type: reservation.type, amount: reservation.amount, released_at: Timestamp.fromDate(now) });
   });
 }
 

@@ -6,12 +6,22 @@ import { PLANS, planOf, type PlanId, type UsageType } from "./plans";
 export interface UsageDoc {
   plan: PlanId;
   counters: Record<UsageType, number>;
-  limits: { videos: number | null; ai_questions: number | null; comments_per_video: number };
+  limits: { videos: number | null; ai_questions: number | null; replies: number | null; comments_per_video: number };
   period_start: Timestamp;
   period_end: Timestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
   last_reset_at?: Timestamp;
+  /**
+   * Reset generation: +1 on every reset (rollover or forced). A reservation
+   * remembers it, so a release refunds only what its own generation charged.
+   * Missing on documents written before it existed: read as 0.
+   */
+  generation?: number;
+}
+
+export function generationOf(usage: Pick<UsageDoc, "generation">): number {
+  return usage.generation ?? 0;
 }
 
 export function usageRef(db: Firestore, uid: string): DocumentReference<UsageDoc> {
@@ -33,11 +43,27 @@ export function limitsFor(plan: PlanId): UsageDoc["limits"] {
   return { ...PLANS[plan].limits };
 }
 
+export function zeroCounters(): UsageDoc["counters"] {
+  return { videos: 0, ai_questions: 0, replies: 0 };
+}
+
+/**
+ * A stored usage document with every counter and limit present: documents
+ * written before a usage type existed read it as 0 used, with the plan's limit.
+ */
+export function normalizeUsage(stored: UsageDoc): UsageDoc {
+  const plan = planOf(stored.plan);
+  const counters = { ...zeroCounters(), ...stored.counters };
+  const limits = { ...stored.limits };
+  if (limits.replies === undefined) limits.replies = plan.limits.replies;
+  return { ...stored, counters, limits };
+}
+
 export function newUsage(plan: PlanId, now: Date): UsageDoc {
   const ts = Timestamp.fromDate(now);
   return {
     plan,
-    counters: { videos: 0, ai_questions: 0 },
+    counters: zeroCounters(),
     limits: limitsFor(plan),
     period_start: ts,
     period_end: Timestamp.fromDate(addMonths(now, 1)),
@@ -47,30 +73,36 @@ export function newUsage(plan: PlanId, now: Date): UsageDoc {
 }
 
 /**
+ * The monthly period containing `now` of a series that started at `anchor`.
+ * Periods are counted from the anchor, so they don't drift after a short month.
+ */
+export function periodContaining(anchor: Date, now: Date): { start: Date; end: Date } {
+  let months = 0;
+  while (addMonths(anchor, months + 1).getTime() <= now.getTime()) months += 1;
+  return { start: addMonths(anchor, months), end: addMonths(anchor, months + 1) };
+}
+
+/**
  * The usage as it stands at `now`: when its period has ended, a fresh period
  * (counters at zero, limits of the current plan) that continues from the old
  * end, skipping whole periods the user was away for.
  */
 export function rolledOver(usage: UsageDoc, plan: PlanId, now: Date): { usage: UsageDoc; rolled: boolean } {
   if (usage.period_end.toMillis() > now.getTime()) return { usage, rolled: false };
-  // Periods are counted from the stored start, so they don't drift after a short month.
-  const anchor = usage.period_start.toDate();
-  let months = 1;
-  while (addMonths(anchor, months + 1).getTime() <= now.getTime()) months += 1;
-  const start = addMonths(anchor, months);
-  const end = addMonths(anchor, months + 1);
+  const { start, end } = periodContaining(usage.period_start.toDate(), now);
   const ts = Timestamp.fromDate(now);
   return {
     rolled: true,
     usage: {
       ...usage,
       plan,
-      counters: { videos: 0, ai_questions: 0 },
+      counters: zeroCounters(),
       limits: limitsFor(plan),
       period_start: Timestamp.fromDate(start),
       period_end: Timestamp.fromDate(end),
       updated_at: ts,
       last_reset_at: ts,
+      generation: generationOf(usage) + 1,
     },
   };
 }
@@ -98,6 +130,7 @@ export function usageView(usage: UsageDoc) {
     periodEnd: usage.period_end.toDate().toISOString(),
     videos: meter(usage.counters.videos, usage.limits.videos),
     aiQuestions: meter(usage.counters.ai_questions, usage.limits.ai_questions),
+    replies: meter(usage.counters.replies ?? 0, usage.limits.replies === undefined ? plan.limits.replies : usage.limits.replies),
     commentsPerVideo: { limit: usage.limits.comments_per_video },
   };
 }

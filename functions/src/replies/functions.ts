@@ -28,8 +28,10 @@ const repliesInput = z
   .refine((input) => !(input.video && input.analysisId), { message: "give video or analysisId, not both", path: ["analysisId"] });
 
 export const generateReplies = onCall(
-  { secrets: [GEMINI_API_KEY] },
-  authed(repliesInput, (input, ctx) =>
-    replies.generateReplies({ db: db(), provider: () => createAiProvider({ ...settingsFromParams(), gate: aiBudgetGate(db(), "interactive") }), perMinute: REPLIES_PER_MINUTE.value() }, ctx.uid, input),
+  { secrets: [GEMINI_API_KEY], consumeAppCheckToken: true },
+  authed(
+    repliesInput,
+    (input, ctx) => replies.generateReplies({ db: db(), provider: () => createAiProvider({ ...settingsFromParams(), gate: aiBudgetGate(db(), "interactive") }), perMinute: REPLIES_PER_MINUTE.value() }, ctx.uid, input),
+    { consumesAppCheck: true },
   ),
 );

@@ -1,15 +1,15 @@
 // generateReplies: draft several reply variations to one comment in a chosen
-// tone. Rate-limited per user (the AI call is the expensive part) and counted
-// in users/{uid}/billing/ai_usage, a counter document beside the plan usage
-// document: replies are not a plan quota, so they stay out of UsageType and
-// the usage document's shape.
+// tone. A monthly plan quota (usage type `replies`, one per request: one AI
+// call), reserved before the AI call and released if it fails; rate-limited
+// per user too. Drafts and tokens are metered in users/{uid}/billing/ai_usage,
+// which the monthly reset rolls with the usage document.
 import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions";
 import { aiErrorToHttps, isAiError } from "../ai/errors";
 import { distinctReplies } from "../ai/prompts/replies";
 import type { AiProvider, ReplyTone, TokenUsage, VideoContext } from "../ai/types";
 import { notFound } from "../core/errors";
-import { currentUsage, usageDocs } from "../core/quota";
+import { currentUsage, releaseUsage, reserveUsage, usageDocs } from "../core/quota";
 import { consumeRateLimit } from "../core/rateLimit";
 import { readModifyWrite } from "../core/readModifyWrite";
 
@@ -86,7 +86,11 @@ export async function generateReplies(deps: RepliesDeps, uid: string, input: Rep
   const now = deps.now ?? (() => new Date());
   const video = await videoFor(deps.db, uid, input);
   await consumeRateLimit(deps.db, uid, { key: "generateReplies", limit: deps.perMinute, windowMs: 60_000 }, "reply requests", now());
-  const provider = await deps.provider().catch((err: unknown) => {
+  const reservation = await reserveUsage(deps.db, uid, "replies", 1, now());
+  const giveBack = () =>
+    releaseUsage(deps.db, reservation, now()).catch((err: unknown) => logger.error("generateReplies: release failed", { uid, error: String(err) }));
+  const provider = await deps.provider().catch(async (err: unknown) => {
+    await giveBack();
     throw isAiError(err) ? aiErrorToHttps(err) : err;
   });
   let drafts: string[];
@@ -102,6 +106,7 @@ export async function generateReplies(deps: RepliesDeps, uid: string, input: Rep
     drafts = distinctReplies(result.value, input.count);
     usage = result.usage;
   } catch (err) {
+    await giveBack();
     if (!isAiError(err)) throw err;
     logger.warn("generateReplies: AI failed", { uid, provider: provider.name, code: err.code });
     // What was billed before the failure still counts as tokens, not as a reply.

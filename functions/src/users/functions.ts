@@ -1,5 +1,7 @@
 import { onCall } from "firebase-functions/v2/https";
 import { z } from "zod";
+import { PADDLE_API_KEY, PADDLE_ENVIRONMENT } from "../billing/config";
+import { paddleCustomerDirectory } from "../billing/paddle";
 import { authed, type CallContext } from "../core/callable";
 import { auth, db } from "../core/firebase";
 import { httpsUrl, noInput, text } from "../core/schemas";
@@ -38,7 +40,11 @@ export const updateSettings = onCall(
 export const getUsage = onCall(authed(noInput, (_input, ctx) => users.getUsage(db(), ctx.uid, identity(ctx))));
 
 export const deleteAccount = onCall(
-  authed(z.strictObject({ confirm: z.literal(true, { error: "must be true to delete the account" }) }), (_input, ctx) =>
-    users.deleteAccount(db(), auth(), ctx.uid),
+  { secrets: [PADDLE_API_KEY] },
+  authed(
+    z.strictObject({ confirm: z.literal(true, { error: "must be true to delete the account" }) }),
+    (_input, ctx) =>
+      users.deleteAccount({ db: db(), auth: auth(), billing: paddleCustomerDirectory(PADDLE_API_KEY.value(), PADDLE_ENVIRONMENT.value()) }, ctx.uid),
+    { allowDeleted: true },
   ),
 );

@@ -3,7 +3,11 @@
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
 import { logger } from "firebase-functions";
-import { USER_OWNED_COLLECTIONS } from "../core/ownership";
+import type { CustomerDirectory } from "../billing/paddle";
+import { isLive, SUBSCRIPTIONS } from "../billing/state";
+import { unavailable } from "../core/errors";
+import { ANONYMISED_ON_DELETE, USER_OWNED_COLLECTIONS, USER_TAGGED_GROUPS } from "../core/ownership";
+import { writeTombstone } from "../core/tombstone";
 import { planOf, type PlanId } from "../core/plans";
 import { currentUsage, usageDocs } from "../core/quota";
 import { readModifyWrite } from "../core/readModifyWrite";
@@ -100,12 +104,43 @@ export async function getUsage(db: Firestore, uid: string, identity: Identity) {
   return usage;
 }
 
+export interface DeletionDeps {
+  db: Firestore;
+  auth: Auth;
+  /** Paddle API; null when billing is not configured. */
+  billing: Pick<CustomerDirectory, "cancelSubscription"> | null;
+  now?: () => Date;
+}
+
 /**
- * Removes everything the user owns: their profile tree (billing, history, rate
- * limits…), every user-owned top-level document with its subcollections, and
- * the Auth user. Safe to call again after a partial failure.
+ * Removes everything the user owns, in an order that is safe to repeat after
+ * a partial failure:
+ *  1. the tombstone (core/tombstone), so the still-valid ID token recreates
+ *     and writes nothing from now on;
+ *  2. every live Paddle subscription cancelled through the API, so the card
+ *     is not charged again (no billing configured with a live subscription:
+ *     refused, rather than leave it charging);
+ *  3. refresh tokens revoked;
+ *  4. the profile tree (billing, subscriptions, history, rate limits…), every
+ *     user-owned top-level document with its subcollections, and every
+ *     comment chunk tagged with the user (also those whose analysis was never
+ *     written);
+ *  5. billing audit records kept with the uid removed; then the Auth user.
  */
-export async function deleteAccount(db: Firestore, authAdmin: Auth, uid: string) {
+export async function deleteAccount(deps: DeletionDeps, uid: string) {
+  const { db, auth: authAdmin } = deps;
+  const now = deps.now?.() ?? new Date();
+  await writeTombstone(db, uid, now);
+
+  const live = (await db.collection(`users/${uid}/${SUBSCRIPTIONS}`).get()).docs.filter((doc) => isLive(String(doc.get("status"))));
+  if (live.length && !deps.billing) {
+    throw unavailable("Your subscription could not be cancelled right now, so the account was not deleted. Please try again later.");
+  }
+  let cancelled = 0;
+  for (const doc of live) if (await deps.billing!.cancelSubscription(doc.id)) cancelled += 1;
+
+  await authAdmin.revokeRefreshTokens(uid).catch(ignoreMissingUser);
+
   const writer = db.bulkWriter();
   let documents = 0;
   for (const collection of USER_OWNED_COLLECTIONS) {
@@ -115,6 +150,17 @@ export async function deleteAccount(db: Firestore, authAdmin: Auth, uid: string)
       documents += 1;
     }
   }
+  for (const group of USER_TAGGED_GROUPS) {
+    const tagged = await db.collectionGroup(group).where("userId", "==", uid).select().get();
+    for (const doc of tagged.docs) {
+      void writer.delete(doc.ref);
+      documents += 1;
+    }
+  }
+  for (const collection of ANONYMISED_ON_DELETE) {
+    const records = await db.collection(collection).where("userId", "==", uid).select().get();
+    for (const doc of records.docs) void writer.update(doc.ref, { userId: null, user_deleted_at: Timestamp.fromDate(now) });
+  }
   await db.recursiveDelete(db.doc(`users/${uid}`), writer);
   await writer.close();
   let authDeleted = false;
@@ -122,8 +168,12 @@ export async function deleteAccount(db: Firestore, authAdmin: Auth, uid: string)
     await authAdmin.deleteUser(uid);
     authDeleted = true;
   } catch (err) {
-    if ((err as { code?: string }).code !== "auth/user-not-found") throw err;
+    ignoreMissingUser(err);
   }
-  logger.info("account deleted", { uid, ownedDocuments: documents, authDeleted });
-  return { deleted: true, ownedDocuments: documents, authUserDeleted: authDeleted };
+  logger.info("account deleted", { uid, ownedDocuments: documents, subscriptionsCancelled: cancelled, authDeleted });
+  return { deleted: true, ownedDocuments: documents, subscriptionsCancelled: cancelled, authUserDeleted: authDeleted };
+}
+
+function ignoreMissingUser(err: unknown): void {
+  if ((err as { code?: string }).code !== "auth/user-not-found") throw err;
 }

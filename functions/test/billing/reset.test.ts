@@ -1,14 +1,15 @@
 // The usage reset, snapshots and billing callables in-process against the
 // Firestore emulator.
 import { expect } from "chai";
-import type { Timestamp } from "firebase-admin/firestore";
+import { Timestamp } from "firebase-admin/firestore";
 import { adminResetUsage, checkQuota, getBillingInfo, getUsageAnalytics, listUsersDueReset } from "../../src/billing/functions";
-import { resetDueUsage } from "../../src/billing/reset";
+import { dueQuery, resetDueUsage } from "../../src/billing/reset";
+import { aiUsageRef } from "../../src/replies/service";
 import { dayKey, snapshotDailyUsage } from "../../src/billing/snapshot";
 import { db } from "../../src/core/firebase";
 import { PLANS } from "../../src/core/plans";
 import { reserveUsage } from "../../src/core/quota";
-import { addMonths, usageRef, type UsageDoc } from "../../src/core/usage";
+import { addMonths, newUsage, usageRef, type UsageDoc } from "../../src/core/usage";
 import { ensureUser } from "../../src/users/service";
 import { resetFirestore } from "../support/emulators";
 import { call, callError } from "../support/functions";
@@ -38,7 +39,7 @@ describe("billing: usage reset (in-process, emulator)", function () {
 
     // uid i has plan PLAN_IDS[i % 4]: r5k-000002 is pro, r5k-000003 business.
     const pro = await usage(uids[2]);
-    expect(pro.counters).to.deep.equal({ videos: 0, ai_questions: 0 });
+    expect(pro.counters).to.deep.equal({ videos: 0, ai_questions: 0, replies: 0 });
     expect(pro.limits).to.deep.equal(PLANS.pro.limits);
     expect(pro.plan).to.equal("pro");
     expect((await usage(uids[3])).limits.ai_questions).to.equal(null);
@@ -115,7 +116,7 @@ describe("billing: usage reset (in-process, emulator)", function () {
       expect(forced.status).to.equal("reset");
       expect(forced.usage?.videos.used).to.equal(0);
       const after = await usage("support-case");
-      expect(after.counters).to.deep.equal({ videos: 0, ai_questions: 0 });
+      expect(after.counters).to.deep.equal({ videos: 0, ai_questions: 0, replies: 0 });
       expect(after.period_end.isEqual(before.period_end)).to.equal(true);
       expect(await call(adminResetUsage, { userId: "nobody-here" }, admin)).to.include({ status: "no_usage" });
     });
@@ -168,7 +169,7 @@ describe("billing: usage reset (in-process, emulator)", function () {
       expect(await call(checkQuota, { type: "videos", amount: 7 }, { uid: "analyst" })).to.include({ allowed: false });
       expect((await usage("analyst")).counters.videos).to.equal(4);
       const bad = await callError(call(checkQuota, { type: "comments" }, { uid: "analyst" }));
-      expect(bad.message).to.match(/^type: must be videos or ai_questions/);
+      expect(bad.message).to.match(/^type: must be one of videos, ai_questions, replies/);
     });
 
     it("a period that ended with nobody touching it reads as the new one in the snapshot", async () => {
@@ -176,8 +177,54 @@ describe("billing: usage reset (in-process, emulator)", function () {
       await seedDueUsers(db(), 1, { now, prefix: "idle" });
       await snapshotDailyUsage(db(), now);
       const snap = await db().doc(`users/idle-000000/usage_history/${dayKey(now)}`).get();
-      expect(snap.get("counters")).to.deep.equal({ videos: 0, ai_questions: 0 });
+      expect(snap.get("counters")).to.deep.equal({ videos: 0, ai_questions: 0, replies: 0 });
       expect((snap.get("period_end") as Timestamp).toMillis()).to.be.greaterThan(now.getTime());
+    });
+  });
+
+  describe("bookkeeping that must not drift", () => {
+    it("ai_usage is rolled with usage: after a reset nothing of the user is still due", async () => {
+      const now = new Date();
+      const start = addMonths(now, -2);
+      const stale = { ...newUsage("free", start), counters: { videos: 1, ai_questions: 1, replies: 3 } };
+      await db().doc("users/meter-user").set({ uid: "meter-user", plan: "free" });
+      await usageRef(db(), "meter-user").set(stale);
+      await aiUsageRef(db(), "meter-user").set({
+        period_start: stale.period_start,
+        period_end: stale.period_end,
+        counters: { replies: 3, reply_drafts: 9 },
+        tokens: { input: 100, output: 50 },
+        updated_at: stale.updated_at,
+      });
+      await resetDueUsage(db(), now);
+      const due = await dueQuery(db(), now).get();
+      expect(due.docs.map((d) => d.ref.path)).to.deep.equal([]);
+      const meter = (await aiUsageRef(db(), "meter-user").get()).data()!;
+      expect(meter.counters).to.deep.equal({ replies: 0, reply_drafts: 0 });
+      expect(meter.period_start.toMillis()).to.equal((await usage("meter-user")).period_start.toMillis());
+    });
+
+    it("a scheduled cancellation is read by the reset once, not every month", async () => {
+      const now = new Date();
+      const ended = Timestamp.fromDate(new Date(now.getTime() - DAY));
+      await ensureUser(db(), "once-user", {}, now);
+      await db().doc("users/once-user").update({ plan: "pro" });
+      await db().doc("users/once-user/subscriptions/sub_once").set({
+        plan: "pro",
+        entitled_plan: "pro",
+        status: "active",
+        paddle_subscription_id: "sub_once",
+        access_ends_at: ended,
+        access_end_due: ended,
+        updated_at: ended,
+      });
+      const first = await resetDueUsage(db(), now);
+      expect(first.accessEnded).to.be.at.least(1);
+      expect((await db().doc("users/once-user").get()).get("plan")).to.equal("free");
+      const stillDue = await db().collectionGroup("subscriptions").where("access_end_due", "<=", Timestamp.fromDate(now)).get();
+      expect(stillDue.size).to.equal(0);
+      const sub = (await db().doc("users/once-user/subscriptions/sub_once").get()).data()!;
+      expect(sub).to.include({ entitled_plan: "free", access_end_due: null });
     });
   });
 });

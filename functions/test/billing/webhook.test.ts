@@ -6,11 +6,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Timestamp } from "firebase-admin/firestore";
 import { applyPaddleEvent, eventRef } from "../../src/billing/apply";
+import { runCustomerTask } from "../../src/billing/customerTask";
 import { normalizeEvent } from "../../src/billing/events";
 import { paddleCustomerDirectory, verifyPaddleWebhook } from "../../src/billing/paddle";
 import { priceMap } from "../../src/billing/prices";
 import { resetDueUsage } from "../../src/billing/reset";
-import { subscriptionRef } from "../../src/billing/state";
+import type { SubscriptionDoc } from "../../src/billing/state";
 import { handlePaddleWebhook, type WebhookContext } from "../../src/billing/webhook";
 import { auth, db } from "../../src/core/firebase";
 import { addMonths, usageRef, type UsageDoc } from "../../src/core/usage";
@@ -28,6 +29,9 @@ import {
 
 const DAY = 86_400_000;
 
+/** Customers whose tasks the webhook queued (the task itself runs in the tests that need it). */
+const queued: string[] = [];
+
 function context(overrides: Partial<WebhookContext> = {}): WebhookContext {
   return {
     db: db(),
@@ -36,8 +40,26 @@ function context(overrides: Partial<WebhookContext> = {}): WebhookContext {
     directory: null,
     secrets: [LOCAL_WEBHOOK_SECRET],
     now: () => new Date(),
+    enqueueCustomerTask: (customerId) => {
+      queued.push(customerId);
+      return Promise.resolve();
+    },
     ...overrides,
   };
+}
+
+/** The Paddle customer of each test user, mapped as getCheckoutCustomer would. */
+const customers = new Map<string, string>();
+
+/** A subscription event of the test user named in `userId` (as its mapped customer, custom_data left as given). */
+function subEvent(type: string, options: Parameters<typeof subscriptionEvent>[1] = {}): ReturnType<typeof subscriptionEvent> {
+  const customerId = options.customerId ?? (options.userId ? customers.get(options.userId) : undefined);
+  return subscriptionEvent(type, { ...options, customerId });
+}
+
+function txnEvent(type: string, options: Parameters<typeof transactionEvent>[1] = {}): ReturnType<typeof transactionEvent> {
+  const customerId = options.customerId ?? (options.userId ? customers.get(options.userId) : undefined);
+  return transactionEvent(type, { ...options, customerId });
 }
 
 function deliver(body: string, signature: string | undefined, ctx = context()) {
@@ -49,14 +71,22 @@ function send(event: object, ctx = context()) {
   return deliver(d.body, d.signature, ctx);
 }
 
-async function newUser(uid: string, counters = { videos: 0, ai_questions: 0 }, now = new Date()) {
+async function newUser(uid: string, counters: Partial<UsageDoc["counters"]> = {}, now = new Date()) {
   await ensureUser(db(), uid, { email: `${uid}@example.com` }, now);
-  await usageRef(db(), uid).update({ counters });
+  await usageRef(db(), uid).update({ counters: { videos: 0, ai_questions: 0, replies: 0, ...counters } });
+  const customerId = `ctm_${uid.replace(/-/g, "_")}`;
+  customers.set(uid, customerId);
+  await db().doc(`paddle_customers/${customerId}`).set({ userId: uid, customer_id: customerId, resolved_via: "checkout", created_at: Timestamp.now() });
 }
 
+/** The user's plan, usage, and their most recently updated subscription document. */
 async function state(uid: string) {
-  const [profile, usage, sub] = await Promise.all([db().doc(`users/${uid}`).get(), usageRef(db(), uid).get(), subscriptionRef(db(), uid).get()]);
-  return { plan: profile.get("plan") as string, usage: usage.data() as UsageDoc, sub: sub.data() };
+  const [profile, usage, subs] = await Promise.all([
+    db().doc(`users/${uid}`).get(),
+    usageRef(db(), uid).get(),
+    db().collection(`users/${uid}/subscriptions`).orderBy("updated_at", "desc").limit(1).get(),
+  ]);
+  return { plan: profile.get("plan") as string, usage: usage.data() as UsageDoc, sub: subs.docs[0]?.data() as SubscriptionDoc | undefined, subRef: subs.docs[0]?.ref };
 }
 
 async function record(eventId: string) {
@@ -73,13 +103,13 @@ describe("billing: paddleWebhook (in-process, emulators)", function () {
 
   describe("verification comes first", () => {
     it("405 for anything but POST, 401 for missing/forged/stale/truncated signatures, 400 for a non-event", async () => {
-      const event = subscriptionEvent("subscription.created", { userId: "nobody" });
+      const event = subEvent("subscription.created", { userId: "nobody" });
       const { body, signature } = signedDelivery(event);
       expect((await handlePaddleWebhook({ method: "GET", rawBody: undefined, signature: undefined }, context())).status).to.equal(405);
       expect((await deliver(body, undefined)).status).to.equal(401);
       expect((await deliver(body, "ts=1;h1=nothex")).status).to.equal(401);
       expect((await deliver(body, signPaddle(body, "pdl_ntfset_forged"))).status).to.equal(401);
-      expect((await deliver(body, signPaddle(body, LOCAL_WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 60))).status).to.equal(401);
+      expect((await deliver(body, signPaddle(body, LOCAL_WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 301))).status).to.equal(401);
       expect((await deliver(body.slice(0, -10), signature)).status).to.equal(401);
       const tampered = body.replace('"status":"active"', '"status":"canceled"');
       expect((await deliver(tampered, signature)).status).to.equal(401);
@@ -90,12 +120,12 @@ describe("billing: paddleWebhook (in-process, emulators)", function () {
     });
 
     it("500 (Paddle retries) when no secret is configured", async () => {
-      const { body, signature } = signedDelivery(subscriptionEvent("subscription.created"));
+      const { body, signature } = signedDelivery(subEvent("subscription.created"));
       expect((await deliver(body, signature, context({ secrets: [] }))).status).to.equal(500);
     });
 
     it("acknowledges and records an event type it does not handle", async () => {
-      const event = { ...subscriptionEvent("subscription.imported"), event_type: "customer.updated", data: { id: paddleId("ctm"), email: "x@example.com" } };
+      const event = { ...subEvent("subscription.imported"), event_type: "customer.updated", data: { id: paddleId("ctm"), email: "x@example.com" } };
       const res = await send(event);
       expect(res).to.deep.include({ status: 200 });
       expect(await record(event.event_id)).to.include({ status: "ignored", outcome: "unhandled_type", userId: null });
@@ -105,17 +135,17 @@ describe("billing: paddleWebhook (in-process, emulators)", function () {
   describe("applied once, never backwards", () => {
     it("a replayed delivery (same event, fresh signature) changes nothing the second time", async () => {
       await newUser("replay", { videos: 1, ai_questions: 0 });
-      const event = subscriptionEvent("subscription.created", { userId: "replay" });
+      const event = subEvent("subscription.created", { userId: "replay" });
       expect((await send(event)).body).to.deep.equal({ received: true, status: "applied" });
-      const first = await subscriptionRef(db(), "replay").get();
+      const first = await (await state("replay")).subRef.get();
       expect((await send(event)).body).to.deep.equal({ received: true, status: "duplicate" });
-      const second = await subscriptionRef(db(), "replay").get();
+      const second = await (await state("replay")).subRef.get();
       expect(second.updateTime!.isEqual(first.updateTime!)).to.equal(true);
     });
 
     it("20 concurrent deliveries of one event: one record, one state change", async () => {
       await newUser("herd");
-      const event = subscriptionEvent("subscription.created", { userId: "herd", priceId: LOCAL_PRICES.business });
+      const event = subEvent("subscription.created", { userId: "herd", priceId: LOCAL_PRICES.business });
       const { body, signature } = signedDelivery(event);
       const results = await Promise.all(Array.from({ length: 20 }, () => deliver(body, signature)));
       expect(results.map((r) => r.status)).to.deep.equal(Array(20).fill(200));
@@ -126,17 +156,17 @@ describe("billing: paddleWebhook (in-process, emulators)", function () {
       expect(events.size).to.equal(1);
       const s = await state("herd");
       expect(s.plan).to.equal("business");
-      expect(s.usage.limits).to.deep.equal({ videos: 50, ai_questions: null, comments_per_video: 10_000 });
+      expect(s.usage.limits).to.deep.equal({ videos: 50, ai_questions: null, replies: null, comments_per_video: 10_000 });
       expect(s.sub!.last_event_id).to.equal(event.event_id);
     });
 
     it("subscription.updated delivered before an older subscription.created: the newer state stays", async () => {
       await newUser("ooo");
       const subscriptionId = paddleId("sub");
-      const customerId = paddleId("ctm");
+      const customerId = customers.get("ooo");
       const t0 = new Date(Date.now() - 60_000);
-      const created = subscriptionEvent("subscription.created", { userId: "ooo", subscriptionId, customerId, occurredAt: t0, priceId: LOCAL_PRICES.pro });
-      const updated = subscriptionEvent("subscription.updated", {
+      const created = subEvent("subscription.created", { userId: "ooo", subscriptionId, customerId, occurredAt: t0, priceId: LOCAL_PRICES.pro });
+      const updated = subEvent("subscription.updated", {
         userId: "ooo",
         subscriptionId,
         customerId,
@@ -157,13 +187,13 @@ describe("billing: paddleWebhook (in-process, emulators)", function () {
       await newUser("upgrader", { videos: 1, ai_questions: 2 });
       const before = await state("upgrader");
       expect(before.usage.limits.videos).to.equal(1);
-      const res = await send(subscriptionEvent("subscription.created", { userId: "upgrader", priceId: LOCAL_PRICES.pro }));
+      const res = await send(subEvent("subscription.created", { userId: "upgrader", priceId: LOCAL_PRICES.pro }));
       expect(res.body.status).to.equal("applied");
       const after = await state("upgrader");
       expect(after.plan).to.equal("pro");
       expect(after.usage.plan).to.equal("pro");
-      expect(after.usage.limits).to.deep.equal({ videos: 20, ai_questions: 75, comments_per_video: 3_000 });
-      expect(after.usage.counters).to.deep.equal({ videos: 1, ai_questions: 2 });
+      expect(after.usage.limits).to.deep.equal({ videos: 20, ai_questions: 75, replies: 500, comments_per_video: 3_000 });
+      expect(after.usage.counters).to.deep.equal({ videos: 1, ai_questions: 2, replies: 0 });
       expect(after.usage.period_start.isEqual(before.usage.period_start)).to.equal(true);
       expect(after.usage.period_end.isEqual(before.usage.period_end)).to.equal(true);
       expect(after.sub).to.include({ status: "active", plan: "pro", entitled_plan: "pro", cancel_at_period_end: false, paddle_price_id: LOCAL_PRICES.pro });
@@ -174,9 +204,9 @@ describe("billing: paddleWebhook (in-process, emulators)", function () {
     it("a yearly price maps to the same plan; an unknown price keeps the plan already known", async () => {
       await newUser("yearly");
       const subscriptionId = paddleId("sub");
-      await send(subscriptionEvent("subscription.created", { userId: "yearly", subscriptionId, priceId: LOCAL_PRICES.proYearly, interval: "year" }));
+      await send(subEvent("subscription.created", { userId: "yearly", subscriptionId, priceId: LOCAL_PRICES.proYearly, interval: "year" }));
       expect((await state("yearly")).plan).to.equal("pro");
-      await send(subscriptionEvent("subscription.updated", { userId: "yearly", subscriptionId, priceId: "pri_not_configured" }));
+      await send(subEvent("subscription.updated", { userId: "yearly", subscriptionId, priceId: "pri_not_configured" }));
       const s = await state("yearly");
       expect(s.plan).to.equal("pro");
       expect(s.sub).to.include({ paddle_price_id: null });
@@ -186,12 +216,12 @@ describe("billing: paddleWebhook (in-process, emulators)", function () {
       const start = new Date(Date.now() - 20 * DAY);
       await newUser("leaver", { videos: 3, ai_questions: 5 }, start);
       const subscriptionId = paddleId("sub");
-      const customerId = paddleId("ctm");
+      const customerId = customers.get("leaver");
       const periodEnd = addMonths(start, 1); // Paddle's period and the usage period end together here
       const base = { userId: "leaver", subscriptionId, customerId, periodStart: start, periodEnd };
-      await send(subscriptionEvent("subscription.created", { ...base, occurredAt: new Date(Date.now() - 60_000) }));
+      await send(subEvent("subscription.created", { ...base, occurredAt: new Date(Date.now() - 60_000) }));
       await send(
-        subscriptionEvent("subscription.updated", { ...base, occurredAt: new Date(Date.now() - 30_000), scheduledChange: { action: "cancel", effectiveAt: periodEnd } }),
+        subEvent("subscription.updated", { ...base, occurredAt: new Date(Date.now() - 30_000), scheduledChange: { action: "cancel", effectiveAt: periodEnd } }),
       );
       const during = await state("leaver");
       expect(during.plan).to.equal("pro");
@@ -209,12 +239,12 @@ describe("billing: paddleWebhook (in-process, emulators)", function () {
       expect(report.accessEnded).to.equal(1);
       const after = await state("leaver");
       expect(after.plan).to.equal("free");
-      expect(after.usage).to.deep.include({ plan: "free", counters: { videos: 0, ai_questions: 0 } });
+      expect(after.usage).to.deep.include({ plan: "free", counters: { videos: 0, ai_questions: 0, replies: 0 } });
       expect(after.usage.limits.videos).to.equal(1);
       expect(after.sub).to.include({ entitled_plan: "free", status: "active", plan: "pro" });
 
       // Paddle's subscription.canceled then arrives: status recorded, plan stays free.
-      await send(subscriptionEvent("subscription.canceled", { ...base, status: "canceled" }));
+      await send(subEvent("subscription.canceled", { ...base, status: "canceled" }));
       const canceled = await state("leaver");
       expect(canceled.plan).to.equal("free");
       expect(canceled.sub).to.include({ status: "canceled", access_ends_at: null, entitled_plan: "free" });
@@ -223,31 +253,31 @@ describe("billing: paddleWebhook (in-process, emulators)", function () {
     it("subscription.canceled (effective) drops to free at once; usage counters stay", async () => {
       await newUser("quitter", { videos: 4, ai_questions: 1 });
       const subscriptionId = paddleId("sub");
-      await send(subscriptionEvent("subscription.created", { userId: "quitter", subscriptionId, occurredAt: new Date(Date.now() - 1000) }));
-      await send(subscriptionEvent("subscription.canceled", { userId: "quitter", subscriptionId, status: "canceled" }));
+      await send(subEvent("subscription.created", { userId: "quitter", subscriptionId, occurredAt: new Date(Date.now() - 1000) }));
+      await send(subEvent("subscription.canceled", { userId: "quitter", subscriptionId, status: "canceled" }));
       const s = await state("quitter");
       expect(s.plan).to.equal("free");
       expect(s.usage.limits.videos).to.equal(1);
-      expect(s.usage.counters).to.deep.equal({ videos: 4, ai_questions: 1 });
+      expect(s.usage.counters).to.deep.equal({ videos: 4, ai_questions: 1, replies: 0 });
     });
 
     it("past_due keeps the plan (grace); paused → free; resumed → the plan again", async () => {
       await newUser("dunning");
       const opts = { userId: "dunning", subscriptionId: paddleId("sub"), priceId: LOCAL_PRICES.starter };
       const at = (s: number) => new Date(Date.now() - 60_000 + s * 1000);
-      await send(subscriptionEvent("subscription.created", { ...opts, occurredAt: at(0) }));
-      await send(transactionEvent("transaction.payment_failed", { userId: "dunning", subscriptionId: opts.subscriptionId, occurredAt: at(1) }));
-      await send(subscriptionEvent("subscription.past_due", { ...opts, status: "past_due", occurredAt: at(2) }));
+      await send(subEvent("subscription.created", { ...opts, occurredAt: at(0) }));
+      await send(txnEvent("transaction.payment_failed", { userId: "dunning", subscriptionId: opts.subscriptionId, occurredAt: at(1) }));
+      await send(subEvent("subscription.past_due", { ...opts, status: "past_due", occurredAt: at(2) }));
       let s = await state("dunning");
       expect(s.plan).to.equal("starter");
       expect(s.sub).to.include({ status: "past_due" });
       expect(s.sub!.last_payment).to.include({ status: "failed" });
-      await send(subscriptionEvent("subscription.paused", { ...opts, status: "paused", occurredAt: at(3) }));
+      await send(subEvent("subscription.paused", { ...opts, status: "paused", occurredAt: at(3) }));
       s = await state("dunning");
       expect(s.plan).to.equal("free");
       expect(s.usage.limits.videos).to.equal(1);
-      await send(subscriptionEvent("subscription.resumed", { ...opts, occurredAt: at(4) }));
-      await send(transactionEvent("transaction.completed", { userId: "dunning", subscriptionId: opts.subscriptionId, occurredAt: at(5) }));
+      await send(subEvent("subscription.resumed", { ...opts, occurredAt: at(4) }));
+      await send(txnEvent("transaction.completed", { userId: "dunning", subscriptionId: opts.subscriptionId, occurredAt: at(5) }));
       s = await state("dunning");
       expect(s.plan).to.equal("starter");
       expect(s.usage.limits.videos).to.equal(10);
@@ -257,84 +287,142 @@ describe("billing: paddleWebhook (in-process, emulators)", function () {
     it("trialing grants the plan; a payment event alone never changes the plan", async () => {
       await newUser("trial");
       await db().doc("users/trial").update({ plan: "business" }); // e.g. granted by support
-      await send(transactionEvent("transaction.completed", { userId: "trial" }));
+      await send(txnEvent("transaction.completed", { userId: "trial" }));
       expect((await state("trial")).plan).to.equal("business");
-      await send(subscriptionEvent("subscription.trialing", { userId: "trial", status: "trialing", priceId: LOCAL_PRICES.pro }));
+      await send(subEvent("subscription.trialing", { userId: "trial", status: "trialing", priceId: LOCAL_PRICES.pro }));
       expect((await state("trial")).plan).to.equal("pro");
     });
   });
 
   describe("finding the user", () => {
-    it("an event for no known user is stored as unmatched, then applied once the customer is known", async () => {
+    it("an event of an unmapped customer is stored as unmatched, its task queued, and applied once the customer is mapped", async () => {
       await newUser("late");
       const customerId = paddleId("ctm");
       const subscriptionId = paddleId("sub");
-      const orphan = subscriptionEvent("subscription.created", { customerId, subscriptionId, userId: null, occurredAt: new Date(Date.now() - 5000) });
+      const orphan = subEvent("subscription.created", { customerId, subscriptionId, userId: null, occurredAt: new Date(Date.now() - 5000) });
+      queued.length = 0;
       expect((await send(orphan)).body.status).to.equal("unmatched");
+      expect(queued).to.deep.equal([customerId]);
       const stored = await record(orphan.event_id);
       expect(stored).to.include({ status: "unmatched", customer_id: customerId, userId: null });
       expect(JSON.stringify(stored)).not.to.contain("4242"); // no card data, only ids and statuses
+      // A redelivery is a duplicate, and queues the task again (so a failed enqueue or replay resumes).
       expect((await send(orphan)).body.status).to.equal("duplicate");
-      // The checkout's transaction names the user: the customer is mapped and the stored event replayed.
-      await send(transactionEvent("transaction.completed", { customerId, subscriptionId, userId: "late" }));
+      expect(queued).to.deep.equal([customerId, customerId]);
+      // The task with no mapping and no API: nothing to do yet.
+      expect(await runCustomerTask(context(), customerId)).to.deep.equal({ uid: null, replayed: 0 });
+      // getCheckoutCustomer maps the customer; the task replays the stored event.
+      await db().doc(`paddle_customers/${customerId}`).set({ userId: "late", customer_id: customerId, resolved_via: "checkout", created_at: Timestamp.now() });
+      expect(await runCustomerTask(context(), customerId)).to.deep.equal({ uid: "late", replayed: 1 });
       const s = await state("late");
       expect(s.plan).to.equal("pro");
       expect(s.sub).to.include({ paddle_subscription_id: subscriptionId, status: "active" });
       expect(await record(orphan.event_id)).to.include({ status: "applied", userId: "late" }).and.not.have.property("pending");
-      expect((await db().doc(`paddle_customers/${customerId}`).get()).get("userId")).to.equal("late");
-      // Later events of that customer need no custom_data.
-      await send(subscriptionEvent("subscription.canceled", { customerId, subscriptionId, userId: null, status: "canceled" }));
+      // Run again (a retried task): nothing left to replay.
+      expect(await runCustomerTask(context(), customerId)).to.deep.equal({ uid: "late", replayed: 0 });
+      await send(subEvent("subscription.canceled", { customerId, subscriptionId, userId: null, status: "canceled" }));
       expect((await state("late")).plan).to.equal("free");
     });
 
-    it("deleteAccount removes the user's customer mapping and event records too", async () => {
-      await newUser("goner");
+    it("a replay cut short is resumed by the retried task, each event applied once", async () => {
+      await newUser("resume");
       const customerId = paddleId("ctm");
-      await send(subscriptionEvent("subscription.created", { userId: "goner", customerId }));
+      const subscriptionId = paddleId("sub");
+      const t0 = Date.now() - 60_000;
+      const events = [
+        subEvent("subscription.created", { customerId, subscriptionId, userId: null, occurredAt: new Date(t0), priceId: LOCAL_PRICES.starter }),
+        subEvent("subscription.updated", { customerId, subscriptionId, userId: null, occurredAt: new Date(t0 + 1000), priceId: LOCAL_PRICES.pro }),
+        subEvent("subscription.updated", { customerId, subscriptionId, userId: null, occurredAt: new Date(t0 + 2000), priceId: LOCAL_PRICES.business }),
+      ];
+      for (const e of events) expect((await send(e)).body.status).to.equal("unmatched");
+      await db().doc(`paddle_customers/${customerId}`).set({ userId: "resume", customer_id: customerId, resolved_via: "checkout", created_at: Timestamp.now() });
+      // The first run dies after one event (its Firestore starts failing).
+      let writes = 0;
+      const dying = { ...context(), db: new Proxy(db(), {
+        get(target, prop, receiver) {
+          if (prop === "batch") {
+            return () => {
+              writes += 1;
+              if (writes > 1) throw Object.assign(new Error("14 UNAVAILABLE: instance gone"), { code: 14 });
+              return target.batch();
+            };
+          }
+          return Reflect.get(target, prop, receiver) as unknown;
+        },
+      }) };
+      await runCustomerTask(dying, customerId).then(
+        () => expect.fail("the cut-short run must fail, so Cloud Tasks retries it"),
+        (err: { code?: number }) => expect(err.code).to.equal(14),
+      );
+      expect((await state("resume")).plan).to.equal("starter");
+      const retried = await runCustomerTask(context(), customerId);
+      expect(retried).to.deep.equal({ uid: "resume", replayed: 2 });
+      expect((await state("resume")).plan).to.equal("business");
+      for (const e of events) expect(await record(e.event_id)).to.include({ status: "applied" });
+    });
+
+    it("deleteAccount removes the customer mapping and keeps the event records with the uid removed", async () => {
+      await newUser("goner");
+      const customerId = customers.get("goner")!;
+      const event = subEvent("subscription.created", { userId: "goner", status: "canceled" });
+      await send(event);
       expect((await db().doc(`paddle_customers/${customerId}`).get()).exists).to.equal(true);
-      await deleteAccount(db(), auth(), "goner");
+      await deleteAccount({ db: db(), auth: auth(), billing: null }, "goner");
       expect((await db().doc(`paddle_customers/${customerId}`).get()).exists).to.equal(false);
       expect((await db().collection("paddle_events").where("userId", "==", "goner").get()).size).to.equal(0);
+      const kept = await record(event.event_id);
+      expect(kept).to.include({ userId: null, customer_id: customerId, event_type: "subscription.created" });
     });
 
-    it("custom_data naming a user that does not exist is not trusted", async () => {
-      const event = subscriptionEvent("subscription.created", { userId: "ghost-user" });
-      expect((await send(event)).body.status).to.equal("unmatched");
+    it("custom_data naming a user, existing or not, identifies no one", async () => {
+      await newUser("named");
+      const ghost = subEvent("subscription.created", { userId: "ghost-user", customerId: paddleId("ctm") });
+      expect((await send(ghost)).body.status).to.equal("unmatched");
       expect((await db().doc("users/ghost-user").get()).exists).to.equal(false);
+      const named = subEvent("subscription.created", { userId: "named", customerId: paddleId("ctm") });
+      expect((await send(named)).body.status).to.equal("unmatched");
+      expect((await state("named")).plan).to.equal("free");
     });
 
-    it("by email through the Paddle API (SDK customers.get) when an API key is set", async () => {
+    it("the customer task matches by email through the Paddle API (SDK customers.get), verified emails only", async () => {
       const customerId = paddleId("ctm");
+      const unverifiedCustomer = paddleId("ctm");
       let requests = 0;
+      const customer = (id: string, email: string) => ({
+        data: { id, name: null, email, marketing_consent: false, status: "active", custom_data: null, locale: "en", created_at: "2024-04-01T10:00:00Z", updated_at: "2024-04-01T10:00:00Z", import_meta: null },
+        meta: { request_id: "req_1" },
+      });
       const server: Server = createServer((req, res) => {
         requests += 1;
-        const ok = req.url === `/customers/${customerId}` && req.headers.authorization?.toLowerCase() === "bearer pdl_sdbx_apikey_test";
-        res.writeHead(ok ? 200 : 404, { "content-type": "application/json" });
-        res.end(
-          JSON.stringify(
-            ok
-              ? {
-                  data: { id: customerId, name: null, email: "payer@example.com", marketing_consent: false, status: "active", custom_data: null, locale: "en", created_at: "2024-04-01T10:00:00Z", updated_at: "2024-04-01T10:00:00Z", import_meta: null },
-                  meta: { request_id: "req_1" },
-                }
-              : { error: { type: "request_error", code: "not_found", detail: "no", documentation_url: "" }, meta: { request_id: "req_2" } },
-          ),
-        );
+        const authOk = req.headers.authorization?.toLowerCase() === "bearer pdl_sdbx_apikey_test";
+        const body =
+          authOk && req.url === `/customers/${customerId}`
+            ? customer(customerId, "payer@example.com")
+            : authOk && req.url === `/customers/${unverifiedCustomer}`
+              ? customer(unverifiedCustomer, "claimed@example.com")
+              : null;
+        res.writeHead(body ? 200 : 404, { "content-type": "application/json" });
+        res.end(JSON.stringify(body ?? { error: { type: "request_error", code: "entity_not_found", detail: "no", documentation_url: "" }, meta: { request_id: "req_2" } }));
       });
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
       try {
-        const { uid } = await auth().createUser({ email: "payer@example.com" });
+        const { uid } = await auth().createUser({ email: "payer@example.com", emailVerified: true });
+        const claimed = await auth().createUser({ email: "claimed@example.com", emailVerified: false });
         const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
         const ctx = context({ directory: paddleCustomerDirectory("pdl_sdbx_apikey_test", baseUrl) });
-        const res = await send(subscriptionEvent("subscription.created", { customerId, userId: null }), ctx);
-        expect(res.body.status).to.equal("applied");
+        const res = await send(subEvent("subscription.created", { customerId, userId: null }), ctx);
+        expect(res.body.status).to.equal("unmatched"); // no API call on the request path
+        expect(requests).to.equal(0);
+        expect(await runCustomerTask(ctx, customerId)).to.deep.equal({ uid, replayed: 1 });
         expect((await state(uid)).plan).to.equal("pro"); // profile created for a user who never opened the app
         expect((await db().doc(`paddle_customers/${customerId}`).get()).get("resolved_via")).to.equal("email");
-        await send(subscriptionEvent("subscription.updated", { customerId, userId: null, priceId: LOCAL_PRICES.business }), ctx);
+        await send(subEvent("subscription.updated", { customerId, userId: null, priceId: LOCAL_PRICES.business }), ctx);
         expect((await state(uid)).plan).to.equal("business");
         expect(requests).to.equal(1); // the second event used the stored mapping
-        const unknown = await send(subscriptionEvent("subscription.created", { customerId: paddleId("ctm"), userId: null }), ctx);
-        expect(unknown.body.status).to.equal("unmatched");
+        // An unverified email is not proof of anything: that customer stays unmatched.
+        await send(subEvent("subscription.created", { customerId: unverifiedCustomer, userId: null }), ctx);
+        expect(await runCustomerTask(ctx, unverifiedCustomer)).to.deep.equal({ uid: null, replayed: 0 });
+        expect((await db().doc(`users/${claimed.uid}`).get()).exists).to.equal(false);
       } finally {
         await new Promise((resolve) => server.close(resolve));
       }
@@ -343,7 +431,7 @@ describe("billing: paddleWebhook (in-process, emulators)", function () {
 
   it("a transient Firestore failure answers 5xx so that Paddle retries", async () => {
     await newUser("flaky");
-    const event = subscriptionEvent("subscription.created", { userId: "flaky" });
+    const event = subEvent("subscription.created", { userId: "flaky" });
     const { body, signature } = signedDelivery(event);
     const failing = context();
     failing.db = new Proxy(db(), {
@@ -364,7 +452,7 @@ describe("billing: paddleWebhook (in-process, emulators)", function () {
 
   it("applyPaddleEvent is usable without HTTP (normalised SDK entity in, result out)", async () => {
     await newUser("direct");
-    const d = signedDelivery(subscriptionEvent("subscription.activated", { userId: "direct", priceId: LOCAL_PRICES.starter }));
+    const d = signedDelivery(subEvent("subscription.activated", { userId: "direct", priceId: LOCAL_PRICES.starter }));
     const event = normalizeEvent(await verifyPaddleWebhook(Buffer.from(d.body), d.signature, [LOCAL_WEBHOOK_SECRET]));
     const result = await applyPaddleEvent(context(), event);
     expect(result).to.include({ status: "applied", userId: "direct", planBefore: "free", planAfter: "starter" });

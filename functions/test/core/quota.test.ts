@@ -4,11 +4,12 @@ import type { HttpsError } from "firebase-functions/v2/https";
 import { db } from "../../src/core/firebase";
 import { checkUsage, releaseUsage, reserveUsage, type QuotaExceededDetails } from "../../src/core/quota";
 import { addMonths, newUsage, rolledOver, usageRef } from "../../src/core/usage";
+import { resetUserUsage } from "../../src/billing/reset";
 import { resetFirestore } from "../support/emulators";
 
 async function seedUsage(uid: string, plan: "free" | "pro" | "business", used: Partial<Record<"videos" | "ai_questions", number>>) {
   const usage = newUsage(plan, new Date());
-  usage.counters = { videos: used.videos ?? 0, ai_questions: used.ai_questions ?? 0 };
+  usage.counters = { videos: used.videos ?? 0, ai_questions: used.ai_questions ?? 0, replies: 0 };
   await db().doc(`users/${uid}`).set({ uid, plan });
   await usageRef(db(), uid).set(usage);
 }
@@ -53,6 +54,27 @@ describe("quota reservations (Firestore emulator)", () => {
     expect(stored.counters.ai_questions).to.equal(0);
   });
 
+  it("release-once from a non-zero count: a second release of the same reservation refunds nothing", async () => {
+    await seedUsage("quota-once", "pro", { videos: 5 });
+    const reservation = await reserveUsage(db(), "quota-once", "videos");
+    expect(reservation.used).to.equal(6);
+    await releaseUsage(db(), reservation);
+    await releaseUsage(db(), reservation);
+    // 5 before, +1 reserved, -1 released: a double release would show 4.
+    expect((await usageRef(db(), "quota-once").get()).data()!.counters.videos).to.equal(5);
+  });
+
+  it("a forced admin reset, then the late failure of a job reserved before it, refunds nothing", async () => {
+    await seedUsage("quota-forced", "pro", { videos: 3 });
+    const before = await reserveUsage(db(), "quota-forced", "videos");
+    await resetUserUsage(db(), "quota-forced", new Date(), { force: true });
+    // Two analyses charged in the new generation of the same period.
+    await reserveUsage(db(), "quota-forced", "videos");
+    await reserveUsage(db(), "quota-forced", "videos");
+    await releaseUsage(db(), before);
+    expect((await usageRef(db(), "quota-forced").get()).data()!.counters.videos).to.equal(2);
+  });
+
   it("a release after the period rolled over leaves the new period alone", async () => {
     await seedUsage("quota-period", "free", {});
     const reservation = await reserveUsage(db(), "quota-period", "videos");
@@ -91,12 +113,12 @@ describe("usage periods", () => {
 
   it("rolls an ended period into the one containing now, anchored to the start day", () => {
     const usage = newUsage("free", new Date("2026-01-31T00:00:00Z"));
-    usage.counters = { videos: 1, ai_questions: 2 };
+    usage.counters = { videos: 1, ai_questions: 2, replies: 3 };
     const { usage: rolled, rolled: didRoll } = rolledOver(usage, "pro", new Date("2026-04-05T00:00:00Z"));
     expect(didRoll).to.equal(true);
     expect(rolled.period_start.toDate().toISOString()).to.equal("2026-03-31T00:00:00.000Z");
     expect(rolled.period_end.toDate().toISOString()).to.equal("2026-04-30T00:00:00.000Z");
-    expect(rolled.counters).to.deep.equal({ videos: 0, ai_questions: 0 });
+    expect(rolled.counters).to.deep.equal({ videos: 0, ai_questions: 0, replies: 0 });
     expect(rolled.limits.videos).to.equal(20);
   });
 

@@ -3,11 +3,16 @@ import { expect } from "chai";
 import { db } from "../../src/core/firebase";
 import { rateLimitRef, takeHit } from "../../src/core/rateLimit";
 import { usageRef } from "../../src/core/usage";
-import { aiUsageRef } from "../../src/replies/service";
+import { aiUsageRef, generateReplies as repliesService } from "../../src/replies/service";
+import { newUsage } from "../../src/core/usage";
+import { getUsage } from "../../src/users/functions";
+import { getUsageAnalytics } from "../../src/billing/functions";
+import { AiUnavailableError } from "../../src/ai/errors";
+import { HttpsError } from "firebase-functions/v2/https";
 import { generateReplies } from "../../src/replies/functions";
 import { REPLY_TONES } from "../../src/ai/types";
 import { resetFirestore } from "../support/emulators";
-import { call, callError } from "../support/functions";
+import { call, callError, rejectionOf } from "../support/functions";
 import { standIn, TEST_KEY } from "../support/gemini";
 
 const comment = { text: "How do you get such clean audio? What mic is that?", author: "@Priya" };
@@ -38,8 +43,31 @@ describe("generateReplies (in-process)", () => {
     expect(stored?.counters).to.deep.equal({ replies: 2, reply_drafts: 5 });
     expect(stored?.tokens).to.deep.equal({ input: 0, output: 0 });
     const usage = (await usageRef(db(), "usage-user").get()).data();
-    expect(usage?.counters).to.deep.equal({ videos: 0, ai_questions: 0 });
+    expect(usage?.counters).to.deep.equal({ videos: 0, ai_questions: 0, replies: 2 });
     expect(stored?.period_start.toMillis()).to.equal(usage?.period_start.toMillis());
+  });
+
+  it("a monthly plan quota: the free plan's 10 requests, then resource-exhausted with the details; getUsage and analytics show it", async () => {
+    const user = { uid: "quota-replies" };
+    await usageRef(db(), "quota-replies").set({ ...newUsage("free", new Date()), counters: { videos: 0, ai_questions: 0, replies: 9 } });
+    await call(generateReplies, { comment, tone: "friendly", count: 1 }, user);
+    const err = await callError(call(generateReplies, { comment, tone: "friendly", count: 1 }, user));
+    expect(err.code).to.equal("resource-exhausted");
+    expect(err.details).to.deep.include({ error: "quota_exceeded", usage_type: "replies", current: 10, limit: 10, remaining: 0 });
+    const usage = await call(getUsage, {}, user);
+    expect(usage.replies).to.deep.equal({ used: 10, limit: 10, remaining: 0, unlimited: false });
+    const analytics = await call(getUsageAnalytics, {}, user);
+    expect(analytics.metrics.replies).to.include({ used: 10, limit: 10, percentUsed: 100 });
+    expect(analytics.warnings.some((w) => w.type === "replies" && w.basis === "used" && w.threshold === 100)).to.equal(true);
+  });
+
+  it("a failed AI call gives the reply request back", async () => {
+    const user = { uid: "replies-refund" };
+    await usageRef(db(), "replies-refund").set({ ...newUsage("free", new Date()), counters: { videos: 0, ai_questions: 0, replies: 4 } });
+    const failing = { db: db(), perMinute: 100, provider: () => Promise.reject(new AiUnavailableError("server_error")) };
+    const err = await rejectionOf(repliesService(failing, user.uid, { comment, tone: "friendly", count: 1 }), HttpsError);
+    expect(err.code).to.equal("unavailable");
+    expect((await usageRef(db(), "replies-refund").get()).data()!.counters.replies).to.equal(4);
   });
 
   it("rejects bad input naming the field", async () => {

@@ -5,6 +5,16 @@ import { join } from "node:path";
 import { collection, deleteDoc, doc, getDoc, getDocs, query, serverTimestamp, setDoc, setLogLevel, updateDoc, where } from "firebase/firestore";
 import { firestoreHost, STACK_PROJECT } from "../support/emulators";
 
+// Every document another user owns, one per user-owned collection and subcollection.
+const BOB_PRIVATE = [
+  "users/bob/billing/usage",
+  "users/bob/billing/ai_usage",
+  "users/bob/subscriptions/sub_b",
+  "users/bob/usage_history/2026-11-01",
+  "users/bob/rate_limits/askQuestion",
+  "users/bob/quota_releases/r1",
+];
+
 describe("firestore.rules", () => {
   let env: RulesTestEnvironment;
 
@@ -20,10 +30,14 @@ describe("firestore.rules", () => {
       const db = ctx.firestore();
       await setDoc(doc(db, "users/alice"), { uid: "alice", plan: "free" });
       await setDoc(doc(db, "users/alice/billing/usage"), { counters: { videos: 0 } });
-      await setDoc(doc(db, "users/alice/billing/subscription"), { plan: "free" });
+      await setDoc(doc(db, "users/alice/billing/ai_usage"), { counters: { replies: 0 } });
+      await setDoc(doc(db, "users/alice/subscriptions/sub_a"), { plan: "free" });
       await setDoc(doc(db, "users/alice/billing/internal"), { secret: true });
       await setDoc(doc(db, "users/alice/usage_history/2026-11-01"), { videos: 0 });
       await setDoc(doc(db, "users/bob"), { uid: "bob", plan: "pro" });
+      for (const path of BOB_PRIVATE) await setDoc(doc(db, path), { userId: "bob" });
+      await setDoc(doc(db, "paddle_customers/ctm_a"), { userId: "alice" });
+      await setDoc(doc(db, "deleted_users/zed"), { deleted_at: new Date() });
       await setDoc(doc(db, "analysis_jobs/job-a"), { userId: "alice", status: "completed" });
       await setDoc(doc(db, "analysis_jobs/job-b"), { userId: "bob", status: "completed" });
       await setDoc(doc(db, "analyses/an-a"), { userId: "alice" });
@@ -44,23 +58,49 @@ describe("firestore.rules", () => {
   const alice = () => env.authenticatedContext("alice").firestore();
   const anon = () => env.unauthenticatedContext().firestore();
 
-  it("a user reads their own profile, usage, subscription and history", async () => {
+  it("a user reads their own profile, usage, subscriptions and history", async () => {
     await assertSucceeds(getDoc(doc(alice(), "users/alice")));
     await assertSucceeds(getDoc(doc(alice(), "users/alice/billing/usage")));
-    await assertSucceeds(getDoc(doc(alice(), "users/alice/billing/subscription")));
+    await assertSucceeds(getDoc(doc(alice(), "users/alice/billing/ai_usage")));
+    await assertSucceeds(getDoc(doc(alice(), "users/alice/subscriptions/sub_a")));
+    await assertSucceeds(getDocs(collection(alice(), "users/alice/subscriptions")));
     await assertSucceeds(getDocs(collection(alice(), "users/alice/usage_history")));
   });
 
-  it("nobody reads another user's documents, nor billing docs other than usage and subscription", async () => {
+  it("nobody reads another user's documents, nor billing docs other than usage and ai_usage", async () => {
     await assertFails(getDoc(doc(alice(), "users/bob")));
     await assertFails(getDoc(doc(alice(), "users/alice/billing/internal")));
     await assertFails(getDoc(doc(anon(), "users/alice")));
   });
 
+  it("cross-user: every user-owned document of bob is denied to alice, one by one and as a list", async () => {
+    for (const path of BOB_PRIVATE) {
+      await assertFails(getDoc(doc(alice(), path)));
+      await assertFails(getDocs(collection(alice(), path.slice(0, path.lastIndexOf("/")))));
+      await assertFails(getDoc(doc(anon(), path)));
+    }
+    for (const path of ["analysis_jobs/job-b", "analyses/an-b", "analyses/an-b/comments/0", "conversations/cv-b", "conversations/cv-b/messages/m1"]) {
+      await assertFails(getDoc(doc(alice(), path)));
+    }
+    // Lists: bob's by filter, or everything unfiltered, in every top-level collection and chunk subcollection.
+    for (const name of ["analysis_jobs", "analyses", "conversations", "paddle_events", "paddle_customers"]) {
+      await assertFails(getDocs(query(collection(alice(), name), where("userId", "==", "bob"))));
+      await assertFails(getDocs(collection(alice(), name)));
+    }
+    await assertFails(getDocs(collection(alice(), "analyses/an-b/comments")));
+    await assertFails(getDocs(collection(alice(), "conversations/cv-b/messages")));
+    // Even alice's own customer mapping and tombstones are server-only.
+    await assertFails(getDoc(doc(alice(), "paddle_customers/ctm_a")));
+    await assertFails(getDoc(doc(alice(), "deleted_users/zed")));
+  });
+
   it("clients write none of profile, usage, subscription, analyses, conversations, events or cache", async () => {
     await assertFails(updateDoc(doc(alice(), "users/alice"), { plan: "business" }));
     await assertFails(setDoc(doc(alice(), "users/alice/billing/usage"), { counters: { videos: 0 } }));
-    await assertFails(setDoc(doc(alice(), "users/alice/billing/subscription"), { plan: "business" }));
+    await assertFails(setDoc(doc(alice(), "users/alice/subscriptions/sub_a"), { plan: "business" }));
+    await assertFails(setDoc(doc(alice(), "paddle_customers/ctm_new"), { userId: "alice" }));
+    await assertFails(setDoc(doc(alice(), "deleted_users/alice"), {}));
+    await assertFails(deleteDoc(doc(alice(), "deleted_users/zed")));
     await assertFails(setDoc(doc(alice(), "analyses/new"), { userId: "alice" }));
     await assertFails(setDoc(doc(alice(), "conversations/new"), { userId: "alice" }));
     await assertFails(setDoc(doc(alice(), "paddle_events/evt_2"), { userId: "alice" }));
@@ -109,6 +149,11 @@ describe("firestore.rules", () => {
       await assertFails(setDoc(doc(alice(), "analysis_jobs/x8"), { ...valid(), input: { videoUrlOrId: "a", extra: 1 } }));
       await assertFails(setDoc(doc(alice(), "analysis_jobs/x9"), { ...valid(), input: { videoUrlOrId: "x".repeat(501) } }));
       await assertFails(setDoc(doc(anon(), "analysis_jobs/x10"), valid()));
+    });
+
+    it("a deleted account's still-valid token cannot create a job (tombstone)", async () => {
+      const zed = env.authenticatedContext("zed").firestore();
+      await assertFails(setDoc(doc(zed, "analysis_jobs/z1"), { ...valid(), userId: "zed" }));
     });
 
     it("jobs are read only by their owner and never updated or deleted by clients", async () => {

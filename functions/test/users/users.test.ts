@@ -3,8 +3,12 @@ import { db, auth } from "../../src/core/firebase";
 import { usageRef } from "../../src/core/usage";
 import { deleteAccount, getMe, getUsage, updateProfile, updateSettings } from "../../src/users/functions";
 import { DEFAULT_SETTINGS } from "../../src/users/settings";
+import { HttpsError } from "firebase-functions/v2/https";
+import { paddleCustomerDirectory } from "../../src/billing/paddle";
+import { deleteAccount as deleteAccountService } from "../../src/users/service";
 import { resetAuth, resetFirestore } from "../support/emulators";
-import { call, callError } from "../support/functions";
+import { call, callError, rejectionOf } from "../support/functions";
+import { LOCAL_PADDLE_API_KEY, startPaddleStandIn, type PaddleStandIn } from "../../../tools/standins/paddle";
 
 describe("users callables (in-process, Firestore + Auth emulators)", () => {
   before(async () => {
@@ -74,46 +78,96 @@ describe("users callables (in-process, Firestore + Auth emulators)", () => {
     expect(usage.videos.used).to.equal(1);
   });
 
-  it("deleteAccount leaves nothing of the user in Firestore or Auth, and is idempotent", async () => {
-    const bob = { uid: "bob", token: { email: "bob@example.com" } };
-    await auth().createUser({ uid: "bob", email: "bob@example.com" });
-    await call(getMe, {}, bob);
-    await call(getMe, {}, alice);
-    // Documents of every user-owned collection, with subcollections.
-    await db().doc("analysis_jobs/j1").set({ userId: "bob", status: "completed" });
-    await db().doc("analyses/a1").set({ userId: "bob" });
-    await db().doc("analyses/a1/comments/0").set({ comments: [] });
-    await db().doc("conversations/c1").set({ userId: "bob" });
-    await db().doc("conversations/c1/messages/m1").set({ question: "q" });
-    await db().doc("paddle_events/e1").set({ userId: "bob" });
-    await db().doc("users/bob/usage_history/2026-11-01").set({ videos: 0 });
-    await db().doc("analyses/a2").set({ userId: "alice" });
+  describe("deleteAccount", () => {
+    let paddle: PaddleStandIn;
+    before(async () => {
+      paddle = await startPaddleStandIn();
+    });
+    after(() => paddle.close());
 
-    const confirmMissing = await callError(call(deleteAccount, {}, bob));
-    expect(confirmMissing.message).to.match(/^confirm: /);
-
-    const result = await call(deleteAccount, { confirm: true }, bob);
-    expect(result).to.include({ deleted: true, ownedDocuments: 4, authUserDeleted: true });
-
-    const everything = await db().listCollections();
-    const leftovers: string[] = [];
-    async function walk(refs: FirebaseFirestore.CollectionReference[]) {
-      for (const col of refs) {
-        for (const doc of (await col.listDocuments())) {
-          const snap = await doc.get();
-          if (doc.id === "bob" || (snap.exists && snap.get("userId") === "bob")) leftovers.push(doc.path);
-          await walk(await doc.listCollections());
+    /** Every document of the project, walking every collection and subcollection (also under missing parents). */
+    async function everyDocument(): Promise<Array<{ path: string; data: unknown }>> {
+      const out: Array<{ path: string; data: unknown }> = [];
+      async function walk(refs: FirebaseFirestore.CollectionReference[]) {
+        for (const col of refs) {
+          for (const doc of await col.listDocuments()) {
+            const snap = await doc.get();
+            if (snap.exists) out.push({ path: doc.path, data: snap.data() });
+            await walk(await doc.listCollections());
+          }
         }
       }
+      await walk(await db().listCollections());
+      return out;
     }
-    await walk(everything);
-    expect(leftovers).to.deep.equal([]);
-    const users = await auth().listUsers();
-    expect(users.users.map((u) => u.uid)).not.to.include("bob");
-    expect((await db().doc("analyses/a2").get()).exists).to.equal(true);
-    expect((await db().doc("users/alice").get()).exists).to.equal(true);
 
-    const again = await call(deleteAccount, { confirm: true }, bob);
-    expect(again).to.include({ deleted: true, ownedDocuments: 0, authUserDeleted: false });
+    it("cancels live subscriptions, revokes tokens, leaves no document with the user's id anywhere, keeps billing records anonymised", async () => {
+      const bob = { uid: "bob", token: { email: "bob@example.com" } };
+      await auth().createUser({ uid: "bob", email: "bob@example.com" });
+      await call(getMe, {}, bob);
+      await call(getMe, {}, alice);
+      await fetch(`${paddle.url}/__seed`, {
+        method: "POST",
+        body: JSON.stringify({ subscriptions: [{ id: "sub_bobpro", customer_id: "ctm_bob" }, { id: "sub_bobold", customer_id: "ctm_bob", status: "canceled" }] }),
+      });
+      // Documents of every kind the user owns, some nested, one orphan chunk whose analysis was never written.
+      await db().doc("analysis_jobs/j1").set({ userId: "bob", status: "completed" });
+      await db().doc("analyses/a1").set({ userId: "bob" });
+      await db().doc("analyses/a1/comments/0000").set({ userId: "bob", jobId: "j1", comments: [{ author: "@viewer", text: "hi" }] });
+      await db().doc("analyses/never-written/comments/0000").set({ userId: "bob", jobId: "j2", comments: [{ author: "@v2", text: "stray" }] });
+      await db().doc("conversations/c1").set({ userId: "bob" });
+      await db().doc("conversations/c1/messages/m1").set({ question: "q" });
+      await db().doc("paddle_customers/ctm_bob").set({ userId: "bob", customer_id: "ctm_bob" });
+      await db().doc("paddle_events/evt_bob1").set({ userId: "bob", event_type: "subscription.created", customer_id: "ctm_bob" });
+      await db().doc("users/bob/usage_history/2026-11-01").set({ videos: 0 });
+      await db().doc("users/bob/subscriptions/sub_bobpro").set({ status: "active", plan: "pro" });
+      await db().doc("users/bob/subscriptions/sub_bobold").set({ status: "canceled", plan: "pro" });
+      await db().doc("users/bob/rate_limits/askQuestion").set({ hits: [] });
+      await db().doc("analyses/a2").set({ userId: "alice" });
+
+      const confirmMissing = await callError(call(deleteAccount, {}, bob));
+      expect(confirmMissing.message).to.match(/^confirm: /);
+
+      const directory = paddleCustomerDirectory(LOCAL_PADDLE_API_KEY, paddle.url);
+      const result = await deleteAccountService({ db: db(), auth: auth(), billing: directory }, "bob");
+      expect(result).to.include({ deleted: true, subscriptionsCancelled: 1, authUserDeleted: true });
+
+      // The live subscription was cancelled through the Paddle API, at once; the canceled one was left alone.
+      const calls = ((await (await fetch(`${paddle.url}/__calls`)).json()) as { calls: Array<{ method: string; path: string; body: unknown }> }).calls;
+      expect(calls).to.deep.equal([{ method: "POST", path: "/subscriptions/sub_bobpro/cancel", body: { effective_from: "immediately" } }]);
+
+      const all = await everyDocument();
+      const traces = all.filter((d) => d.path.split("/").includes("bob") || JSON.stringify(d.data).includes('"bob"'));
+      // Only the tombstone names bob (by its id); the kept billing record no longer does.
+      expect(traces.map((d) => d.path)).to.deep.equal(["deleted_users/bob"]);
+      expect(all.find((d) => d.path === "paddle_events/evt_bob1")?.data).to.include({ userId: null, customer_id: "ctm_bob" });
+      expect(all.some((d) => d.path.startsWith("analyses/never-written/"))).to.equal(false);
+      expect((await auth().listUsers()).users.map((u) => u.uid)).not.to.include("bob");
+      expect((await db().doc("analyses/a2").get()).exists).to.equal(true);
+      expect((await db().doc("users/alice").get()).exists).to.equal(true);
+
+      // Safe to repeat after a partial failure (the callable lets a deleted account finish its own deletion).
+      const again = await call(deleteAccount, { confirm: true }, bob);
+      expect(again).to.include({ deleted: true, ownedDocuments: 0, authUserDeleted: false });
+    });
+
+    it("an old ID token cannot recreate the profile or use any callable after deletion", async () => {
+      const carol = { uid: "carol", token: { email: "carol@example.com" } };
+      await call(getMe, {}, carol);
+      await call(deleteAccount, { confirm: true }, carol);
+      const err = await callError(call(getMe, {}, carol));
+      expect(err.code).to.equal("unauthenticated");
+      expect(err.message).to.match(/deleted/);
+      expect((await callError(call(getUsage, {}, carol))).code).to.equal("unauthenticated");
+      expect((await db().doc("users/carol").get()).exists).to.equal(false);
+      expect((await db().doc("users/carol/billing/usage").get()).exists).to.equal(false);
+    });
+
+    it("refuses to delete an account whose live subscription it cannot cancel (no billing configured)", async () => {
+      await db().doc("users/dave/subscriptions/sub_dave").set({ status: "active", plan: "pro" });
+      const err = await rejectionOf(deleteAccountService({ db: db(), auth: auth(), billing: null }, "dave"), HttpsError);
+      expect(err.code).to.equal("unavailable");
+      expect((await db().doc("users/dave/subscriptions/sub_dave").get()).exists).to.equal(true);
+    });
   });
 });

@@ -16,7 +16,8 @@ export const TONE_GUIDE: Record<ReplyTone, string> = {
 };
 
 export function repliesPrompt(input: ReplyInput): Prompt {
-  const voice = input.creatorName ? `the creator ${input.creatorName}` : "the video's creator";
+  // The channel name is the creator's own text, but still untrusted: it goes in a fence, never in the instructions.
+  const voice = input.creatorName ? "the creator named in <creator>" : "the video's creator";
   const instructions =
     `Write ${input.count} distinct replies to the viewer's <comment> as ${voice}, tone: ${input.tone} (${TONE_GUIDE[input.tone]}). ` +
     `Each under ${REPLY_MAX_CHARS} characters and different in wording and angle; address the commenter by name when given; respond to what they actually said ` +
@@ -25,6 +26,7 @@ export function repliesPrompt(input: ReplyInput): Prompt {
     task: "replies",
     system: systemFor(instructions),
     user: [
+      ...(input.creatorName ? [fence("creator", { name: clip(input.creatorName, 200) })] : []),
       ...(input.video ? [fence("video", { title: input.video.title, channel: input.video.channelTitle })] : []),
       fence("comment", { author: input.comment.author, text: clip(input.comment.text, 4_000) }),
     ].join("\n"),
