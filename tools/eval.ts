@@ -23,6 +23,7 @@ const tasks: Record<string, () => Promise<EvalTask>> = {
   spam: async () => (await import("./eval/spam")).spamTask,
   sentiment: async () => (await import("./eval/sentiment")).sentimentTask,
   concerns: async () => (await import("./eval/concerns")).concernsTask,
+  toxicity: async () => (await import("./eval/toxicity")).toxicityTask,
 };
 
 async function main(): Promise<void> {
