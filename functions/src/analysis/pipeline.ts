@@ -5,7 +5,7 @@ import type { Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions";
 import { HttpsError } from "firebase-functions/v2/https";
 import { analyzeInBatches } from "../ai/batching";
-import { summarizeClassification, summarizeSentiment } from "../ai/summaries";
+import { summarizeClassification, summarizeSentiment, summarizeToxicity, withToxicityAction } from "../ai/summaries";
 import type { AiProvider, TokenUsage } from "../ai/types";
 import type { UsageDoc } from "../core/usage";
 import { readSettings } from "../users/settings";
@@ -163,7 +163,7 @@ export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise
       await progress.step("summary");
       const result = await deps.ai.summarize({ ...base, insights });
       addUsage(usage, result.usage);
-      summary = resolveSummary(result.value, stored);
+      summary = withToxicityAction(resolveSummary(result.value, stored), summarizeToxicity(stored));
       await checkpoint();
     }
 
@@ -191,6 +191,7 @@ export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise
       results: {
         ...(options.include.sentiment ? { sentiment } : {}),
         ...(options.include.classification ? { classification: { ...classification, topQuestions: topQuestions(stored) } } : {}),
+        toxicity: summarizeToxicity(stored),
         ...(options.include.insights && insights ? { insights: resolveInsights(insights, stored) } : {}),
         ...(summary ? { summary } : {}),
       },

@@ -1,9 +1,10 @@
-// The local provider's per-comment analysis: sentiment, emotions and category
+// The local provider's per-comment analysis: sentiment, emotions, category and toxicity
 // for a batch, offline and deterministic (same input, same output).
 import type { Category, CommentAnalysis, CommentInput } from "../types";
 import { classifyCategory } from "./category";
 import { emotionsOfTokens } from "./emotion";
 import { sentimentOfTokens } from "./sentiment";
+import { isToxicTokens } from "./toxicity";
 import { flatten, tokenize } from "./tokenize";
 
 const ASKING: ReadonlySet<Category> = new Set(["question", "request", "suggestion"]);
@@ -25,6 +26,7 @@ export function analyzeComment(comment: CommentInput): CommentAnalysis {
     score: plainAsk ? 0 : details.score,
     emotions: emotionsOfTokens(tokens, flat),
     category,
+    toxic: isToxicTokens(tokens, text),
   };
 }
 
