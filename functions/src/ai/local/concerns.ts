@@ -21,13 +21,16 @@ export function shippedConcernModel(): ConcernModel {
   return shipped;
 }
 
-/** Whether a comment the rules found actionable really asks something of the creator. */
-export function confirmsConcern(model: ConcernModel, explained: CategoryExplanation, flat: string): boolean {
+/**
+ * Whether a comment the rules found actionable really asks something of the
+ * creator; `strictness` scales the threshold (1 = as trained, lower = veto only when surer).
+ */
+export function confirmsConcern(model: ConcernModel, explained: CategoryExplanation, flat: string, strictness = 1): boolean {
   const dense = concernDense(explained, true, flat);
   let z = model.bias;
   for (let k = 0; k < dense.length; k += 1) z += (model.dense[k] ?? 0) * dense[k];
   const sparse = concernSparse(flat);
   const scale = concernScale(sparse.length);
   for (const f of sparse) z += (model.sparse.get(f) ?? 0) * scale;
-  return 1 / (1 + Math.exp(-z)) >= model.threshold;
+  return 1 / (1 + Math.exp(-z)) >= model.threshold * strictness;
 }

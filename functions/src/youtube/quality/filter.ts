@@ -97,7 +97,17 @@ function latestTime(times: Float64Array): number {
 const NOT_SPAM: SpamVerdict = Object.freeze({ spam: false });
 const NO_SIGNALS: ContentSignals = Object.freeze({ isQuestion: false, isFeedback: false, lowValue: false, words: 0 });
 
+/**
+ * The learned model removes a comment only when something besides its wording
+ * points to spam (a weak rule, a website, copies, an author posting several
+ * times): its training videos are music videos, and on other topics plain
+ * praise or requests can read like their spam. Leave-one-video-out, this
+ * guard costs no recall.
+ */
+const hasSpamSignal = (c: SpamContextFeatures): boolean => c.link > 0 || c.ruleScore > 0 || c.copies >= 2 || c.authorComments >= 2;
+
 function modelVerdict(model: SpamModel, text: string, lower: string, context: SpamContextFeatures): SpamVerdict {
+  if (!hasSpamSignal(context)) return NOT_SPAM;
   const { probability, evidence } = scoreSpam(model, text, lower, context);
   if (probability < model.threshold) return NOT_SPAM;
   const words = evidence.length > 0 ? `: ${evidence.map((w) => `"${w}"`).join(", ")}` : "";
