@@ -27,27 +27,30 @@ function report(counts: BinaryCounts): Reported {
 
 export const concernsTask: EvalTask = {
   dataset: "comment-concerns",
-  run(args: EvalArgs) {
+  async run(args: EvalArgs) {
     let total = emptyCounts();
     let rulesTotal = emptyCounts();
     const videos: Record<string, Reported> = {};
     const all = readConcernVideos(args.data);
     const rows = all.map(concernRows);
-    all.forEach((video, k) => {
-      const model = all.length >= 2 ? trainConcernModel(rows.filter((_, j) => j !== k)) : null;
+    for (const [k, video] of all.entries()) {
+      const model = all.length >= 2 && args.labeler.name === "local" ? trainConcernModel(rows.filter((_, j) => j !== k)) : null;
       const counts = emptyCounts();
       const rules = emptyCounts();
+      const byGemini = args.labeler.name === "gemini" ? await args.labeler.analyze([...video.concerns, ...video.others], "programming tutorial") : undefined;
+      let i = 0;
       for (const [texts, gold] of [[video.concerns, true], [video.others, false]] as const) {
         for (const text of texts) {
-          count(counts, flagsConcern(text, model), gold);
+          count(counts, byGemini ? needsAttention(byGemini[i].category) : flagsConcern(text, model), gold);
           count(rules, flagsConcern(text, null), gold);
+          i += 1;
         }
       }
       videos[video.id] = report(counts);
       total = addCounts(total, counts);
       rulesTotal = addCounts(rulesTotal, rules);
-    });
-    return Promise.resolve({ overall: report(total), videos, rulesAlone: report(rulesTotal) });
+    }
+    return { overall: report(total), videos, rulesAlone: report(rulesTotal) };
   },
   print(result) {
     const line = (name: string, s: Reported): string =>

@@ -9,6 +9,7 @@
 import { filterComments } from "../../functions/src/youtube/quality/filter";
 import type { SpamModel } from "../../functions/src/youtube/quality/spamModel";
 import type { EvalArgs, EvalTask } from "../eval";
+import type { Labeler } from "./provider";
 import { spamRows, trainSpamModel } from "../train/spam";
 import { readSpamVideos } from "./datasets";
 import { addCounts, binaryScores, count, emptyCounts, type BinaryCounts, type BinaryScores } from "./metrics";
@@ -42,16 +43,23 @@ async function run(args: EvalArgs): Promise<SpamEvalResult> {
     // Leave one video out: the model (and its threshold) never saw this video.
     const model = videos.length >= 2 ? trainSpamModel(rows.filter((_, j) => j !== k)) : null;
     const labelled = videos[k].comments;
-    const score = (spamModel: SpamModel | null): BinaryCounts => {
+    const score = async (spamModel: SpamModel | null, labeler?: Labeler): Promise<BinaryCounts> => {
       const result = filterComments(labelled.map((l) => l.comment), { spamModel });
       const removed = new Set(result.removed.map((r) => r.comment));
+      // With Gemini, as in the pipeline: the filter first, then what Gemini calls spam among the kept is left out too.
+      if (labeler) {
+        const analyses = await labeler.analyze(result.kept.map((c) => c.text), videos[k].id.replace(/\.csv$/i, ""));
+        result.kept.forEach((c, i) => {
+          if (analyses[i].category === "spam") removed.add(labelled.find((l) => l.comment.id === c.id)?.comment ?? c);
+        });
+      }
       if (spamModel === model) for (const [reason, n] of Object.entries(result.counts.byReason)) removedByReason[reason] = (removedByReason[reason] ?? 0) + n;
       const counts = emptyCounts();
       for (const l of labelled) count(counts, removed.has(l.comment), l.spam);
       return counts;
     };
-    const counts = score(model);
-    const rules = score(null);
+    const counts = await score(model, args.labeler.name === "gemini" ? args.labeler : undefined);
+    const rules = await score(null);
     perFile[videos[k].id] = binaryScores(counts);
     rulesOnly[videos[k].id] = binaryScores(rules);
     total = addCounts(total, counts);
