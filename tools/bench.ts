@@ -162,6 +162,7 @@ async function main(): Promise<void> {
     const corpus = readCorpusComments()!;
     report.promptOverhead = [25, 50, 100].map((size) => measurePromptOverhead(corpus, size));
     report.localProvider = measureLocalThroughput(corpus, (await import("../functions/src/ai/local/analyze")).analyzeCommentsLocally);
+    report.localModels = await (await import("./bench/local")).benchLocalModels(corpus);
   }
 
   await resetProject();

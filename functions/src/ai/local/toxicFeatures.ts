@@ -1,6 +1,7 @@
 // Features of the local toxicity model, shared by the runtime scorer
 // (toxicity.ts) and its trainer (tools/train/toxicity.ts): words, bigrams and
-// character grams (spelling-robust: "f*cking", "idiooot"), and lexicon counts
+// character 4-grams (elongations squeezed: "idiooot"; spelling-robust), masked
+// swear words ("f*cking"), and lexicon counts
 // of profanity, insults, slurs and threats, with whether they are aimed at
 // someone ("you idiot", "these animals").
 import { GROUPS, INSULTS, PROFANITY, SLURS, SWEEPING, THREATS } from "./toxicLexicon";
@@ -10,7 +11,8 @@ export const TOXIC_DENSE_FEATURES = ["profanity", "insults", "slurs", "threats",
 
 const AIMED_AT = new Set(["you", "u", "ur", "your", "youre", "you're", "ya", "these", "those", "this", "they", "them", "he", "she", "his", "her", "such", "all", "bunch", "like"]);
 // Stars and digits spammers and angry writers put inside swear words: "f*ck", "sh1t".
-const MASKED = /^[a-z]+[*#@$!1]+[a-z]*$/;
+const MASKED = /(?<![^\s])[a-z]+[*#@$1]+[a-z]*(?![^\s!?.,])/g;
+const MASK_HINT = /[a-z][*#@$1]/i;
 
 const wordOf = (t: Token): string => (t.elongated ? squeeze(t.norm) : t.norm).replace(/'/g, "");
 
@@ -24,12 +26,14 @@ export function toxicSparse(tokens: Token[]): string[] {
       continue;
     }
     const w = wordOf(t);
-    out.add(`w:${w}`);
-    if (prev) out.add(`b:${prev} ${w}`);
+    out.add(w);
+    if (prev) out.add(`${prev} ${w}`);
     prev = w;
+    // Character 4-grams of the space-padded word (" idi", "diot", "iot "): they never
+    // collide with words (no space) or bigrams (a space inside).
     if (w.length >= 4) {
       const padded = ` ${w} `;
-      for (let i = 0; i + 4 <= padded.length; i += 1) out.add(`c:${padded.slice(i, i + 4)}`);
+      for (let i = 0; i + 4 <= padded.length; i += 1) out.add(padded.slice(i, i + 4));
     }
   }
   return [...out];
@@ -54,30 +58,30 @@ export interface ToxicCounts {
 
 export function toxicCounts(tokens: Token[], raw: string): ToxicCounts {
   const counts: ToxicCounts = { profanity: 0, insults: 0, slurs: 0, threats: 0, aimed: 0, groupClaim: 0, violentCall: 0 };
-  let prev = "";
-  let prev2 = "";
   const words: string[] = [];
   for (const t of tokens) if (t.kind === "word") words.push(wordOf(t));
+  const near = (set: ReadonlySet<string>, i: number, span: number): boolean => {
+    const end = Math.min(words.length - 1, i + span);
+    for (let j = Math.max(0, i - span); j <= end; j += 1) if (j !== i && set.has(words[j])) return true;
+    return false;
+  };
   for (let i = 0; i < words.length; i += 1) {
     const w = words[i];
-    const near = (set: ReadonlySet<string>, span: number): boolean => {
-      for (let j = Math.max(0, i - span); j <= Math.min(words.length - 1, i + span); j += 1) if (j !== i && set.has(words[j])) return true;
-      return false;
-    };
-    if (GROUPS.has(w) && near(SWEEPING, 2)) counts.groupClaim += 1;
-    if (THREATS.has(w) && (near(SWEEPING, 3) || near(GROUPS, 3))) counts.violentCall += 1;
+    const profane = PROFANITY.has(w);
     const insult = INSULTS.has(w);
     const slur = SLURS.has(w);
-    if (PROFANITY.has(w)) counts.profanity += 1;
+    if (profane) counts.profanity += 1;
     if (insult) counts.insults += 1;
     if (slur) counts.slurs += 1;
-    if (THREATS.has(w)) counts.threats += 1;
-    if ((insult || slur || PROFANITY.has(w)) && (AIMED_AT.has(prev) || AIMED_AT.has(prev2))) counts.aimed += 1;
-    prev2 = prev;
-    prev = w;
+    if (THREATS.has(w)) {
+      counts.threats += 1;
+      if (near(SWEEPING, i, 3) || near(GROUPS, i, 3)) counts.violentCall += 1;
+    }
+    if (GROUPS.has(w) && near(SWEEPING, i, 2)) counts.groupClaim += 1;
+    if ((insult || slur || profane) && ((i > 0 && AIMED_AT.has(words[i - 1])) || (i > 1 && AIMED_AT.has(words[i - 2])))) counts.aimed += 1;
   }
   // Masked swear words never reach the tokenizer as one word.
-  for (const piece of raw.toLowerCase().split(/\s+/)) if (piece.length >= 3 && MASKED.test(piece)) counts.profanity += 1;
+  if (MASK_HINT.test(raw)) for (const _ of raw.toLowerCase().matchAll(MASKED)) counts.profanity += 1;
   return counts;
 }
 
