@@ -17,11 +17,17 @@ export interface GeneratedWeights {
   THRESHOLD: number;
 }
 
-/** The model of a generated module, built on first use (the Map costs a few ms at load). */
-export function lazyModel(weights: GeneratedWeights): () => LinearModel {
+/**
+ * The model of a generated module, built on first use (the Map costs a few ms).
+ * `weights` may be a function that loads the module only then.
+ */
+export function lazyModel(source: GeneratedWeights | (() => GeneratedWeights)): () => LinearModel {
   let model: LinearModel | undefined;
   return () => {
-    model ??= { bias: weights.BIAS, dense: weights.DENSE_WEIGHTS, sparse: new Map(Object.entries(weights.SPARSE_WEIGHTS)), threshold: weights.THRESHOLD };
+    if (!model) {
+      const weights = typeof source === "function" ? source() : source;
+      model = { bias: weights.BIAS, dense: weights.DENSE_WEIGHTS, sparse: new Map(Object.entries(weights.SPARSE_WEIGHTS)), threshold: weights.THRESHOLD };
+    }
     return model;
   };
 }

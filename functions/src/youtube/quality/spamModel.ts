@@ -3,14 +3,20 @@
 // trained by tools/train/spam.ts. It only sees comments the explainable rules
 // kept, and a removal it makes still carries a reason: the words that
 // weighed most towards spam.
-import { lazyModel, probability, type LinearModel } from "../../core/linearModel";
-import * as weights from "./spam-model.generated";
+import { lazyModel, probability, type GeneratedWeights, type LinearModel } from "../../core/linearModel";
 import { spamDense, spamScale, spamSparse, type SpamContextFeatures } from "./spamFeatures";
 
 export type SpamModel = LinearModel;
 
-/** The committed model, built on first use. */
-export const shippedSpamModel = lazyModel(weights);
+/**
+ * The committed model, loaded and built on first use: this module is part of
+ * lib/index.js (fetching comments filters them), and ~100 KB of weights would
+ * otherwise be parsed in the cold start of every function.
+ */
+export const shippedSpamModel = lazyModel(
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  () => require("./spam-model.generated") as GeneratedWeights,
+);
 
 export interface SpamScore {
   probability: number;
