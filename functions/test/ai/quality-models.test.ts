@@ -8,6 +8,8 @@ import { isToxic } from "../../src/ai/local/toxicity";
 import { analysisPrompt, analysisResponse, expandAnalysis } from "../../src/ai/prompts/analysis";
 import { summarizeToxicity, withToxicityAction } from "../../src/ai/summaries";
 import type { AnalysedComment, ClassificationSummary, SentimentSummary } from "../../src/ai/types";
+import { matchesFilter } from "../../src/ask/retrieval";
+import type { StoredComment } from "../../src/analysis/results";
 import { filterComments } from "../../src/youtube/quality/filter";
 import type { YouTubeComment } from "../../src/youtube/types";
 
@@ -49,6 +51,18 @@ describe("toxicity (local model)", () => {
     expect(summary.priorityActions[0].commentIds).to.deep.equal(["yt3", "yt2", "yt1", "yt0"]);
     const calm = summarizeToxicity(stored.map((c) => ({ ...c, toxic: c.id === "yt0" })));
     expect(withToxicityAction({ headline: "h", overview: "o", priorityActions: [] }, calm).priorityActions).to.deep.equal([]);
+  });
+});
+
+describe("toxicity in Ask AI", () => {
+  it("contextFilter toxic keeps only comments flagged toxic (an analysis stored before the flag has none)", () => {
+    const base: StoredComment = {
+      id: "y1", author: "a", text: "t", likeCount: 0, replyCount: 0, publishedAt: at, engagement: 0, isQuestion: false, isFeedback: false,
+      sentiment: "negative", score: -0.8, emotions: [], category: "criticism",
+    };
+    expect(matchesFilter({ ...base, toxic: true }, "toxic")).to.equal(true);
+    expect(matchesFilter({ ...base, toxic: false }, "toxic")).to.equal(false);
+    expect(matchesFilter(base, "toxic")).to.equal(false);
   });
 });
 
