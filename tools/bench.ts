@@ -211,6 +211,7 @@ async function mainPhase(): Promise<Record<string, unknown>> {
   const corpus = readCorpusComments()!;
   result.promptOverhead = [25, 50, 100].map((size) => measurePromptOverhead(corpus, size));
   result.localProvider = measureLocalThroughput(corpus, (await import("../functions/src/ai/local/analyze")).analyzeCommentsLocally);
+  result.localModels = await (await import("./bench/local")).benchLocalModels(corpus);
   const { benchYouTubeUnitsByOrder } = await import("./bench/youtubeUnits");
   result.youtubeUnitsByOrder = await benchYouTubeUnitsByOrder(1_000);
   return result;

@@ -1,14 +1,17 @@
-// `npm run eval -- <task> [--data DIR] [--json] [--split NAME|all]`
-// Scores Lently's local models on the human-labelled datasets in
+// `npm run eval -- <task> [--data DIR] [--json] [--split NAME|all] [--provider local|gemini]`
+// Scores Lently's models on the human-labelled datasets in
 // ../shared/datasets (never copied into this repo). Without the data folder
-// it says so and exits 0.
+// it says so and exits 0; so does `--provider gemini` without GEMINI_API_KEY.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { geminiLabeler, localLabeler, usageReport, type Labeler } from "./eval/provider";
 
 export interface EvalArgs {
   data: string;
   json: boolean;
   split: string;
+  /** Who labels the comments: the local models (default) or Gemini with the production prompt. */
+  labeler: Labeler;
 }
 
 export interface EvalTask {
@@ -23,13 +26,16 @@ const tasks: Record<string, () => Promise<EvalTask>> = {
   spam: async () => (await import("./eval/spam")).spamTask,
   sentiment: async () => (await import("./eval/sentiment")).sentimentTask,
   concerns: async () => (await import("./eval/concerns")).concernsTask,
+  toxicity: async () => (await import("./eval/toxicity")).toxicityTask,
 };
+
+const PROVIDERS = ["local", "gemini"] as const;
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const name = argv[0];
   if (!name || !(name in tasks)) {
-    console.error(`usage: npm run eval -- ${Object.keys(tasks).join("|")} [--data DIR] [--json] [--split test|all]`);
+    console.error(`usage: npm run eval -- ${Object.keys(tasks).join("|")} [--data DIR] [--json] [--split test|all] [--provider local|gemini]`);
     process.exit(2);
   }
   const task = await tasks[name]();
@@ -38,7 +44,20 @@ async function main(): Promise<void> {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const data = resolve(flag("--data") ?? join(__dirname, "..", "..", "shared", "datasets", task.dataset));
-  const args: EvalArgs = { data, json: argv.includes("--json"), split: flag("--split") ?? "test" };
+  const providerName = flag("--provider") ?? "local";
+  if (!(PROVIDERS as readonly string[]).includes(providerName)) {
+    console.error(`eval: --provider must be one of ${PROVIDERS.join(", ")}`);
+    process.exit(2);
+  }
+  const json = argv.includes("--json");
+  const labeler = providerName === "gemini" ? await geminiLabeler() : localLabeler();
+  if (!labeler) {
+    const message = `eval ${name} --provider gemini: no GEMINI_API_KEY in the shell; skipped (nothing was sent).`;
+    if (json) console.log(JSON.stringify({ task: name, provider: "gemini", skipped: true, reason: message }));
+    else console.log(message);
+    return;
+  }
+  const args: EvalArgs = { data, json, split: flag("--split") ?? "test", labeler };
   if (!existsSync(data)) {
     const message = `eval ${name}: no data at ${data}; nothing to score (the shared datasets are not on this machine).`;
     if (args.json) console.log(JSON.stringify({ task: name, skipped: true, reason: message }));
@@ -46,8 +65,16 @@ async function main(): Promise<void> {
     return;
   }
   const result = await task.run(args);
-  if (args.json) console.log(JSON.stringify({ task: name, ...result }));
-  else task.print(result);
+  const usage = usageReport(labeler);
+  if (args.json) console.log(JSON.stringify({ task: name, provider: labeler.name, ...result, ...(labeler.name === "gemini" ? { usage } : {}) }));
+  else {
+    console.log(`provider: ${labeler.name === "gemini" ? `gemini (${usage.model}, the production analysis prompt)` : "local models"}`);
+    task.print(result);
+    if (labeler.name === "gemini") {
+      const cost = usage.estimatedUsd === undefined ? "no list price known for this model" : `≈ $${usage.estimatedUsd}`;
+      console.log(`\nGemini ${usage.model}: ${usage.calls} calls, ${usage.inputTokens} input + ${usage.outputTokens} output tokens, ${cost}`);
+    }
+  }
 }
 
 main().catch((err: unknown) => {

@@ -1,7 +1,9 @@
 // Readers for the shared, human-labelled datasets (../shared/datasets). They
 // read in place: the data is never copied into this repo.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
+import type { YouTubeComment } from "../../functions/src/youtube/types";
+import { parseCsv } from "../csv";
 
 export const SHARED_DATASETS = resolve(__dirname, "..", "..", "..", "shared", "datasets");
 
@@ -47,4 +49,69 @@ export function readConcernVideos(dir: string): ConcernVideo[] {
       concerns: readLines(join(dir, id, "concerns.txt")),
       others: readLines(join(dir, id, "others.txt")),
     }));
+}
+
+export interface LabelledComment {
+  comment: YouTubeComment;
+  spam: boolean;
+}
+
+/** Rows of one collection file as comments with their gold label. */
+export function readSpamCollection(path: string): LabelledComment[] {
+  const [header, ...rows] = parseCsv(readFileSync(path, "utf8"));
+  const col = (name: string): number => {
+    const i = header?.findIndex((h) => h.trim().toUpperCase() === name) ?? -1;
+    if (i < 0) throw new Error(`${basename(path)}: no ${name} column`);
+    return i;
+  };
+  const [id, author, date, content, label] = [col("COMMENT_ID"), col("AUTHOR"), col("DATE"), col("CONTENT"), col("CLASS")];
+  const out: LabelledComment[] = [];
+  for (const r of rows) {
+    if (r.length === 1 && r[0] === "") continue; // blank line
+    const raw = r[date] ?? "";
+    // Dates carry no zone; read them as UTC so results do not depend on the machine's zone.
+    const when = raw && !/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? `${raw}Z` : raw;
+    out.push({
+      comment: { id: r[id], author: r[author] ?? "", text: r[content] ?? "", likeCount: 0, replyCount: 0, publishedAt: when, updatedAt: when },
+      spam: (r[label] ?? "").trim() === "1",
+    });
+  }
+  return out;
+}
+
+/** The YouTube Spam Collection: one video per .csv file, sorted by name. */
+export function readSpamVideos(dir: string): Array<{ id: string; comments: LabelledComment[] }> {
+  const files = readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith(".csv"))
+    .sort();
+  return files.map((f) => ({ id: f, comments: readSpamCollection(join(dir, f)) }));
+}
+
+export interface ToxicRow {
+  text: string;
+  toxic: boolean;
+  /** The file the row came from. */
+  file: string;
+}
+
+/** Every *.csv in `dir` with columns Text,IsToxic (TRUE/FALSE), files sorted by name. */
+export function readToxicRows(dir: string): ToxicRow[] {
+  const files = readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith(".csv"))
+    .sort();
+  const out: ToxicRow[] = [];
+  for (const file of files) {
+    const [header, ...rows] = parseCsv(readFileSync(join(dir, file), "utf8"));
+    const col = (name: string): number => {
+      const i = header?.findIndex((h) => h.trim().toLowerCase() === name.toLowerCase()) ?? -1;
+      if (i < 0) throw new Error(`${file}: no ${name} column`);
+      return i;
+    };
+    const [text, label] = [col("Text"), col("IsToxic")];
+    for (const r of rows) {
+      if (r.length === 1 && r[0] === "") continue;
+      out.push({ text: r[text] ?? "", toxic: (r[label] ?? "").trim().toUpperCase() === "TRUE", file });
+    }
+  }
+  return out;
 }

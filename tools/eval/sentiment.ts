@@ -12,10 +12,11 @@ const CLASSES: readonly Polarity[] = ["positive", "negative"];
 
 type Scores = ReturnType<typeof multiClassScores<Polarity>> & { predicted: Record<string, number> };
 
-function score(rows: Array<{ text: string; label: Polarity }>): Scores {
+async function score(rows: Array<{ text: string; label: Polarity }>, args: EvalArgs): Promise<Scores> {
   const predicted: Record<string, number> = { positive: 0, negative: 0, neutral: 0, mixed: 0 };
-  const pairs = rows.map((row) => {
-    const { sentiment } = scoreSentiment(row.text);
+  const byGemini = args.labeler.name === "gemini" ? await args.labeler.analyze(rows.map((r) => r.text), "tablet review") : undefined;
+  const pairs = rows.map((row, i) => {
+    const sentiment = byGemini ? byGemini[i].sentiment : scoreSentiment(row.text).sentiment;
     predicted[sentiment] += 1;
     return { gold: row.label, predicted: sentiment };
   });
@@ -24,17 +25,16 @@ function score(rows: Array<{ text: string; label: Polarity }>): Scores {
 
 export const sentimentTask: EvalTask = {
   dataset: "sentube-tablets",
-  run(args: EvalArgs) {
+  async run(args: EvalArgs) {
     const splits = args.split === "all" ? SENTUBE_SPLITS.filter((s) => existsSync(join(args.data, s))) : [args.split];
     for (const split of splits) {
       if (!existsSync(join(args.data, split))) throw new Error(`sentiment: no split "${split}" in ${args.data}`);
     }
     const rowsBySplit = splits.map((split) => ({ split, rows: readSentubeSplit(args.data, split) }));
-    const overall = score(rowsBySplit.flatMap((s) => s.rows));
-    if (splits.length === 1) return Promise.resolve({ overall, split: splits[0] });
+    if (splits.length === 1) return { overall: await score(rowsBySplit[0].rows, args), split: splits[0] };
     const perSplit: Record<string, Scores> = {};
-    for (const { split, rows } of rowsBySplit) perSplit[split] = score(rows);
-    return Promise.resolve({ overall, splits: perSplit });
+    for (const { split, rows } of rowsBySplit) perSplit[split] = await score(rows, args);
+    return { overall: await score(rowsBySplit.flatMap((s) => s.rows), args), splits: perSplit };
   },
   print(result) {
     // The shipped model was trained on train + dev: only test is a fair score.
@@ -42,7 +42,7 @@ export const sentimentTask: EvalTask = {
       `${(name === "train" || name === "dev" ? `${name}*` : name).padEnd(8)} n=${String(s.n).padStart(5)}  accuracy ${s.accuracy.toFixed(4)}  macro-F1 ${s.macroF1.toFixed(4)}  ` +
       `recall +${s.recallByClass.positive.toFixed(4)} -${s.recallByClass.negative.toFixed(4)}  ` +
       `(answered neutral ${s.predicted.neutral}, mixed ${s.predicted.mixed})`;
-    console.log("sentiment: local model on SenTube tablets (positive vs negative)");
+    console.log("sentiment: SenTube tablets (positive vs negative)");
     const splits = result.splits as Record<string, Scores> | undefined;
     if (splits) for (const [name, s] of Object.entries(splits)) console.log(line(name, s));
     console.log(line(typeof result.split === "string" ? result.split : "overall", result.overall as Scores));

@@ -11,8 +11,11 @@ import {
   type ClassificationSummary,
   type CommentAnalysis,
   type Emotion,
+  type ExecutiveSummary,
+  type PriorityAction,
   type Sentiment,
   type SentimentSummary,
+  type ToxicitySummary,
 } from "./types";
 
 type Analysed = Pick<CommentAnalysis, "sentiment" | "score" | "emotions" | "category" | "blocked">;
@@ -56,7 +59,7 @@ export function percentages<K extends string>(counts: Record<K, number>, keys: r
   return out;
 }
 
-const counted = <T extends Analysed>(analysed: readonly T[]): T[] => analysed.filter((a) => !a.blocked);
+const counted = <T extends { blocked?: boolean }>(analysed: readonly T[]): T[] => analysed.filter((a) => !a.blocked);
 
 export function summarizeSentiment(analysed: readonly Analysed[]): SentimentSummary {
   const rows = counted(analysed);
@@ -92,4 +95,53 @@ export function summarizeClassification(analysed: readonly Analysed[]): Classifi
     topCategory: argmax(counts, CATEGORIES, "other"),
     actionableCount: ACTIONABLE_CATEGORIES.reduce((sum, c) => sum + counts[c], 0),
   };
+}
+
+/** A comment as stored, with its YouTube id: what toxicity examples cite. */
+interface Flagged {
+  id: string;
+  text: string;
+  likeCount?: number;
+  toxic?: boolean;
+  blocked?: boolean;
+}
+
+const TOXIC_EXAMPLES = 5;
+const EXAMPLE_CHARS = 200;
+// From this share, and at least this many comments, toxicity is worth a priority action;
+// from the second share it is the first thing to deal with.
+const TOXIC_ACTION_SHARE = 0.05;
+const TOXIC_ACTION_MIN = 3;
+const TOXIC_HIGH_SHARE = 0.15;
+
+/** How many analysed comments are toxic, their share, and the most-liked few as cited examples. */
+export function summarizeToxicity(comments: readonly Flagged[]): ToxicitySummary {
+  const rows = counted(comments);
+  const toxic = rows.filter((c) => c.toxic === true);
+  const examples = [...toxic]
+    .sort((a, b) => (b.likeCount ?? 0) - (a.likeCount ?? 0))
+    .slice(0, TOXIC_EXAMPLES)
+    .map((c) => ({ commentId: c.id, text: c.text.length > EXAMPLE_CHARS ? `${c.text.slice(0, EXAMPLE_CHARS - 1)}…` : c.text }));
+  return { count: toxic.length, share: rows.length ? Math.round((toxic.length / rows.length) * 1000) / 1000 : 0, examples };
+}
+
+/** The priority action a high share of toxic comments calls for, or undefined when it is low. */
+export function toxicityAction(toxicity: ToxicitySummary): PriorityAction | undefined {
+  if (toxicity.count < TOXIC_ACTION_MIN || toxicity.share < TOXIC_ACTION_SHARE) return undefined;
+  const percent = Math.round(toxicity.share * 1000) / 10;
+  return {
+    action: "Moderate the toxic comments: hide or remove them, and consider holding such comments for review",
+    reason: `${toxicity.count} comments (${percent} %) insult, harass or threaten; left up, they set the tone for everyone else who reads the section.`,
+    priority: toxicity.share >= TOXIC_HIGH_SHARE ? "high" : "medium",
+    commentIds: toxicity.examples.map((e) => e.commentId),
+  };
+}
+
+/** The summary with the toxicity action added when the share calls for it (high first, medium after the high ones). */
+export function withToxicityAction(summary: ExecutiveSummary, toxicity: ToxicitySummary): ExecutiveSummary {
+  const action = toxicityAction(toxicity);
+  if (!action) return summary;
+  const actions = summary.priorityActions.filter((a) => !/\btoxic\b/i.test(a.action));
+  const at = action.priority === "high" ? 0 : actions.filter((a) => a.priority === "high").length;
+  return { ...summary, priorityActions: [...actions.slice(0, at), action, ...actions.slice(at)] };
 }

@@ -53,6 +53,8 @@ export interface CommentAnalysis {
   /** Most salient first; may be empty. */
   emotions: Emotion[];
   category: Category;
+  /** Insults, harassment, hate, threats or obscenity aimed at a person. Both providers set it; absent on analyses stored before it existed. */
+  toxic?: boolean;
   /** Set when the provider refused this comment (e.g. a safety block); the comment is kept, not lost. */
   blocked?: boolean;
 }
@@ -85,6 +87,14 @@ export interface SentimentSummary {
   dominant: Sentiment;
   averageScore: number;
   topEmotions: Array<{ emotion: Emotion; count: number }>;
+}
+
+/** Toxic comments of an analysis: how many, their share of the analysed ones, and the most-liked few (cited by comment id). */
+export interface ToxicitySummary {
+  count: number;
+  /** 0..1 of the analysed (not refused) comments. */
+  share: number;
+  examples: Array<{ commentId: string; text: string }>;
 }
 
 export interface ClassificationSummary {

@@ -14,11 +14,13 @@ export const getAnalysis = onCall(
       analysisId: docId,
       includeComments: z.boolean().optional(),
       commentLimit: z.number().int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000").optional(),
+      toxic: z.boolean({ error: "must be true (only toxic comments) or false (only the others)" }).optional(),
     }),
     (input, { uid }) =>
       queries.getAnalysis(db(), uid, input.analysisId, {
         includeComments: input.includeComments ?? false,
         commentLimit: input.commentLimit ?? 10_000,
+        toxic: input.toxic,
       }),
   ),
 );

@@ -14,13 +14,16 @@ export async function getAnalysis(
   db: Firestore,
   uid: string,
   analysisId: string,
-  options: { includeComments: boolean; commentLimit: number },
+  options: { includeComments: boolean; commentLimit: number; toxic?: boolean },
 ) {
   const snap = await owned(db, `analyses/${analysisId}`, uid, "Analysis");
   const analysis = { id: snap.id, ...(toClient(snap.data()) as Record<string, unknown>) };
   if (!options.includeComments) return { analysis };
   const chunks = await snap.ref.collection("comments").orderBy("index").get();
-  const comments = chunks.docs.flatMap((d) => d.get("comments") as unknown[]).slice(0, options.commentLimit);
+  let comments = chunks.docs.flatMap((d) => d.get("comments") as Array<{ toxic?: boolean }>);
+  // Analyses stored before the flag existed have no toxic comment.
+  if (options.toxic !== undefined) comments = comments.filter((c) => (c.toxic === true) === options.toxic);
+  comments = comments.slice(0, options.commentLimit);
   return { analysis, comments };
 }
 

@@ -19,6 +19,8 @@ export interface StoredComment {
   score: number;
   emotions: CommentAnalysis["emotions"];
   category: CommentAnalysis["category"];
+  /** Absent on analyses stored before the flag existed. */
+  toxic?: boolean;
   blocked?: boolean;
 }
 
@@ -58,6 +60,7 @@ export function joinAnalyses(comments: ScoredComment[], analyses: CommentAnalysi
       sentiment: result.sentiment,
       score: result.score,
       emotions: result.emotions,
+      toxic: result.toxic === true,
       category: result.category,
       ...(result.blocked ? { blocked: true } : {}),
     });

@@ -11,7 +11,7 @@ import { flatten } from "../ai/local/tokenize";
 import type { Category } from "../ai/types";
 import type { StoredComment } from "../analysis/results";
 
-export const CONTEXT_FILTERS = ["all", "positive", "negative", "questions", "feedback"] as const;
+export const CONTEXT_FILTERS = ["all", "positive", "negative", "questions", "feedback", "toxic"] as const;
 export type ContextFilter = (typeof CONTEXT_FILTERS)[number];
 
 /** Categories the "feedback" filter keeps: what viewers think should change. */
@@ -29,6 +29,8 @@ export function matchesFilter(comment: StoredComment, filter: ContextFilter): bo
       return comment.category === "question" || (comment.isQuestion && comment.category !== "spam");
     case "feedback":
       return FEEDBACK_CATEGORIES.includes(comment.category);
+    case "toxic":
+      return comment.toxic === true;
   }
 }
 

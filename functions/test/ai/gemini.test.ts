@@ -20,7 +20,7 @@ const failure = (promise: Promise<unknown>) => rejectionOf(promise, AiError);
 function expectAnalysisShape(list: CommentAnalysis[], ids: string[]): void {
   expect(list.map((a) => a.id)).to.deep.equal(ids);
   for (const a of list) {
-    expect(Object.keys(a).sort()).to.satisfy((keys: string[]) => keys.every((k) => ["id", "sentiment", "score", "emotions", "category", "blocked"].includes(k)));
+    expect(Object.keys(a).sort()).to.satisfy((keys: string[]) => keys.every((k) => ["id", "sentiment", "score", "emotions", "category", "toxic", "blocked"].includes(k)));
     expect(SENTIMENTS).to.include(a.sentiment);
     expect(CATEGORIES).to.include(a.category);
     expect(a.score).to.be.within(-1, 1);
@@ -86,7 +86,7 @@ describe("ai/gemini provider against the stand-in", () => {
     const { value, usage } = await testGemini().analyzeComments(batch, video);
     expectAnalysisShape(value, batch.map((c) => c.id));
     expect(value.filter((a) => a.blocked).map((a) => a.id)).to.deep.equal(["k3"]);
-    expect(value[2]).to.deep.equal({ id: "k3", sentiment: "neutral", score: 0, emotions: [], category: "other", blocked: true });
+    expect(value[2]).to.deep.equal({ id: "k3", sentiment: "neutral", score: 0, emotions: [], category: "other", toxic: false, blocked: true });
     const requests = await standIn.requests();
     // 5 → [3 | 2]; [3] → [2 | 1]; [2] → [1 | 1]: blocked answers are billed too.
     expect(requests.length).to.be.greaterThan(2);
@@ -118,12 +118,13 @@ describe("ai/gemini provider against the stand-in", () => {
   });
 
   it("accepts markdown-fenced JSON and drops ids the model made up", async () => {
-    const answer = { r: [{ i: 1, s: "pos", x: 0.9, e: ["joy", "not-an-emotion"], c: "appreciation" }, { i: 2, s: "neu", x: 0, e: [], c: "question" }, { i: 99, s: "neg", x: -1, e: [], c: "spam" }] };
+    const answer = { r: [{ i: 1, s: "pos", x: 0.9, e: ["joy", "not-an-emotion"], c: "appreciation" }, { i: 2, s: "neu", x: 0, e: [], c: "question", t: true }, { i: 99, s: "neg", x: -1, e: [], c: "spam" }] };
     await standIn.script({ responses: [{ text: `\`\`\`json\n${JSON.stringify(answer)}\n\`\`\`` }] });
     const { value } = await testGemini().analyzeComments(batch.slice(0, 2), video);
     expect(value).to.deep.equal([
-      { id: "k1", sentiment: "positive", score: 0.9, emotions: ["joy"], category: "appreciation" },
-      { id: "k2", sentiment: "neutral", score: 0, emotions: [], category: "question" },
+      // No `t` from the model: not toxic.
+      { id: "k1", sentiment: "positive", score: 0.9, emotions: ["joy"], category: "appreciation", toxic: false },
+      { id: "k2", sentiment: "neutral", score: 0, emotions: [], category: "question", toxic: true },
     ]);
   });
 

@@ -4,6 +4,7 @@ import { analyzeCommentsLocally } from "../../src/ai/local/analyze";
 import { classifyCategory, explainCategory, needsAttention } from "../../src/ai/local/category";
 import { detectEmotions } from "../../src/ai/local/emotion";
 import { scoreSentiment } from "../../src/ai/local/sentiment";
+import { loadNounPhraser } from "../../src/ai/local/nounPhrases";
 import { contentIdeas, extractThemes } from "../../src/ai/local/themes";
 import { tokenize } from "../../src/ai/local/tokenize";
 import { CATEGORIES, EMOTIONS, SENTIMENTS, type AnalysedComment, type Category, type Sentiment } from "../../src/ai/types";
@@ -11,6 +12,8 @@ import { CATEGORIES, EMOTIONS, SENTIMENTS, type AnalysedComment, type Category, 
 const sentimentOf = (text: string): Sentiment => scoreSentiment(text).sentiment;
 const scoreOf = (text: string): number => scoreSentiment(text).score;
 const categoryOf = (text: string): Category => classifyCategory(text, scoreSentiment(text));
+// The phrase rules alone, before the learned check (concerns.ts) may veto a match.
+const ruleCategoryOf = (text: string): Category => explainCategory(text, scoreSentiment(text)).category;
 
 describe("local models: tokenizer", () => {
   it("splits words, emoji, emoticons, URLs and punctuation runs", () => {
@@ -151,9 +154,17 @@ describe("local models: categories", () => {
   ];
   for (const [text, expected] of cases) {
     it(`"${text}" is ${expected}`, () => {
-      expect(categoryOf(text), explainCategory(text, scoreSentiment(text)).rule).to.equal(expected);
+      expect(ruleCategoryOf(text), explainCategory(text, scoreSentiment(text)).rule).to.equal(expected);
     });
   }
+
+  it("keeps what a creator acts on through the learned check, and vetoes chatter the rules took for a question", () => {
+    expect(categoryOf("it would be better if you slowed down a bit")).to.equal("suggestion");
+    expect(categoryOf("how do i fix the error at 5:20")).to.equal("question");
+    expect(categoryOf("please make a video on recursion")).to.equal("request");
+    expect(ruleCategoryOf("why is this so funny lol")).to.equal("question");
+    expect(needsAttention(categoryOf("why is this so funny lol"))).to.equal(false);
+  });
 
   it("does not take embedded question words for questions", () => {
     expect(categoryOf("i finally know how it works now thanks")).to.not.equal("question");
@@ -176,7 +187,7 @@ describe("local models: analyzeCommentsLocally", () => {
     expect(out.map((a) => a.id)).to.deep.equal(["c1", "c2", "c3"]);
     expect(out[0]).to.include({ sentiment: "positive" });
     expect(out[1].category).to.equal("question");
-    expect(out[2]).to.deep.equal({ id: "c3", sentiment: "neutral", score: 0, emotions: [], category: "other" });
+    expect(out[2]).to.deep.equal({ id: "c3", sentiment: "neutral", score: 0, emotions: [], category: "other", toxic: false });
     for (const a of out) {
       expect(SENTIMENTS).to.include(a.sentiment);
       expect(CATEGORIES).to.include(a.category);
@@ -238,8 +249,8 @@ describe("local models: themes and content ideas", () => {
     category: category as Category,
   }));
 
-  it("picks repeated phrases, with the ids of the comments that use them and their sentiment", () => {
-    const themes = extractThemes(comments, 5);
+  it("picks repeated phrases, with the ids of the comments that use them and their sentiment", async () => {
+    const themes = extractThemes(comments, await loadNounPhraser(), 5);
     const battery = themes.find((t) => t.name === "Battery Life");
     const camera = themes.find((t) => t.name === "Camera Quality");
     const charging = themes.find((t) => t.name === "Wireless Charging");
@@ -253,16 +264,18 @@ describe("local models: themes and content ideas", () => {
     expect(themes.map((t) => t.name)).to.not.include.members(["Battery", "Camera", "Life"]);
   });
 
-  it("returns nothing for no comments and respects max", () => {
-    expect(extractThemes([])).to.deep.equal([]);
-    expect(extractThemes(comments, 1)).to.have.length(1);
+  it("returns nothing for no comments and respects max", async () => {
+    const phraser = await loadNounPhraser();
+    expect(extractThemes([], phraser)).to.deep.equal([]);
+    expect(extractThemes(comments, phraser, 1)).to.have.length(1);
   });
 
-  it("turns requests and questions into content ideas with their comment ids", () => {
-    const ideas = contentIdeas(comments);
+  it("turns requests and questions into content ideas with their comment ids", async () => {
+    const phraser = await loadNounPhraser();
+    const ideas = contentIdeas(comments, phraser);
     expect(ideas[0].title).to.match(/wireless charging/i);
     expect(ideas[0].commentIds).to.include.members(["c8", "c9"]);
     expect(ideas.flatMap((i) => i.commentIds)).to.not.include("c4");
-    expect(contentIdeas([])).to.deep.equal([]);
+    expect(contentIdeas([], phraser)).to.deep.equal([]);
   });
 });

@@ -87,7 +87,8 @@ describe("analysis pipeline (in-process)", function () {
     const job = await jobData(jobId);
     expect(job.options).to.deep.include({ maxComments: 100, truncatedToPlanLimit: true });
     const analysis = (await db().doc(`analyses/${job.analysisId!}`).get()).data()!;
-    expect(Object.keys(analysis.results as object)).to.deep.equal(["sentiment"]);
+    // Toxicity is counted whatever the options: it comes with every per-comment analysis.
+    expect(Object.keys(analysis.results as object)).to.deep.equal(["sentiment", "toxicity"]);
     expect((analysis.counts as { fetched: number }).fetched).to.equal(100);
   });
 

@@ -19,6 +19,7 @@ export const storedCommentSchema = z.object({
   score: z.number().min(-1).max(1),
   emotions: z.array(z.enum(EMOTIONS)),
   category: z.enum(CATEGORIES),
+  toxic: z.boolean(),
   blocked: z.boolean().optional(),
 });
 
@@ -30,6 +31,11 @@ export const analysisSchema = z.object({
   options: z.object({ maxComments: z.number().int().positive(), include: z.record(z.string(), z.boolean()) }).passthrough(),
   provider: z.enum(["local", "gemini"]),
   results: z.object({
+    toxicity: z.object({
+      count: z.number().int().min(0),
+      share: z.number().min(0).max(1),
+      examples: z.array(z.object({ commentId: z.string().min(1), text: z.string() })).max(5),
+    }),
     sentiment: z
       .object({
         total: z.number().int().positive(),

@@ -1,12 +1,23 @@
-// The local provider's per-comment analysis: sentiment, emotions and category
+// The local provider's per-comment analysis: sentiment, emotions, category and toxicity
 // for a batch, offline and deterministic (same input, same output).
 import type { Category, CommentAnalysis, CommentInput } from "../types";
 import { classifyCategory } from "./category";
 import { emotionsOfTokens } from "./emotion";
 import { sentimentOfTokens } from "./sentiment";
+import { isToxicTokens } from "./toxicity";
 import { flatten, tokenize } from "./tokenize";
 
 const ASKING: ReadonlySet<Category> = new Set(["question", "request", "suggestion"]);
+
+// A problem the video solved reads negative word by word ("the echo is almost
+// gone", "the hum is finally fixed") but is the best thing a viewer can tell a creator.
+const PROBLEM_SOLVED =
+  /\b(?:(?:is|are|was|were|now|got|have|has|been) (?:almost |nearly |finally |totally |completely |all |pretty much |basically )?(?:gone|fixed|solved|sorted|resolved|way better|much better|so much better|a lot better|half what it was)|(?:fixed|solved|sorted) (?:it|my|the|that)|no more (?:echo|hum|noise|buzz|buzzing|problems?|issues?|lag|shadows)|works? (?:perfectly |great |fine )?now|got rid of)\b/;
+const NOT_SOLVED = /\b(?:not|isn'?t|aren'?t|wasn'?t|never|still not|no longer)\b [^.!?]{0,20}\b(?:gone|fixed|solved|better|works?)\b/;
+
+function solvesProblem(lower: string): boolean {
+  return PROBLEM_SOLVED.test(lower) && !NOT_SOLVED.test(lower);
+}
 
 export function analyzeComment(comment: CommentInput): CommentAnalysis {
   // Stored data is not always what the types promise: a missing text is an empty comment.
@@ -18,13 +29,17 @@ export function analyzeComment(comment: CommentInput): CommentAnalysis {
   // The sentiment model learned from product reviews, where plain factual
   // sentences lean negative. On a creator's video, a question or request with
   // no negative word in it is not criticism: call it neutral.
-  const plainAsk = ASKING.has(category) && details.sentiment === "negative" && details.lexicon.negative === 0;
+  // Likewise a remark with no sentiment word at all (lexicon hits 0) that the word weights alone call negative.
+  const plainAsk =
+    details.sentiment === "negative" && details.lexicon.negative === 0 && (ASKING.has(category) || text.includes("?") || details.lexicon.hits === 0);
+  const solved = !ASKING.has(category) && details.sentiment !== "positive" && solvesProblem(text.toLowerCase());
   return {
     id: comment.id,
-    sentiment: plainAsk ? "neutral" : details.sentiment,
-    score: plainAsk ? 0 : details.score,
+    sentiment: solved ? "positive" : plainAsk ? "neutral" : details.sentiment,
+    score: solved ? Math.max(0.5, details.score) : plainAsk ? 0 : details.score,
     emotions: emotionsOfTokens(tokens, flat),
     category,
+    toxic: isToxicTokens(tokens, text),
   };
 }
 

@@ -3,6 +3,7 @@
 // datasets we score on, often come without "?" or apostrophes: "how do i fix
 // this", "whats the point", "can u make one on loops".
 import { ACTIONABLE_CATEGORIES, type Category, type Sentiment } from "../types";
+import { confirmsConcern, shippedConcernModel, type ConcernModel } from "./concerns";
 import { flatten } from "./tokenize";
 
 export interface SentimentHint {
@@ -205,8 +206,24 @@ export function explainCategory(text: string, sentiment: SentimentHint, flat = f
   return { category: "other", rule: "short" };
 }
 
-export function classifyCategory(text: string, sentiment: SentimentHint, flat = flatten(text)): Category {
-  return explainCategory(text, sentiment, flat).category;
+// Where the rules lose precision: questions that ask nothing of the creator
+// ("how did you get so good") and criticism that is only abuse. Suggestions,
+// feedback and requests the rules find are vetoed only when the model is far
+// surer (its threshold times OTHER_VETO): what they say is what a creator acts on.
+const VETOED: ReadonlySet<Category> = new Set(["question", "criticism"]);
+const OTHER_VETO = 0.5;
+
+/**
+ * The category, with the learned check (concerns.ts) vetoing an actionable
+ * rule match a creator would not act on: such a comment becomes what it
+ * otherwise is (appreciation if positive, discussion if long, else other).
+ * `model` null gives the rules alone.
+ */
+export function classifyCategory(text: string, sentiment: SentimentHint, flat = flatten(text), model: ConcernModel | null = shippedConcernModel()): Category {
+  const explained = explainCategory(text, sentiment, flat);
+  if (!model || !needsAttention(explained.category) || confirmsConcern(model, explained, flat, VETOED.has(explained.category) ? 1 : OTHER_VETO)) return explained.category;
+  if (sentiment.sentiment === "positive") return "appreciation";
+  return flat.trim().split(" ").length >= 8 ? "discussion" : "other";
 }
 
 /** Categories a creator should act on. */

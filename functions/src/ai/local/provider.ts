@@ -22,6 +22,7 @@ import { localAnswer } from "./templates/ask";
 import { localAudience } from "./templates/insights";
 import { localReplies } from "./templates/replies";
 import { localSummary } from "./templates/summary";
+import { loadNounPhraser } from "./nounPhrases";
 import { contentIdeas, extractThemes } from "./themes";
 
 export class LocalProvider implements AiProvider {
@@ -31,10 +32,12 @@ export class LocalProvider implements AiProvider {
     return Promise.resolve(result(analyzeCommentsLocally(batch)));
   }
 
-  generateInsights(input: InsightsInput): Promise<AiResult<Insights>> {
+  async generateInsights(input: InsightsInput): Promise<AiResult<Insights>> {
     const comments = input.comments.filter((c) => !c.blocked && c.category !== "spam");
-    const themes = extractThemes(comments);
-    return Promise.resolve(result({ themes, contentIdeas: contentIdeas(comments), audience: localAudience(comments, themes) }));
+    // The part-of-speech tagger loads here, on first use: no other step pays for it.
+    const phraser = await loadNounPhraser();
+    const themes = extractThemes(comments, phraser);
+    return result({ themes, contentIdeas: contentIdeas(comments, phraser), audience: localAudience(comments, themes) });
   }
 
   summarize(input: SummaryInput): Promise<AiResult<ExecutiveSummary>> {

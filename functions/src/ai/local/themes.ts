@@ -1,35 +1,47 @@
-// Themes and content ideas from keyword statistics: which words and phrases
-// many comments share, which comments say them, and how those comments feel.
+// Themes and content ideas from the noun phrases comments share (tagged by
+// compromise, see nounPhrases.ts): what several viewers talk about, which
+// comments say it, and how those comments feel. Singular and plural count as
+// one ("panel", "panels"); a phrase and its head noun that cite the same
+// comments are one theme.
 import type { AnalysedComment, Category, ContentIdea, Sentiment, Theme } from "../types";
+import type { NounPhraser } from "./nounPhrases";
 import { STOPWORDS } from "./stopwords";
 import { flatten } from "./tokenize";
 
 interface Term {
-  /** "battery life", "tutorial". */
+  /** Canonical key: last word singular ("acoustic panel"). */
   key: string;
   words: number;
   /** Indexes of the comments using it, ascending, each once. */
   docs: number[];
+  /** How each written form ("acoustic panels") occurs, by number of comments. */
+  forms: Map<string, number>;
 }
 
 // A phrase says more than either of its words: prefer it when it is about as frequent.
 const PHRASE_BOOST = 2;
 const MAX_IDS = 50;
 const MIN_WORD_LENGTH = 3;
+// Parsing is the costly part; the first comments (most engaging first) say what the rest say.
+const MAX_PARSED = 300;
+// A theme is something at least this many people said, in its own words.
+const MIN_VERBATIM = 3;
+// Nouns every comment section has: never a theme on their own.
+const GENERIC = new Set([
+  "video", "vid", "thing", "lot", "guy", "people", "time", "way", "channel", "comment", "one", "stuff", "bit", "day", "everyone", "anyone",
+  "something", "year", "today", "thanks", "thank", "lol", "man", "bro", "dude", "part", "kind", "sort", "question", "idea", "point", "reason",
+  "minute", "second", "hour", "week", "month", "end", "start", "sense", "fact", "life", "world", "work", "job", "look", "yes", "please", "hi", "hey",
+]);
 
-function isContentWord(w: string): boolean {
-  return w.length >= MIN_WORD_LENGTH && !STOPWORDS.has(w) && !/^\d/.test(w) && w !== "<url>";
-}
+// Modifiers that make no subject of a generic noun: "new video", "great job".
+const PLAIN_MODIFIERS = new Set(["new", "old", "good", "great", "best", "nice", "last", "next", "first", "whole", "other", "same", "full", "entire", "real", "awesome", "amazing", "cool", "long", "short", "little", "big", "whole"]);
 
-/** Plural to singular when the singular is also used ("videos" → "video"), so both count as one term. */
-function singularise(words: Set<string>): (w: string) => string {
-  return (w) => {
-    if (w.length > 4 && w.endsWith("s") && !w.endsWith("ss")) {
-      const one = w.slice(0, -1);
-      if (words.has(one)) return one;
-    }
-    return w;
-  };
+const isWord = (w: string): boolean => w.length >= MIN_WORD_LENGTH && !STOPWORDS.has(w) && !/^\d/.test(w);
+
+function singular(w: string): string {
+  if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) return w.slice(0, -1);
+  return w;
 }
 
 interface TermStats {
@@ -38,45 +50,46 @@ interface TermStats {
   docTerms: string[][];
 }
 
-/** Unigrams and adjacent-content-word bigrams, with the comments (by index) that use each. */
-function termStats(texts: string[]): TermStats {
-  const perDoc = texts.map((text) => {
-    // Stopwords break phrases: only words that stood next to each other form a bigram.
-    const raw = flatten(text).trim().split(" ");
-    const runs: string[][] = [];
-    let run: string[] = [];
-    for (const w of raw) {
-      if (isContentWord(w)) run.push(w);
-      else if (run.length) {
-        runs.push(run);
-        run = [];
-      }
-    }
-    if (run.length) runs.push(run);
-    return runs;
-  });
-  const vocabulary = new Set(perDoc.flat(2));
-  const canonical = singularise(vocabulary);
+/** Noun phrases (whole, and their last one or two words) with the comments that use each. */
+function termStats(texts: readonly string[], phraser: NounPhraser): TermStats {
   const terms = new Map<string, Term>();
   const docTerms: string[][] = texts.map(() => []);
-  const note = (key: string, words: number, doc: number): void => {
-    const term = terms.get(key) ?? { key, words, docs: [] };
-    if (term.docs[term.docs.length - 1] !== doc) {
-      term.docs.push(doc);
-      docTerms[doc].push(key);
-    }
-    terms.set(key, term);
-  };
-  perDoc.forEach((runs, doc) => {
-    for (const run of runs) {
-      const words = run.map(canonical);
-      for (let i = 0; i < words.length; i += 1) {
-        note(words[i], 1, doc);
-        if (i + 1 < words.length && words[i] !== words[i + 1]) note(`${words[i]} ${words[i + 1]}`, 2, doc);
+  texts.slice(0, MAX_PARSED).forEach((text, doc) => {
+    const lower = text.toLowerCase();
+    const seen = new Set<string>();
+    for (const np of phraser(text)) {
+      const words = np.words;
+      // The phrase, its head noun, and its inner runs of two or three words
+      // ("wireless charging" inside "wireless charging speeds").
+      const parts: string[][] = [words.slice(-1)];
+      for (let from = 0; from < words.length; from += 1)
+        for (let to = from + 2; to <= Math.min(words.length, from + 3); to += 1) parts.push(words.slice(from, to));
+      for (const part of parts) {
+        const head = part[part.length - 1];
+        if (!isWord(head) || part.some((w) => !/^[\p{L}][\p{L}'-]*$/u.test(w))) continue;
+        // "video" alone says nothing; "battery life" does, "new video" does not.
+        if (GENERIC.has(singular(head)) && (part.length === 1 || part.some((w) => PLAIN_MODIFIERS.has(w) || GENERIC.has(singular(w)) && w !== head))) continue;
+        if (part.length > 1 && !isWord(part[0])) continue;
+        const form = part.join(" ");
+        if (!lower.includes(form)) continue;
+        const key = [...part.slice(0, -1), singular(head)].join(" ");
+        const term = terms.get(key) ?? { key, words: part.length, docs: [], forms: new Map<string, number>() };
+        if (!seen.has(`${key}|${form}`)) term.forms.set(form, (term.forms.get(form) ?? 0) + 1);
+        seen.add(`${key}|${form}`);
+        if (term.docs[term.docs.length - 1] !== doc) {
+          term.docs.push(doc);
+          docTerms[doc].push(key);
+        }
+        terms.set(key, term);
       }
     }
   });
   return { terms, docTerms };
+}
+
+/** The form most comments wrote, ties to the shorter then alphabetical. */
+function commonForm(term: Term): [string, number] {
+  return [...term.forms].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1))[0];
 }
 
 function shared(a: number[], b: number[]): number {
@@ -89,17 +102,17 @@ function shared(a: number[], b: number[]): number {
 /** The most frequent distinct terms: phrases preferred, near-duplicates (same comments) dropped. */
 function pickTerms(terms: Map<string, Term>, max: number, minDocs: number): Term[] {
   const ranked = [...terms.values()]
-    .filter((t) => t.docs.length >= minDocs)
+    .filter((t) => t.docs.length >= minDocs && commonForm(t)[1] >= MIN_VERBATIM)
     .map((t) => ({ t, weight: t.docs.length * (t.words > 1 ? PHRASE_BOOST : 1) }))
     .sort((a, b) => b.weight - a.weight || b.t.words - a.t.words || (a.t.key < b.t.key ? -1 : 1));
   const chosen: Term[] = [];
   for (const { t } of ranked) {
     if (chosen.length >= max) break;
-    // Skip a term whose comments are mostly an already chosen theme's: "sublime"
-    // after "sublime text", or two words that always come together.
+    // Skip a term whose comments are mostly an already chosen theme's: "panel"
+    // after "acoustic panel", or two phrases that always come together.
     const duplicate = chosen.some((c) => {
       const common = shared(t.docs, c.docs);
-      const nested = c.key.split(" ").includes(t.key) || t.key.split(" ").includes(c.key);
+      const nested = c.key.split(" ").includes(t.key) || t.key.split(" ").includes(c.key) || c.key.endsWith(` ${t.key}`) || t.key.endsWith(` ${c.key}`);
       return nested ? common / t.docs.length >= 0.5 : common / Math.min(t.docs.length, c.docs.length) >= 0.8;
     });
     if (!duplicate) chosen.push(t);
@@ -136,18 +149,18 @@ const FEELING: Record<Sentiment, string> = {
   mixed: "divided",
 };
 
-export function extractThemes(comments: AnalysedComment[], max = 6): Theme[] {
+export function extractThemes(comments: AnalysedComment[], phraser: NounPhraser, max = 6): Theme[] {
   if (comments.length === 0 || max <= 0) return [];
-  const { terms } = termStats(comments.map((c) => c.text));
-  // A theme is something several people said; in tiny batches, two is several.
-  const minDocs = Math.max(2, Math.round(comments.length * 0.01));
+  const { terms } = termStats(comments.map((c) => c.text), phraser);
+  const minDocs = Math.max(MIN_VERBATIM, Math.round(Math.min(comments.length, MAX_PARSED) * 0.01));
   return pickTerms(terms, max, minDocs).map((term) => {
     const members = term.docs.map((i) => comments[i]);
     const sentiment = sentimentOf(members);
     const share = Math.round((members.length / comments.length) * 100);
+    const [form] = commonForm(term);
     return {
-      name: titleCase(term.key),
-      description: `${members.length} comment${members.length === 1 ? "" : "s"} (${share}%) mention "${term.key}"; ${FEELING[sentiment]}.`,
+      name: titleCase(form),
+      description: `${members.length} comment${members.length === 1 ? "" : "s"} (${share}%) talk about ${form}; ${FEELING[sentiment]}.`,
       sentiment,
       commentIds: members.slice(0, MAX_IDS).map((c) => c.id),
       mentions: members.length,
@@ -157,69 +170,90 @@ export function extractThemes(comments: AnalysedComment[], max = 6): Theme[] {
 
 const IDEA_SOURCES: Partial<Record<Category, number>> = { request: 3, suggestion: 2, question: 2 };
 
-// What a request asks for: "make a video on <topic>", "tutorial about <topic>".
-const TOPIC_AFTER = /\b(?:video|videos|vid|tutorial|tutorials|episode|series|part|guide|review|one|more) (?:on|about|of|for|covering|explaining) (.+)$/;
+// What a request asks for: "make a video on <topic>", "a follow-up on how you <topic>".
+const TOPIC_AFTER = /\b(?:video|videos|vid|tutorial|tutorials|episode|series|part|guide|review|follow up|followup|more) (?:on|about|covering|explaining) (.+)$/;
+// "how do you stop the desk from vibrating", "how did you mount the panels".
+const HOW = /\bhow (?:(?:do|did|can|could|should) (?:you|i|we|one)|to) (.+)$/;
+const MAX_TITLE_WORDS = 9;
 
-function topicOf(text: string): string | undefined {
-  const m = TOPIC_AFTER.exec(flatten(text).trim());
-  if (!m) return undefined;
-  const words = m[1].split(" ").filter((w) => !STOPWORDS.has(w) || w === "and");
-  const topic = words.slice(0, 4).join(" ").replace(/ and$/, "");
-  return topic.length >= MIN_WORD_LENGTH ? topic : undefined;
+function firstClause(text: string): string {
+  return text.split(/[?.!,;:(]|\b(?:that s|thats|because|but|so|or is|or do|or would|i get|mine is)\b/)[0].trim();
 }
 
-export function contentIdeas(comments: AnalysedComment[], max = 5): ContentIdea[] {
+function sentenceCase(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const SECOND_PERSON: Record<string, string> = { you: "you", your: "your", yours: "yours", my: "your", mine: "yours", i: "you", me: "you" };
+
+/** A title a creator could publish for what this comment asks, or undefined when it does not say. */
+function titleOf(text: string): string | undefined {
+  const lower = text.toLowerCase().replace(/[\u2019']/g, "'");
+  const clause = (s: string): string | undefined => {
+    const words = firstClause(s).split(/\s+/).filter(Boolean).slice(0, MAX_TITLE_WORDS);
+    return words.length >= 3 ? words.map((w) => SECOND_PERSON[w] ?? w).join(" ") : undefined;
+  };
+  const topic = TOPIC_AFTER.exec(lower);
+  if (topic) {
+    const asked = clause(topic[1].replace(/^how (?:you|i|to) /, "how to "));
+    if (asked) return sentenceCase(asked);
+  }
+  const how = HOW.exec(lower);
+  if (how) {
+    const rest = clause(how[1]);
+    if (rest) return `How to ${rest}`;
+  }
+  return undefined;
+}
+
+export function contentIdeas(comments: AnalysedComment[], phraser: NounPhraser, max = 5): ContentIdea[] {
   const sources = comments.filter((c) => IDEA_SOURCES[c.category] !== undefined);
   if (sources.length === 0 || max <= 0) return [];
-  const { terms, docTerms } = termStats(sources.map((c) => c.text));
+  const { terms, docTerms } = termStats(sources.map((c) => c.text), phraser);
   const weightOf = (t: Term): number => t.docs.length * (t.words > 1 ? PHRASE_BOOST : 1);
-  const groups = new Map<string, { topic: string; members: AnalysedComment[]; weight: number; explicit: boolean }>();
+  const groups = new Map<string, { term: Term; members: AnalysedComment[]; weight: number }>();
   sources.forEach((c, i) => {
-    // Group by the comment's most shared phrase or word; for an explicit ask
-    // ("a video on wireless charging speeds") only among the words of the ask.
-    const asked = topicOf(c.text);
-    const explicit = asked !== undefined;
-    const askedWords = new Set(asked?.split(" "));
+    // Grouped by the comment's most shared noun phrase.
     let best: Term | undefined;
-    for (const key of docTerms[i]) {
+    for (const key of docTerms[i] ?? []) {
       const t = terms.get(key);
-      if (!t || (asked && !key.split(" ").every((w) => askedWords.has(w)))) continue;
+      if (!t) continue;
       const diff = best ? weightOf(t) - weightOf(best) : 1;
       if (diff > 0 || (diff === 0 && best !== undefined && t.key < best.key)) best = t;
     }
-    const topic = asked && (!best || best.docs.length < 2) ? asked : best?.key;
-    if (!topic) return;
-    const group = groups.get(topic) ?? { topic, members: [], weight: 0, explicit: false };
+    if (!best) return;
+    const group = groups.get(best.key) ?? { term: best, members: [], weight: 0 };
     group.members.push(c);
     group.weight += IDEA_SOURCES[c.category] ?? 0;
-    group.explicit ||= explicit;
-    groups.set(topic, group);
+    groups.set(best.key, group);
   });
-  return [...groups.values()]
-    .filter((g) => g.explicit || g.members.length >= 2 || sources.length <= 10)
-    .sort((a, b) => b.weight - a.weight || (a.topic < b.topic ? -1 : 1))
-    .slice(0, max)
-    .map((g) => {
-      const count = (cat: Category): number => g.members.filter((c) => c.category === cat).length;
-      const asks = count("request");
-      const questions = count("question");
-      const suggestions = count("suggestion");
-      // Named after what most of its comments do: ask for a video, ask a question, or suggest.
-      const title =
-        asks * 3 >= Math.max(questions, suggestions) * 2
-          ? `A video on ${g.topic}`
-          : questions >= suggestions
-            ? `Explaining ${g.topic}`
-            : `Improving ${g.topic}`;
-      const parts = [
-        asks ? `${asks} request${asks === 1 ? "" : "s"}` : "",
-        questions ? `${questions} question${questions === 1 ? "" : "s"}` : "",
-        suggestions ? `${suggestions} suggestion${suggestions === 1 ? "" : "s"}` : "",
-      ].filter(Boolean);
-      return {
-        title: titleCase(title),
-        rationale: `Viewers raised "${g.topic}" in ${parts.join(", ")}.`,
-        commentIds: g.members.slice(0, MAX_IDS).map((c) => c.id),
-      };
+  const ideas: ContentIdea[] = [];
+  const ranked = [...groups.values()]
+    .filter((g) => g.members.length >= 2 || g.members.some((m) => m.category === "request") || sources.length <= 10)
+    .sort((a, b) => b.weight - a.weight || (a.term.key < b.term.key ? -1 : 1));
+  for (const g of ranked) {
+    if (ideas.length >= max) break;
+    const [form] = commonForm(g.term);
+    // Requests first: what viewers asked for in their own words makes the title.
+    const ordered = [...g.members].sort((a, b) => (IDEA_SOURCES[b.category] ?? 0) - (IDEA_SOURCES[a.category] ?? 0) || (b.likeCount ?? 0) - (a.likeCount ?? 0));
+    let title: string | undefined;
+    for (const m of ordered) if ((title = titleOf(m.text))) break;
+    // Several questions on one multi-word subject: a Q&A on it. A single word alone never makes a title.
+    if (!title && g.term.words > 1 && g.members.length >= 2) title = `${titleCase(form)}: your questions answered`;
+    if (!title || ideas.some((i) => i.title === title)) continue;
+    const count = (cat: Category): number => g.members.filter((c) => c.category === cat).length;
+    const parts = [
+      [count("request"), "request"],
+      [count("question"), "question"],
+      [count("suggestion"), "suggestion"],
+    ]
+      .filter(([n]) => Number(n) > 0)
+      .map(([n, what]) => `${n} ${what}${n === 1 ? "" : "s"}`);
+    ideas.push({
+      title,
+      rationale: `Viewers raised ${form} in ${parts.join(", ")}, e.g. "${flatten(ordered[0].text).trim().slice(0, 120)}".`,
+      commentIds: ordered.slice(0, MAX_IDS).map((c) => c.id),
     });
+  }
+  return ideas;
 }

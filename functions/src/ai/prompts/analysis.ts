@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { CATEGORIES, EMOTIONS, type CommentAnalysis, type CommentInput, type Emotion, type Sentiment, type VideoContext } from "../types";
 import { clip, fence } from "./fence";
-import { arr, int, num, obj, str, type Prompt } from "./schema";
+import { arr, bool, int, num, obj, str, type Prompt } from "./schema";
 import { systemFor } from "./system";
 
 /** Longer comments are cut for analysis: the sentiment and intent are clear well before this. */
@@ -18,11 +18,11 @@ const CODES = Object.keys(SENTIMENT_CODES) as SentimentCode[];
 export const codeOfSentiment = (s: Sentiment): SentimentCode => CODES.find((c) => SENTIMENT_CODES[c] === s) ?? "neu";
 
 const INSTRUCTIONS =
-  "For each [n, text] in <comments> return r items {i:n, s:sentiment toward the video/creator (pos|neg|neu|mix), x:score -1..1, e:up to 3 emotions, most salient first, [] if none, c:category}. " +
+  "For each [n, text] in <comments> return r items {i:n, s:sentiment toward the video/creator (pos|neg|neu|mix), x:score -1..1, e:up to 3 emotions, most salient first, [] if none, c:category, t:true if toxic (insult, harassment, hate, threat or obscenity aimed at a person), else false}. " +
   "Categories: question; feedback (opinion on the video); suggestion (how to improve); appreciation (praise/thanks); criticism; request (asks for content); discussion (about the topic); spam (promo/scam); other.";
 
 export const ANALYSIS_SCHEMA = obj({
-  r: arr(obj({ i: int, s: str(CODES), x: num, e: arr(str(EMOTIONS)), c: str(CATEGORIES) })),
+  r: arr(obj({ i: int, s: str(CODES), x: num, e: arr(str(EMOTIONS)), c: str(CATEGORIES), t: bool })),
 });
 
 export function analysisPrompt(batch: readonly CommentInput[], video: VideoContext): Prompt {
@@ -49,6 +49,8 @@ export const analysisResponse = z.object({
       // Unknown emotion words are dropped rather than failing the whole batch.
       e: z.array(z.string()).transform((list) => [...new Set(list.filter((e) => EMOTION_SET.has(e)))].slice(0, 3) as Emotion[]),
       c: z.enum(CATEGORIES),
+      // A model that leaves the flag out has not called the comment toxic.
+      t: z.boolean().optional(),
     }),
   ),
 });
@@ -71,6 +73,7 @@ export function expandAnalysis(parsed: AnalysisResponse, batch: readonly Comment
       score: Math.max(-1, Math.min(1, Math.round(item.x * 1000) / 1000)),
       emotions: item.e,
       category: item.c,
+      toxic: item.t === true,
     });
   }
   return out;
@@ -78,5 +81,5 @@ export function expandAnalysis(parsed: AnalysisResponse, batch: readonly Comment
 
 /** What a refused comment is stored with: neutral placeholders, marked, never dropped. */
 export function blockedAnalysis(id: string): CommentAnalysis {
-  return { id, sentiment: "neutral", score: 0, emotions: [], category: "other", blocked: true };
+  return { id, sentiment: "neutral", score: 0, emotions: [], category: "other", toxic: false, blocked: true };
 }

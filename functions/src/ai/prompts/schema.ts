@@ -29,6 +29,7 @@ export interface Prompt {
 export const str = (values?: readonly string[]): ResponseSchema => (values ? { type: "STRING", enum: [...values] } : { type: "STRING" });
 export const num: ResponseSchema = { type: "NUMBER" };
 export const int: ResponseSchema = { type: "INTEGER" };
+export const bool: ResponseSchema = { type: "BOOLEAN" };
 export const arr = (items: ResponseSchema): ResponseSchema => ({ type: "ARRAY", items });
 
 /** An object whose listed properties are all required. */

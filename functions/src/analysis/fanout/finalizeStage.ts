@@ -5,7 +5,7 @@
 // analysis; the comment chunks it rewrites are the same documents.
 import type { Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions";
-import { summarizeClassification, summarizeSentiment } from "../../ai/summaries";
+import { summarizeClassification, summarizeSentiment, summarizeToxicity, withToxicityAction } from "../../ai/summaries";
 import type { AiProvider, TokenUsage } from "../../ai/types";
 import { addUsage, noUsage } from "../../ai/usage";
 import { describeFailure } from "../failures";
@@ -63,7 +63,7 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
       await progress.step("summary");
       const result = await ai.summarize({ ...base, insights });
       usage = addUsage(usage, result.usage);
-      summary = resolveSummary(result.value, stored);
+      summary = withToxicityAction(resolveSummary(result.value, stored), summarizeToxicity(stored));
     }
 
     await progress.step("storing");
@@ -83,6 +83,7 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
         ...(options.include.classification ? { classification: { ...classification, topQuestions: topQuestions(stored) } } : {}),
         ...(options.include.insights && insights ? { insights: resolveInsights(insights, stored) } : {}),
         ...(summary ? { summary } : {}),
+        toxicity: summarizeToxicity(stored),
       },
       counts: {
         ...job!.counts,

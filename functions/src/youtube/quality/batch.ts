@@ -45,7 +45,9 @@ export function inferSelfVideo(comments: readonly YouTubeComment[]): Set<string>
  * author. Skeletons too short to matter are skipped; authors are only
  * collected for skeletons that occur more than once.
  */
-export function groupCopies(scans: readonly TextScan[], comments: readonly YouTubeComment[]): Map<number, DuplicateInfo> {
+export type DuplicateGroups = Map<number, DuplicateInfo>;
+
+export function groupCopies(scans: readonly TextScan[], comments: readonly YouTubeComment[]): DuplicateGroups {
   const copies = new Map<number, number>();
   for (const scan of scans) {
     if (scan.keyLength >= FLOOD_MIN_TEXT) copies.set(scan.keyHash, (copies.get(scan.keyHash) ?? 0) + 1);

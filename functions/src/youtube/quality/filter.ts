@@ -2,12 +2,14 @@
 // and ranks what is left by how much it deserves the creator's attention.
 // The batch is one video's comments, which is what makes floods visible.
 import type { YouTubeComment } from "../types";
-import { groupCopies, inferSelfVideo } from "./batch";
+import { authorOf, groupCopies, inferSelfVideo, type DuplicateGroups } from "./batch";
 import { engagementScore } from "./engagement";
 import { SPAM_REASONS, type SpamReason } from "./reasons";
 import { scanText, type TextScan } from "./scan";
 import { contentSignals, type ContentSignals } from "./signals";
 import { judgeNormalized, type SpamVerdict } from "./spam";
+import type { SpamContextFeatures } from "./spamFeatures";
+import { scoreSpam, shippedSpamModel, type SpamModel } from "./spamModel";
 import { normalizeText } from "./text";
 
 export { detectSpam, type SpamContext, type SpamVerdict } from "./spam";
@@ -40,6 +42,49 @@ export interface FilterOptions {
   videoId?: string;
   /** The video's channel: its owner's own comments (pinned links, "subscribe!") are never removed. */
   channelId?: string;
+  /** The learned spam model applied after the rules; the shipped one by default, `null` for rules only. */
+  spamModel?: SpamModel | null;
+}
+
+/** One video's comments normalised and scanned once, with the batch signals every verdict needs. */
+export interface PreparedBatch {
+  texts: string[];
+  lowers: string[];
+  scans: TextScan[];
+  selfVideoIds: Set<string>;
+  groups: DuplicateGroups;
+  authorComments: Map<string, number>;
+}
+
+export function prepareBatch(comments: readonly YouTubeComment[], videoId?: string): PreparedBatch {
+  const n = comments.length;
+  const texts = new Array<string>(n);
+  const lowers = new Array<string>(n);
+  const scans = new Array<TextScan>(n);
+  const authorComments = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const text = normalizeText(typeof comments[i].text === "string" ? comments[i].text : "");
+    texts[i] = text;
+    lowers[i] = text.toLowerCase();
+    scans[i] = scanText(lowers[i]);
+    const author = authorOf(comments[i]);
+    authorComments.set(author, (authorComments.get(author) ?? 0) + 1);
+  }
+  const selfVideoIds = videoId ? new Set([videoId.toLowerCase()]) : inferSelfVideo(comments);
+  return { texts, lowers, scans, selfVideoIds, groups: groupCopies(scans, comments), authorComments };
+}
+
+/** The rules' verdict on comment i of a prepared batch, and the learned model's context features. */
+export function ruleVerdict(batch: PreparedBatch, comments: readonly YouTubeComment[], i: number): { verdict: SpamVerdict; context: SpamContextFeatures } {
+  const dup = batch.groups.get(batch.scans[i].keyHash);
+  const verdict = judgeNormalized(batch.texts[i], batch.lowers[i], batch.scans[i], { selfVideoIds: batch.selfVideoIds, duplicates: dup });
+  const context: SpamContextFeatures = {
+    link: verdict.link ?? 0,
+    ruleScore: verdict.score ?? 0,
+    copies: dup?.copies ?? 1,
+    authorComments: batch.authorComments.get(authorOf(comments[i])) ?? 1,
+  };
+  return { verdict, context };
 }
 
 function latestTime(times: Float64Array): number {
@@ -51,6 +96,23 @@ function latestTime(times: Float64Array): number {
 // Placeholder signals for removed comments, so the per-comment array needs no holes.
 const NOT_SPAM: SpamVerdict = Object.freeze({ spam: false });
 const NO_SIGNALS: ContentSignals = Object.freeze({ isQuestion: false, isFeedback: false, lowValue: false, words: 0 });
+
+/**
+ * The learned model removes a comment only when something besides its wording
+ * points to spam (a weak rule, a website, copies, an author posting several
+ * times): its training videos are music videos, and on other topics plain
+ * praise or requests can read like their spam. Leave-one-video-out, this
+ * guard costs no recall.
+ */
+const hasSpamSignal = (c: SpamContextFeatures): boolean => c.link > 0 || c.ruleScore > 0 || c.copies >= 2 || c.authorComments >= 2;
+
+function modelVerdict(model: SpamModel, text: string, lower: string, context: SpamContextFeatures): SpamVerdict {
+  if (!hasSpamSignal(context)) return NOT_SPAM;
+  const { probability, evidence } = scoreSpam(model, text, lower, context);
+  if (probability < model.threshold) return NOT_SPAM;
+  const words = evidence.length > 0 ? `: ${evidence.map((w) => `"${w}"`).join(", ")}` : "";
+  return { spam: true, reason: "spam_wording", detail: `wording typical of spam (${Math.round(probability * 100)}%)${words}` };
+}
 
 /**
  * The comment with its scores, built field by field: a spread would also copy
@@ -81,18 +143,9 @@ function scored(c: YouTubeComment, engagement: number, s: ContentSignals): Score
  */
 export function filterComments(comments: YouTubeComment[], options: FilterOptions = {}): FilterResult {
   const n = comments.length;
-  const texts = new Array<string>(n);
-  const lowers = new Array<string>(n);
-  const scans = new Array<TextScan>(n);
-  for (let i = 0; i < n; i++) {
-    const text = normalizeText(typeof comments[i].text === "string" ? comments[i].text : "");
-    texts[i] = text;
-    lowers[i] = text.toLowerCase();
-    scans[i] = scanText(lowers[i]);
-  }
-
-  const selfVideoIds = options.videoId ? new Set([options.videoId.toLowerCase()]) : inferSelfVideo(comments);
-  const groups = groupCopies(scans, comments);
+  const batch = prepareBatch(comments, options.videoId);
+  const { lowers, scans } = batch;
+  const model = options.spamModel === undefined ? shippedSpamModel() : options.spamModel;
   const times = new Float64Array(n);
   for (let i = 0; i < n; i++) times[i] = Date.parse(comments[i].publishedAt);
   const nowMs = options.now ? options.now.getTime() : latestTime(times);
@@ -108,7 +161,12 @@ export function filterComments(comments: YouTubeComment[], options: FilterOption
   for (let i = 0; i < n; i++) {
     const comment = comments[i];
     const byOwner = options.channelId !== undefined && comment.authorChannelId === options.channelId;
-    const verdict = byOwner ? NOT_SPAM : judgeNormalized(texts[i], lowers[i], scans[i], { selfVideoIds, duplicates: groups.get(scans[i].keyHash) });
+    let verdict = NOT_SPAM;
+    if (!byOwner) {
+      const judged = ruleVerdict(batch, comments, i);
+      verdict = judged.verdict;
+      if (!verdict.spam && model) verdict = modelVerdict(model, batch.texts[i], lowers[i], judged.context);
+    }
     if (verdict.spam && verdict.reason) {
       removed.push({ comment, reason: verdict.reason, detail: verdict.detail ?? verdict.reason });
       byReason[verdict.reason] += 1;

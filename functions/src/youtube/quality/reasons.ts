@@ -9,6 +9,7 @@ export const SPAM_REASONS = [
   "contact", // phone numbers, WhatsApp/Telegram handles
   "bot_pattern", // template text posted by scripts (share-button text)
   "duplicate_flood", // the same text pasted across accounts or reposted by one
+  "spam_wording", // no single rule, but wording the learned model has seen in spam (spamModel.ts)
 ] as const;
 
 export type SpamReason = (typeof SPAM_REASONS)[number];

@@ -10,7 +10,7 @@ import type { SpamReason } from "./reasons";
 import { defineGate, passes, type GateId, type TextScan } from "./scan";
 
 /** Reasons a comment's own words can give (links and floods are judged elsewhere). */
-export type ContentReason = Exclude<SpamReason, "link" | "duplicate_flood">;
+export type ContentReason = Exclude<SpamReason, "link" | "duplicate_flood" | "spam_wording">;
 
 interface RuleSpec {
   reason: ContentReason;

@@ -29,6 +29,10 @@ export interface SpamVerdict {
   spam: boolean;
   reason?: SpamReason;
   detail?: string;
+  /** For a comment kept by the rules: the weak rules' summed weight (below 1), a feature of the learned model. */
+  score?: number;
+  /** For a comment kept by the rules: the weight of a website it names in passing (0.5), else absent. */
+  link?: number;
 }
 
 // Characters; matches the "short comment" rules in rules.ts.
@@ -109,7 +113,7 @@ export function judgeNormalized(text: string, lower: string, scan: TextScan, con
     }
   }
 
-  if (!top || score < 1) return NOT_SPAM;
+  if (!top || score < 1) return score > 0 ? { spam: false, score, link: found?.weight } : NOT_SPAM;
   return { spam: true, reason: top.reason, detail: top.weight >= 1 ? top.detail : labels };
 }
 

@@ -1,0 +1,40 @@
+// Features of the learned "needs attention" check, shared by the runtime
+// (category.ts) and its trainer (tools/train/concerns.ts): which rule family
+// of category.ts matched (the rules give recall), plus words and bigrams of
+// the flattened text (the model learns which of those matches a creator
+// should really act on: precision).
+import type { CategoryExplanation } from "./category";
+
+export const CONCERN_DENSE_FEATURES = ["actionable", "question", "questionMark", "request", "suggestion", "feedback", "criticism", "appreciation", "short", "long"] as const;
+
+export function concernSparse(flat: string): string[] {
+  const words = flat.trim().split(" ").filter((w) => w.length > 0);
+  const out = new Set<string>();
+  for (let i = 0; i < words.length && i < 80; i += 1) {
+    out.add(`w:${words[i]}`);
+    if (i > 0) out.add(`b:${words[i - 1]} ${words[i]}`);
+    if (i === 0) out.add(`s:${words[i]}`);
+  }
+  return [...out];
+}
+
+export function concernScale(n: number): number {
+  return 1 / Math.sqrt(Math.max(n, 1));
+}
+
+export function concernDense(explained: CategoryExplanation, actionable: boolean, flat: string): number[] {
+  const family = explained.rule.split("#")[0];
+  const words = flat.trim() === "" ? 0 : flat.trim().split(" ").length;
+  return [
+    actionable ? 1 : 0,
+    family === "question" || family === "problem" ? 1 : 0,
+    explained.rule === "question-mark" ? 1 : 0,
+    family === "request" ? 1 : 0,
+    family === "suggestion" ? 1 : 0,
+    family === "feedback" ? 1 : 0,
+    family === "criticism" || explained.rule === "negative-about-content" ? 1 : 0,
+    family === "appreciation" || explained.rule === "short-positive" ? 1 : 0,
+    words <= 4 ? 1 : 0,
+    words >= 30 ? 1 : 0,
+  ];
+}

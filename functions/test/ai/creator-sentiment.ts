@@ -1,0 +1,23 @@
+// The creator-domain sentiment set (see creator-sentiment.test.ts).
+import type { Sentiment } from "../../src/ai/types";
+
+export const CREATOR_SENTIMENT: ReadonlyArray<[string, Sentiment]> = [
+  ["Update after 16 weeks: I moved my panels like you said and the echo is almost gone.", "positive"],
+  ["Tried your fix and the hum is finally fixed, thank you!", "positive"],
+  ["I followed this exactly and my podcast sounds so much better now.", "positive"],
+  ["No more buzzing since I swapped the cable like you showed.", "positive"],
+  ["This is the clearest explanation of gain staging I have seen.", "positive"],
+  ["Not bad at all, better than I expected from a $500 build.", "positive"],
+  ["What mic is that at 4:12?", "neutral"],
+  ["Which audio interface did you end up with?", "neutral"],
+  ["Does the Scarlett Solo work on Linux without extra drivers?", "neutral"],
+  ["How long did the whole build take you?", "neutral"],
+  ["Can you make a video on treating a room with high ceilings?", "neutral"],
+  ["The video was uploaded in 4K.", "neutral"],
+  ["Terrible audio in this one, I could barely hear you.", "negative"],
+  ["This is not helpful at all, you skipped every important step.", "negative"],
+  ["The interface you recommended died after three months, really disappointed.", "negative"],
+  ["Clickbait thumbnail, the setup costs way more than $500.", "negative"],
+  ["I don't like the new intro, it is way too long.", "negative"],
+  ["The echo is still there, this advice was useless.", "negative"],
+];

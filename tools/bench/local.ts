@@ -1,0 +1,53 @@
+// The local models on the real corpus, on one core: per-comment analysis
+// (sentiment, emotions, category, toxicity), the spam filter (rules + learned
+// model) and the insights step (noun phrases by compromise: its load once, then
+// themes and content ideas over 1,000 analysed comments). Part of `npm run
+// bench`; alone, without the emulators: `node --import tsx tools/bench/local.ts`.
+import { performance } from "node:perf_hooks";
+import { analyzeCommentsLocally } from "../../functions/src/ai/local/analyze";
+import { loadNounPhraser } from "../../functions/src/ai/local/nounPhrases";
+import { contentIdeas, extractThemes } from "../../functions/src/ai/local/themes";
+import { filterComments } from "../../functions/src/youtube/quality/filter";
+import type { YouTubeComment } from "../../functions/src/youtube/types";
+import { readCorpusComments } from "./tokens";
+
+function median(run: () => void, runs = 5): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+export async function benchLocalModels(corpus: string[]) {
+  const batch = corpus.map((text, i) => ({ id: `c${i}`, text }));
+  analyzeCommentsLocally(batch.slice(0, 500)); // warm up regexes and the JIT
+  const analyseMs = median(() => analyzeCommentsLocally(batch));
+  const at = "2024-01-01T00:00:00Z";
+  const comments: YouTubeComment[] = corpus.map((text, i) => ({ id: `y${i}`, author: `a${i % 997}`, text, likeCount: 0, replyCount: 0, publishedAt: at, updatedAt: at }));
+  filterComments(comments.slice(0, 500));
+  const filterMs = median(() => filterComments(comments));
+
+  const loadStart = performance.now();
+  const phraser = await loadNounPhraser();
+  const phraserLoadMs = performance.now() - loadStart;
+  const analysed = analyzeCommentsLocally(batch.slice(0, 1000)).map((a, i) => ({ ...batch[i], ...a }));
+  const insightsStart = performance.now();
+  const themes = extractThemes(analysed, phraser);
+  const ideas = contentIdeas(analysed, phraser);
+  const insightsMs = performance.now() - insightsStart;
+  return {
+    comments: batch.length,
+    analysisCommentsPerSecond: Math.round(batch.length / (analyseMs / 1000)),
+    filterCommentsPerSecond: Math.round(comments.length / (filterMs / 1000)),
+    insights: { comments: analysed.length, phraserLoadMs: Math.round(phraserLoadMs), themesAndIdeasMs: Math.round(insightsMs), themes: themes.length, ideas: ideas.length },
+  };
+}
+
+if (require.main === module) {
+  const corpus = readCorpusComments();
+  if (!corpus) console.log(JSON.stringify({ skipped: "no shared datasets" }));
+  else void benchLocalModels(corpus).then((r) => console.log(JSON.stringify(r)));
+}

@@ -1,0 +1,44 @@
+// `npm run eval -- toxicity [--data DIR] [--json]`: the local toxicity flag
+// against every *.csv in DIR (columns Text,IsToxic with TRUE/FALSE); default
+// ../shared/datasets/youtoxic. `overall` is the toxic class over all rows.
+// On the default data the shipped model was trained on three quarters of the
+// rows, so `heldOut` (the quarter tools/train/toxicity.ts never trains or
+// tunes on) is the fair figure there and `overall` is partly in-sample.
+import { isToxic } from "../../functions/src/ai/local/toxicity";
+import type { EvalArgs, EvalTask } from "../eval";
+import { heldOut } from "../train/toxicity";
+import { readToxicRows } from "./datasets";
+import { binaryScores, count, emptyCounts, type BinaryScores } from "./metrics";
+
+type Reported = Pick<BinaryScores, "precision" | "recall" | "f1" | "accuracy" | "n">;
+
+function report(rows: Array<{ text: string; toxic: boolean; flagged: boolean }>): Reported {
+  const counts = emptyCounts();
+  for (const row of rows) count(counts, row.flagged, row.toxic);
+  const { precision, recall, f1, accuracy, n } = binaryScores(counts);
+  return { precision, recall, f1, accuracy, n };
+}
+
+export const toxicityTask: EvalTask = {
+  dataset: "youtoxic",
+  async run(args: EvalArgs) {
+    const read = readToxicRows(args.data);
+    if (read.length === 0) throw new Error(`eval toxicity: no .csv rows in ${args.data}`);
+    const byGemini = args.labeler.name === "gemini" ? await args.labeler.analyze(read.map((r) => r.text), "news discussion") : undefined;
+    const rows = read.map((r, i) => ({ ...r, flagged: byGemini ? byGemini[i].toxic === true : isToxic(r.text) }));
+    const files: Record<string, Reported> = {};
+    for (const file of [...new Set(rows.map((r) => r.file))]) files[file] = report(rows.filter((r) => r.file === file));
+    const held = rows.filter((r) => heldOut(r.text));
+    return { overall: report(rows), heldOut: report(held), inSample: report(rows.filter((r) => !heldOut(r.text))), files };
+  },
+  print(result) {
+    const line = (name: string, s: Reported): string =>
+      `${name.padEnd(22)} n=${String(s.n).padStart(5)}  precision ${s.precision.toFixed(4)}  recall ${s.recall.toFixed(4)}  F1 ${s.f1.toFixed(4)}  accuracy ${s.accuracy.toFixed(4)}`;
+    console.log("toxicity: toxic class vs IsToxic labels");
+    for (const [file, s] of Object.entries(result.files as Record<string, Reported>)) console.log(line(file, s));
+    console.log(line("overall", result.overall as Reported));
+    console.log(line("held-out quarter", result.heldOut as Reported));
+    console.log(line("training rows*", result.inSample as Reported));
+    console.log("* rows of the default data the shipped model was trained on (tools/train/toxicity.ts): in-sample, not a result");
+  },
+};

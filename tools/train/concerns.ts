@@ -1,0 +1,77 @@
+// Trains the learned "needs attention" check (functions/src/ai/local/concerns.ts)
+// on the comment-concerns videos in ../shared/datasets and writes
+// functions/src/ai/local/concern-model.generated.ts.
+//
+//   node --import tsx tools/train/concerns.ts       train on every video and write the weights
+//
+// The threshold is chosen by leave-one-video-out over the training videos;
+// `npm run eval -- concerns` repeats the whole procedure per fold, so its
+// figures are out-of-sample.
+import { existsSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { explainCategory, needsAttention } from "../../functions/src/ai/local/category";
+import { CONCERN_DENSE_FEATURES, concernDense, concernScale, concernSparse } from "../../functions/src/ai/local/concernFeatures";
+import type { ConcernModel } from "../../functions/src/ai/local/concerns";
+import { scoreSentiment } from "../../functions/src/ai/local/sentiment";
+import { flatten } from "../../functions/src/ai/local/tokenize";
+import { readConcernVideos, SHARED_DATASETS, type ConcernVideo } from "../eval/datasets";
+import { logit, sigmoid, train, type Example, type TrainOptions } from "./logistic";
+import { pickThreshold, renderWeights, type ScoredRow } from "./render";
+
+export const CONCERN_SETTINGS: TrainOptions = { epochs: 8, l2: 0.001, learningRate: 0.1, minCount: 2, seed: 3 };
+// Precision the threshold must keep on the videos left out (the bar is 0.70; margin for new videos).
+const MIN_PRECISION = 0.75;
+const PRUNE_BELOW = 0.05;
+const OUT = resolve(__dirname, "..", "..", "functions", "src", "ai", "local", "concern-model.generated.ts");
+
+export interface ConcernRow {
+  example: Example;
+  /** The rules call it actionable (the model can only veto). */
+  byRules: boolean;
+}
+
+export function concernRows(video: ConcernVideo): ConcernRow[] {
+  const labelled = [...video.concerns.map((text) => ({ text, y: 1 as const })), ...video.others.map((text) => ({ text, y: 0 as const }))];
+  return labelled.map(({ text, y }) => {
+    const flat = flatten(text);
+    const explained = explainCategory(text, scoreSentiment(text), flat);
+    const byRules = needsAttention(explained.category);
+    const sparse = concernSparse(flat);
+    return { example: { sparse, scale: concernScale(sparse.length), dense: concernDense(explained, byRules, flat), y }, byRules };
+  });
+}
+
+/** Weights on all `videos`; threshold by leave-one-video-out among them (rules AND model). */
+export function trainConcernModel(videos: ConcernRow[][]): ConcernModel {
+  const scored: ScoredRow[] = [];
+  for (let k = 0; k < videos.length && videos.length >= 2; k += 1) {
+    const m = train(videos.filter((_, j) => j !== k).flat().map((r) => r.example), CONCERN_SETTINGS);
+    // A comment the rules do not flag stays unflagged: p = 0.
+    for (const r of videos[k]) scored.push({ p: r.byRules ? sigmoid(logit(m, r.example)) : 0, y: r.example.y });
+  }
+  const threshold = scored.length > 0 ? pickThreshold(scored, MIN_PRECISION) : 0.5;
+  const m = train(videos.flat().map((r) => r.example), CONCERN_SETTINGS);
+  return { bias: m.bias, dense: m.dense, sparse: m.sparse, threshold };
+}
+
+function main(): void {
+  const dir = join(SHARED_DATASETS, "comment-concerns");
+  if (!existsSync(dir)) {
+    console.log(`train concerns: no data at ${dir}; the committed weights stay as they are.`);
+    return;
+  }
+  const videos = readConcernVideos(dir);
+  const model = trainConcernModel(videos.map(concernRows));
+  const text = renderWeights({
+    script: "tools/train/concerns.ts",
+    about: `Logistic regression on comment-concerns (${videos.map((v) => v.id).join(", ")}); features from ./concernFeatures.ts.`,
+    model,
+    denseNames: CONCERN_DENSE_FEATURES,
+    pruneBelow: PRUNE_BELOW,
+    extra: [`// Chosen by leave-one-video-out over the training videos (precision ≥ ${MIN_PRECISION}).`, `export const THRESHOLD = ${model.threshold.toFixed(2)};`],
+  });
+  writeFileSync(OUT, text.source);
+  console.log(`wrote ${OUT}: ${text.kept} sparse weights (of ${model.sparse.size}), threshold ${model.threshold.toFixed(2)}`);
+}
+
+if (require.main === module) main();
