@@ -3,6 +3,7 @@
 // Functions emulator's .env (and the test process's env), `secrets` its
 // .secret.local, `tooling` only the env of the test/demo/bench process.
 import { startGemini } from "./gemini";
+import { startPaddleStandIn } from "./paddle";
 import { startYouTubeStandIn } from "./youtube";
 
 export interface StandInEnv {
@@ -28,11 +29,14 @@ export interface StandInStarter {
 }
 
 // Slot order fixes each stand-in's port (basePort + index).
-const starters: StandInStarter[] = [startYouTubeStandIn, startGemini];
+const starters: StandInStarter[] = [startYouTubeStandIn, startGemini, startPaddleStandIn];
 
 export async function startStandIns(options: StandInOptions): Promise<RunningStandIns> {
   const env: StandInEnv = {
-    // Defaults for the local stack: offline AI, test-only Paddle secret.
+    // Defaults for the local stack: offline AI, test-only Paddle secret. Every
+    // secret has a value, so the Functions emulator never asks Secret Manager
+    // (GEMINI_API_KEY is the key the Gemini stand-in takes; AI_PROVIDER=local
+    // keeps the stack offline unless LENTLY_AI_PROVIDER=gemini).
     params: {
       AI_PROVIDER: "local",
       CORS_ORIGINS: "http://localhost:5173,http://127.0.0.1:5173",
@@ -41,7 +45,7 @@ export async function startStandIns(options: StandInOptions): Promise<RunningSta
       PADDLE_PRICE_PRO: "pri_local_pro,pri_local_pro_yearly",
       PADDLE_PRICE_BUSINESS: "pri_local_business",
     },
-    secrets: { PADDLE_WEBHOOK_SECRET: "pdl_ntfset_local_stack_secret", PADDLE_API_KEY: "" },
+    secrets: { PADDLE_WEBHOOK_SECRET: "pdl_ntfset_local_stack_secret", GEMINI_API_KEY: "stand-in-key" },
     tooling: {},
   };
   const closers: Array<() => Promise<void>> = [];
