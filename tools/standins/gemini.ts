@@ -24,6 +24,7 @@ import { unfence } from "../../functions/src/ai/prompts/fence";
 import { taskOfSchema, type AiTask } from "../../functions/src/ai/prompts/schema";
 import { estimateRequestTokens, estimateTokens } from "../../functions/src/ai/tokens";
 import { smartAnswer } from "./gemini-smart";
+import { asEventStream } from "./gemini-stream";
 import type { StandInEnv, StandInStarter } from "./registry";
 
 /** One scripted reply. Exactly one of the outcome fields is used, in this order of precedence. */
@@ -89,7 +90,7 @@ interface GenerateBody {
 }
 
 const MAX_RECORDED = 500;
-const ROUTE = /^\/v1beta\/models\/([^/:]+):generateContent$/;
+const ROUTE = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
 
 const textOf = (parts?: Array<{ text?: string }>) => (parts ?? []).map((p) => p.text ?? "").join("");
 
@@ -304,7 +305,7 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
           sendJson(res, 404, googleError(404, "NOT_FOUND", `The stand-in does not serve ${req.method} ${path}.`));
           return;
         }
-        await generate(req, res, decodeURIComponent(route[1]));
+        await generate(req, route[2] === "streamGenerateContent" ? asEventStream(res) : res, decodeURIComponent(route[1]));
       } catch (err) {
         if (!res.headersSent) sendJson(res, 500, googleError(500, "INTERNAL", `Stand-in failure: ${(err as Error).message}`));
       }

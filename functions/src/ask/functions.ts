@@ -3,43 +3,27 @@ import { onCall } from "firebase-functions/v2/https";
 import { z } from "zod";
 import { GEMINI_API_KEY } from "../ai/config";
 import { createAiProvider } from "../ai/provider";
+import { askQuestionRequest } from "../contracts/ask";
 import { authed } from "../core/callable";
 import { db } from "../core/firebase";
-import { docId, noInput, pageInput, text } from "../core/schemas";
-import { videoUrlOrIdSchema } from "../youtube/videoInput";
+import { docId, noInput, pageInput } from "../core/schemas";
 import { ownedAnalysis } from "./analysisData";
 import { ASK_QUESTIONS_PER_MINUTE } from "./config";
 import * as conversations from "./conversations";
 import { askQuota } from "./quota";
-import { CONTEXT_FILTERS } from "./retrieval";
 import * as ask from "./service";
 import { suggestQuestions } from "./suggestions";
 
-export const QUESTION_MAX_CHARS = 1_000;
+export { QUESTION_MAX_CHARS } from "../contracts/ask";
 
-const askInput = z
-  .strictObject({
-    question: text(QUESTION_MAX_CHARS),
-    analysisId: docId.optional(),
-    /** A video id or URL: the caller's most recent completed analysis of it. */
-    videoId: videoUrlOrIdSchema().optional(),
-    contextFilter: z.enum(CONTEXT_FILTERS, { error: `must be one of ${CONTEXT_FILTERS.join(", ")}` }).default("all"),
-    conversationId: docId.optional(),
-  })
-  .superRefine((input, ctx) => {
-    if (input.analysisId === undefined && input.videoId === undefined) {
-      ctx.addIssue({ code: "custom", path: ["analysisId"], message: "give analysisId or videoId" });
-    } else if (input.analysisId !== undefined && input.videoId !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["videoId"], message: "give analysisId or videoId, not both" });
-    }
-  });
-
+/** Streams the answer's text (`.stream()` in the web SDK) when the caller accepts it; the result is the same either way. */
 export const askQuestion = onCall(
   { secrets: [GEMINI_API_KEY] },
-  authed(askInput, (input, { uid }) => {
+  authed(askQuestionRequest, (input, { uid, request, response }) => {
     const { analysisId, videoId, ...rest } = input;
     const ref = analysisId !== undefined ? { analysisId } : { videoId: videoId! };
-    return ask.askQuestion({ db: db(), provider: () => createAiProvider(), perMinute: ASK_QUESTIONS_PER_MINUTE.value() }, uid, { ...ref, ...rest });
+    const stream = request.acceptsStreaming && response ? (chunk: unknown) => response.sendChunk(chunk) : undefined;
+    return ask.askQuestion({ db: db(), provider: () => createAiProvider(), perMinute: ASK_QUESTIONS_PER_MINUTE.value() }, uid, { ...ref, ...rest }, stream);
   }),
 );
 

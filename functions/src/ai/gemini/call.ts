@@ -20,7 +20,13 @@ export interface CallDeps {
   model: string;
 }
 
-export async function callJson<T>(deps: CallDeps, prompt: Prompt, parse: (json: unknown) => T): Promise<AiResult<T>> {
+/** Streams one call's text: `attempt` before each request, `text` with each piece of the model's raw text. */
+export interface TextStream {
+  attempt(): void;
+  text(raw: string): void;
+}
+
+export async function callJson<T>(deps: CallDeps, prompt: Prompt, parse: (json: unknown) => T, stream?: TextStream): Promise<AiResult<T>> {
   let usage: TokenUsage = noUsage();
   let transientRetries = 0;
   let malformedRetries = 0;
@@ -28,7 +34,8 @@ export async function callJson<T>(deps: CallDeps, prompt: Prompt, parse: (json: 
     await deps.gate.acquire();
     let raw: RawResponse;
     try {
-      raw = await deps.transport.generate(prompt);
+      stream?.attempt();
+      raw = await deps.transport.generate(prompt, stream && ((text) => stream.text(text)));
     } catch (err) {
       const failure = err instanceof TransportFailure ? err : new TransportFailure("network", true);
       const tooLong = failure.retryAfterMs !== undefined && failure.retryAfterMs > deps.retry.maxRetryAfterMs;

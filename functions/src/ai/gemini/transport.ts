@@ -7,6 +7,7 @@
 import type { GoogleGenAI } from "@google/genai";
 import type { Prompt } from "../prompts/schema";
 import { redact } from "./redact";
+import { collectStream } from "./stream";
 import { parseRetryAfter, parseRetryDelay } from "./retry";
 import type { UnavailableReason } from "../errors";
 
@@ -21,7 +22,8 @@ export interface RawResponse {
 }
 
 export interface Transport {
-  generate(prompt: Prompt): Promise<RawResponse>;
+  /** With `onText`, the answer is streamed (streamGenerateContent) and its text handed on as it arrives. */
+  generate(prompt: Prompt, onText?: (text: string) => void): Promise<RawResponse>;
 }
 
 export class TransportFailure extends Error {
@@ -91,7 +93,7 @@ export function sdkTransport(options: SdkTransportOptions): Transport {
     ));
 
   return {
-    async generate(prompt) {
+    async generate(prompt, onText) {
       const ai = await getClient();
       // A fetch of our own for this request only: the SDK's ApiError drops the
       // response headers, and Retry-After lives there.
@@ -103,7 +105,7 @@ export function sdkTransport(options: SdkTransportOptions): Transport {
       };
       const thinkingConfig = thinkingFor(options.model, prompt);
       try {
-        const response: RawResponse = await ai.models.generateContent({
+        const request: Parameters<typeof ai.models.generateContent>[0] = {
           model: options.model,
           contents: [{ role: "user", parts: [{ text: prompt.user }] }],
           config: {
@@ -115,7 +117,9 @@ export function sdkTransport(options: SdkTransportOptions): Transport {
             ...(thinkingConfig ? { thinkingConfig } : {}),
             httpOptions: { fetch: fetchKeepingRetryAfter },
           },
-        });
+        };
+        if (onText) return await collectStream(await ai.models.generateContentStream(request), onText);
+        const response: RawResponse = await ai.models.generateContent(request);
         return response;
       } catch (err) {
         throw classifyFailure(err, retryAfterMs, [options.apiKey]);

@@ -1,0 +1,64 @@
+// Ask AI's callables: askQuestion (streams its answer to callers that accept
+// streaming), getConversations, getConversation, getSuggestedQuestions, getAskQuota.
+import { z } from "zod";
+import { videoUrlOrIdSchema } from "../youtube/videoUrl";
+import { docId, text } from "../core/schemas";
+
+export const QUESTION_MAX_CHARS = 1_000;
+export const CONTEXT_FILTERS = ["all", "positive", "negative", "questions", "feedback"] as const;
+export type ContextFilter = (typeof CONTEXT_FILTERS)[number];
+
+export const askQuestionRequest = z
+  .strictObject({
+    question: text(QUESTION_MAX_CHARS),
+    analysisId: docId.optional(),
+    /** A video id or URL: the caller's most recent completed analysis of it. */
+    videoId: videoUrlOrIdSchema().optional(),
+    contextFilter: z.enum(CONTEXT_FILTERS, { error: `must be one of ${CONTEXT_FILTERS.join(", ")}` }).default("all"),
+    conversationId: docId.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.analysisId === undefined && input.videoId === undefined) {
+      ctx.addIssue({ code: "custom", path: ["analysisId"], message: "give analysisId or videoId" });
+    } else if (input.analysisId !== undefined && input.videoId !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["videoId"], message: "give analysisId or videoId, not both" });
+    }
+  });
+
+const unit = z.number().min(0).max(1);
+
+export const answerSource = z.strictObject({
+  /** The YouTube comment id. */
+  commentId: z.string(),
+  author: z.string(),
+  text: z.string(),
+  relevance: unit,
+});
+
+export const askQuestionResponse = z.strictObject({
+  answer: z.string().min(1),
+  confidence: unit,
+  /** Comments of the analysis the answer rests on, checked against the stored comments. */
+  sources: z.array(answerSource),
+  keyPoints: z.array(z.string()),
+  followUpQuestions: z.array(z.string()),
+  conversationId: z.string(),
+  messageId: z.string(),
+  analysisId: z.string(),
+  contextFilter: z.enum(CONTEXT_FILTERS),
+  provider: z.enum(["gemini", "local"]),
+  /** Questions left this period after this one; null on an unlimited plan. */
+  questionsRemaining: z.number().int().min(0).nullable(),
+});
+
+/**
+ * What `httpsCallable(functions, "askQuestion").stream(data)` yields before the
+ * final result: pieces of the answer's text (`delta`), and `restart` when what
+ * came before is void (the model was asked again). The deltas after the last
+ * restart, concatenated, are the final result's `answer`.
+ */
+export const askQuestionChunk = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("delta"), text: z.string().min(1) }),
+  z.strictObject({ type: z.literal("restart") }),
+]);
+export type AskStreamChunk = z.infer<typeof askQuestionChunk>;
