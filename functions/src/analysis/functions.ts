@@ -1,19 +1,14 @@
 import { onCall } from "firebase-functions/v2/https";
-import { z } from "zod";
+import { callables as contracts } from "../contracts";
 import { authed } from "../core/callable";
 import { failedPrecondition, notFound, permissionDenied } from "../core/errors";
 import { db } from "../core/firebase";
-import { docId, pageInput } from "../core/schemas";
 import { cancelJob } from "./jobLifecycle";
 import * as queries from "./queries";
 
 export const getAnalysis = onCall(
   authed(
-    z.strictObject({
-      analysisId: docId,
-      includeComments: z.boolean().optional(),
-      commentLimit: z.number().int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000").optional(),
-    }),
+    contracts.getAnalysis.request,
     (input, { uid }) =>
       queries.getAnalysis(db(), uid, input.analysisId, {
         includeComments: input.includeComments ?? false,
@@ -23,11 +18,11 @@ export const getAnalysis = onCall(
 );
 
 export const getAnalysisHistory = onCall(
-  authed(z.strictObject(pageInput), (input, { uid }) => queries.getAnalysisHistory(db(), uid, input.limit ?? 20, input.cursor)),
+  authed(contracts.getAnalysisHistory.request, (input, { uid }) => queries.getAnalysisHistory(db(), uid, input.limit ?? 20, input.cursor)),
 );
 
 export const cancelAnalysis = onCall(
-  authed(z.strictObject({ jobId: docId }), async ({ jobId }, { uid }) => {
+  authed(contracts.cancelAnalysis.request, async ({ jobId }, { uid }) => {
     const ref = db().collection("analysis_jobs").doc(jobId);
     const snap = await ref.get();
     if (!snap.exists) throw notFound("Analysis job");

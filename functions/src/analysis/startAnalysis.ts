@@ -2,6 +2,7 @@
 // quota rules it out, and writes the job document. The trigger does the work.
 import { FieldValue } from "firebase-admin/firestore";
 import { onCall } from "firebase-functions/v2/https";
+import { callables as contracts } from "../contracts";
 import { authed } from "../core/callable";
 import { invalidArgument } from "../core/errors";
 import { db } from "../core/firebase";
@@ -9,12 +10,12 @@ import { assertAvailable, currentUsage, usageDocs } from "../core/quota";
 import { readSettings } from "../users/settings";
 import { YOUTUBE_API_KEY } from "../youtube/config";
 import { parseVideoId } from "../youtube/videoInput";
-import { analysisRequestSchema, resolveOptions } from "./request";
+import { resolveOptions } from "./request";
 import { checkVideoForAnalysis } from "./videoCheck";
 
 export const startAnalysis = onCall(
   { secrets: [YOUTUBE_API_KEY] },
-  authed(analysisRequestSchema, async (input, { uid }) => {
+  authed(contracts.startAnalysis.request, async (input, { uid }) => {
     const videoId = parseVideoId(input.videoUrlOrId, "videoUrlOrId");
     // The trigger decides again when it claims the job; this is the fast answer.
     const [usageSnap, profileSnap] = await db().getAll(...usageDocs(db(), uid));

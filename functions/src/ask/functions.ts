@@ -1,12 +1,10 @@
 // Ask AI callables. Thin: validate with zod (via `authed`), call a service.
 import { onCall } from "firebase-functions/v2/https";
-import { z } from "zod";
 import { GEMINI_API_KEY } from "../ai/config";
 import { createAiProvider } from "../ai/provider";
-import { askQuestionRequest } from "../contracts/ask";
+import { callables as contracts } from "../contracts";
 import { authed } from "../core/callable";
 import { db } from "../core/firebase";
-import { docId, noInput, pageInput } from "../core/schemas";
 import { ownedAnalysis } from "./analysisData";
 import { ASK_QUESTIONS_PER_MINUTE } from "./config";
 import * as conversations from "./conversations";
@@ -19,7 +17,7 @@ export { QUESTION_MAX_CHARS } from "../contracts/ask";
 /** Streams the answer's text (`.stream()` in the web SDK) when the caller accepts it; the result is the same either way. */
 export const askQuestion = onCall(
   { secrets: [GEMINI_API_KEY] },
-  authed(askQuestionRequest, (input, { uid, request, response }) => {
+  authed(contracts.askQuestion.request, (input, { uid, request, response }) => {
     const { analysisId, videoId, ...rest } = input;
     const ref = analysisId !== undefined ? { analysisId } : { videoId: videoId! };
     const stream = request.acceptsStreaming && response ? (chunk: unknown) => response.sendChunk(chunk) : undefined;
@@ -28,20 +26,20 @@ export const askQuestion = onCall(
 );
 
 export const getConversations = onCall(
-  authed(z.strictObject({ ...pageInput, analysisId: docId.optional() }), (input, { uid }) =>
+  authed(contracts.getConversations.request, (input, { uid }) =>
     conversations.listConversations(db(), uid, { limit: input.limit ?? 20, cursor: input.cursor, analysisId: input.analysisId }),
   ),
 );
 
 export const getConversation = onCall(
-  authed(z.strictObject({ conversationId: docId }), (input, { uid }) => conversations.getConversation(db(), uid, input.conversationId)),
+  authed(contracts.getConversation.request, (input, { uid }) => conversations.getConversation(db(), uid, input.conversationId)),
 );
 
 export const getSuggestedQuestions = onCall(
-  authed(z.strictObject({ analysisId: docId }), async (input, { uid }) => {
+  authed(contracts.getSuggestedQuestions.request, async (input, { uid }) => {
     const analysis = await ownedAnalysis(db(), uid, { analysisId: input.analysisId });
     return { analysisId: analysis.id, questions: suggestQuestions(analysis) };
   }),
 );
 
-export const getAskQuota = onCall(authed(noInput, (_input, { uid }) => askQuota(db(), uid)));
+export const getAskQuota = onCall(authed(contracts.getAskQuota.request, (_input, { uid }) => askQuota(db(), uid)));

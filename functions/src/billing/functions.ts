@@ -2,7 +2,7 @@
 import { logger } from "firebase-functions";
 import { onCall, onRequest } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
-import { z } from "zod";
+import { callables as contracts } from "../contracts";
 import { authed, type CallContext } from "../core/callable";
 import { invalidArgument, permissionDenied } from "../core/errors";
 import { auth, db } from "../core/firebase";
@@ -48,25 +48,19 @@ export const paddleWebhook = onRequest({ secrets: [PADDLE_WEBHOOK_SECRET, PADDLE
 });
 
 export const getBillingInfo = onCall(
-  authed(z.strictObject({}), (_input, ctx) => billingInfo(db(), ctx.uid, priceIdsByPlan(priceConfig()))),
+  authed(contracts.getBillingInfo.request, (_input, ctx) => billingInfo(db(), ctx.uid, priceIdsByPlan(priceConfig()))),
 );
 
 export const checkQuota = onCall(
   authed(
-    z.strictObject({
-      type: z.enum(["videos", "ai_questions"], { error: "must be videos or ai_questions" }),
-      amount: z.number().int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100").optional(),
-    }),
+    contracts.checkQuota.request,
     (input, ctx) => checkUsage(db(), ctx.uid, input.type, input.amount ?? 1),
   ),
 );
 
 export const getUsageAnalytics = onCall(
   authed(
-    z.strictObject({
-      includeTrends: z.boolean().optional(),
-      days: z.number().int("must be a whole number").min(1, "must be at least 1").max(90, "must be at most 90").optional(),
-    }),
+    contracts.getUsageAnalytics.request,
     (input, ctx) =>
       usageAnalytics(db(), ctx.uid, { includeTrends: input.includeTrends ?? false, days: input.days ?? 30, timeZone: RESET_TIME_ZONE.value() }),
   ),
@@ -76,20 +70,9 @@ function requireAdmin(ctx: CallContext): void {
   if (ctx.token.admin !== true) throw permissionDenied("This operation needs an admin account.");
 }
 
-const uid = z
-  .string()
-  .min(1, "must not be empty")
-  .max(128, "must be at most 128 characters")
-  .regex(/^[^/\s]+$/, "must be a user id");
-
-const adminResetInput = z
-  .strictObject({ userId: uid.optional(), force: z.boolean().optional(), all: z.literal(true, { error: "must be true" }).optional() })
-  .refine((i) => (i.userId === undefined) !== (i.all === undefined), { message: "give either userId or all: true", path: ["userId"] })
-  .refine((i) => !(i.all && i.force !== undefined), { message: "force applies to a single user only", path: ["force"] });
-
 export const adminResetUsage = onCall(
   { timeoutSeconds: JOB_TIMEOUT_SECONDS },
-  authed(adminResetInput, async (input, ctx) => {
+  authed(contracts.adminResetUsage.request, async (input, ctx) => {
     requireAdmin(ctx);
     const now = new Date();
     if (input.all) {
@@ -105,10 +88,7 @@ export const adminResetUsage = onCall(
 
 export const listUsersDueReset = onCall(
   authed(
-    z.strictObject({
-      limit: z.number().int("must be a whole number").min(1, "must be at least 1").max(500, "must be at most 500").optional(),
-      cursor: z.string().max(1024, "must be at most 1024 characters").regex(/^[A-Za-z0-9_-]+$/, "must be a cursor from a previous page").optional(),
-    }),
+    contracts.listUsersDueReset.request,
     async (input, ctx) => {
       requireAdmin(ctx);
       const cursor = input.cursor === undefined ? undefined : decodeCursor(input.cursor);

@@ -1,8 +1,9 @@
 // Ask AI's callables: askQuestion (streams its answer to callers that accept
 // streaming), getConversations, getConversation, getSuggestedQuestions, getAskQuota.
 import { z } from "zod";
+import { docId, noInput, pageInput, text } from "../core/schemas";
 import { videoUrlOrIdSchema } from "../youtube/videoUrl";
-import { docId, text } from "../core/schemas";
+import { isoDate, nextCursor, planId, usageMeter } from "./shared";
 
 export const QUESTION_MAX_CHARS = 1_000;
 export const CONTEXT_FILTERS = ["all", "positive", "negative", "questions", "feedback"] as const;
@@ -62,3 +63,47 @@ export const askQuestionChunk = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("restart") }),
 ]);
 export type AskStreamChunk = z.infer<typeof askQuestionChunk>;
+
+const conversationView = z.strictObject({
+  id: z.string(),
+  analysisId: z.string(),
+  videoId: z.string(),
+  title: z.string(),
+  video: z.looseObject({ title: z.string() }),
+  questionCount: z.number().int().min(0),
+  lastMessagePreview: z.string(),
+  createdAt: isoDate,
+  lastMessageAt: isoDate,
+});
+
+export const getConversationsRequest = z.strictObject({ ...pageInput, analysisId: docId.optional() });
+export const getConversationsResponse = z.strictObject({ conversations: z.array(conversationView), nextCursor });
+
+export const getConversationRequest = z.strictObject({ conversationId: docId });
+export const getConversationResponse = z.strictObject({
+  conversation: conversationView,
+  messages: z.array(
+    z.strictObject({
+      id: z.string(),
+      question: z.string(),
+      answer: z.string(),
+      confidence: unit,
+      sources: z.array(answerSource),
+      keyPoints: z.array(z.string()),
+      followUpQuestions: z.array(z.string()),
+      contextFilter: z.enum(CONTEXT_FILTERS),
+      provider: z.enum(["gemini", "local"]),
+      usage: z.looseObject({ calls: z.number().int().min(0), inputTokens: z.number().int().min(0), outputTokens: z.number().int().min(0) }),
+      createdAt: isoDate,
+    }),
+  ),
+});
+
+export const getSuggestedQuestionsRequest = z.strictObject({ analysisId: docId });
+export const getSuggestedQuestionsResponse = z.strictObject({
+  analysisId: z.string(),
+  questions: z.array(z.strictObject({ question: z.string().min(1), contextFilter: z.enum(CONTEXT_FILTERS), basis: z.string() })).min(1),
+});
+
+export const getAskQuotaRequest = noInput;
+export const getAskQuotaResponse = usageMeter.extend({ plan: planId, periodStart: isoDate, periodEnd: isoDate });

@@ -1,37 +1,16 @@
 // YouTube callables: thin adapters (auth + zod via `authed`) over ingest.ts.
 import { onCall } from "firebase-functions/v2/https";
-import { z } from "zod";
+import { callables as contracts } from "../contracts";
 import { authed } from "../core/callable";
 import { db } from "../core/firebase";
-import { PLANS } from "../core/plans";
 import { YOUTUBE_API_KEY } from "./config";
 import { checkVideo, commentLimitFor, findVideoCached, loadVideoAndComments, youtubeService } from "./ingest";
-import { COMMENT_ORDERS } from "./service";
 import { toHttpsError } from "./errors";
-import { videoUrlOrIdSchema } from "./videoInput";
-
-// The largest limit any plan allows; the caller's own plan caps it further.
-const MAX_COMMENTS = Math.max(...Object.values(PLANS).map((p) => p.limits.comments_per_video));
-
-const videoInput = z.strictObject({ videoUrlOrId: videoUrlOrIdSchema() });
-
-const fetchInput = z.strictObject({
-  videoUrlOrId: videoUrlOrIdSchema(),
-  maxComments: z
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(1, "must be at least 1")
-    .max(MAX_COMMENTS, `must be at most ${MAX_COMMENTS}`)
-    .optional(),
-  order: z.enum(COMMENT_ORDERS, { error: `must be one of: ${COMMENT_ORDERS.join(", ")}` }).optional(),
-  /** Also return the comments the filter marks low-value ("first", emoji-only…); spam is never returned. */
-  includeLowValue: z.boolean({ error: "must be true or false" }).optional(),
-});
 
 /** Video metadata (title, channel, duration, counts, privacy, comments on/off). */
 export const getVideo = onCall(
   { secrets: [YOUTUBE_API_KEY] },
-  authed(videoInput, async ({ videoUrlOrId: videoId }) => {
+  authed(contracts.getVideo.request, async ({ videoUrlOrId: videoId }) => {
     const { video, cacheHit, units } = await findVideoCached(db(), await youtubeService(), { videoId });
     if (!video) throw toHttpsError({ kind: "notFound" }, { videoId, attempts: 1 });
     return { video, youtubeUnits: units, cached: cacheHit };
@@ -41,7 +20,7 @@ export const getVideo = onCall(
 /** Whether a video can be analysed on the caller's plan, and whether its comments would be cut to the plan's limit. */
 export const validateVideo = onCall(
   { secrets: [YOUTUBE_API_KEY] },
-  authed(videoInput, async ({ videoUrlOrId: videoId }, { uid }) => {
+  authed(contracts.validateVideo.request, async ({ videoUrlOrId: videoId }, { uid }) => {
     const { plan, limit } = await commentLimitFor(db(), uid);
     return checkVideo(db(), await youtubeService(), { videoId, plan, commentLimit: limit });
   }),
@@ -50,7 +29,7 @@ export const validateVideo = onCall(
 /** The video's high-value comments (spam removed, ranked by engagement) within the caller's plan limit. */
 export const fetchComments = onCall(
   { secrets: [YOUTUBE_API_KEY], timeoutSeconds: 300, memory: "512MiB" },
-  authed(fetchInput, async (input, { uid }) => {
+  authed(contracts.fetchComments.request, async (input, { uid }) => {
     const videoId = input.videoUrlOrId;
     const { plan, limit: planLimit } = await commentLimitFor(db(), uid);
     const applied = Math.min(input.maxComments ?? planLimit, planLimit);
