@@ -2,7 +2,7 @@
 // in batches → insights → summary → store. Plain TypeScript: the trigger, the
 // tests and the benchmark all call `runAnalysisJob` with their collaborators.
 import type { Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { HttpsError } from "firebase-functions/v2/https";
 import { analyzeInBatches } from "../ai/batching";
 import { summarizeClassification, summarizeSentiment } from "../ai/summaries";

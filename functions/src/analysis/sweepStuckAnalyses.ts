@@ -2,7 +2,7 @@
 // hold the owner's quota. Every 10 minutes, jobs with no heartbeat for longer
 // than the trigger's timeout are failed and their quota given back.
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { db } from "../core/firebase";
 import { ANALYSIS_TIMEOUT_SECONDS } from "./limits";

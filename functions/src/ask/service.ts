@@ -7,7 +7,7 @@
 //   3. retrieve, answer, check the sources, store — and if any of it fails,
 //      give the unit back before the error reaches the client.
 import type { Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { aiErrorToHttps, isAiError } from "../ai/errors";
 import { ASK_HISTORY_TURNS } from "../ai/prompts/ask";
 import type { AiProvider } from "../ai/types";

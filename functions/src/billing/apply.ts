@@ -11,7 +11,7 @@
 // (`last_event_occurred_at`) is recorded but changes nothing.
 import type { Auth } from "firebase-admin/auth";
 import { FieldValue, Timestamp, type DocumentReference, type DocumentSnapshot, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { planOf, type PlanId } from "../core/plans";
 import { currentUsage } from "../core/quota";
 import { readModifyWrite } from "../core/readModifyWrite";

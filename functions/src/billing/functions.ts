@@ -1,5 +1,5 @@
 // Billing's deployed functions, thin: read params, validate, call a service.
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { onCall, onRequest } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { callables as contracts } from "../contracts";

@@ -2,7 +2,7 @@
 // validate `request.data` with zod, run the handler, and make sure nothing but
 // an HttpsError ever reaches the client (unexpected errors are logged, with no
 // input echoed, and answered as `internal`).
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { HttpsError, type CallableRequest, type CallableResponse } from "firebase-functions/v2/https";
 import type { z } from "zod";
 import { fromZodError } from "./errors";

@@ -4,7 +4,7 @@
 // document: replies are not a plan quota, so they stay out of UsageType and
 // the usage document's shape.
 import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { aiErrorToHttps, isAiError } from "../ai/errors";
 import { distinctReplies } from "../ai/prompts/replies";
 import type { AiProvider, ReplyTone, TokenUsage, VideoContext } from "../ai/types";

@@ -2,7 +2,7 @@
 // and Auth, called by the thin callables in functions.ts.
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { USER_OWNED_COLLECTIONS } from "../core/ownership";
 import { planOf, type PlanId } from "../core/plans";
 import { currentUsage, usageDocs } from "../core/quota";

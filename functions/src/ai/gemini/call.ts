@@ -3,7 +3,7 @@
 // asked again a couple of times; a refusal is returned at once (asking again
 // gets the same answer). Usage is summed over every answer that was billed
 // (anything that came back with usageMetadata) and travels with errors too.
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { AiEmptyResponseError, AiError, AiMalformedResponseError, AiSafetyBlockError, AiUnavailableError } from "../errors";
 import type { Prompt } from "../prompts/schema";
 import type { AiResult, TokenUsage } from "../types";
