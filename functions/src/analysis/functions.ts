@@ -3,14 +3,15 @@ import { callables as contracts } from "../contracts";
 import { authed } from "../core/callable";
 import { failedPrecondition, notFound, permissionDenied } from "../core/errors";
 import { db } from "../core/firebase";
-import { cancelJob } from "./jobLifecycle";
-import * as queries from "./queries";
+import { lazy } from "../core/lazy";
+
+const queries = lazy(() => import("./queries"));
 
 export const getAnalysis = onCall(
   authed(
     contracts.getAnalysis.request,
-    (input, { uid }) =>
-      queries.getAnalysis(db(), uid, input.analysisId, {
+    async (input, { uid }) =>
+      (await queries()).getAnalysis(db(), uid, input.analysisId, {
         includeComments: input.includeComments ?? false,
         commentLimit: input.commentLimit ?? 10_000,
       }),
@@ -18,7 +19,7 @@ export const getAnalysis = onCall(
 );
 
 export const getAnalysisHistory = onCall(
-  authed(contracts.getAnalysisHistory.request, (input, { uid }) => queries.getAnalysisHistory(db(), uid, input.limit ?? 20, input.cursor)),
+  authed(contracts.getAnalysisHistory.request, async (input, { uid }) => (await queries()).getAnalysisHistory(db(), uid, input.limit ?? 20, input.cursor)),
 );
 
 export const cancelAnalysis = onCall(
@@ -27,6 +28,7 @@ export const cancelAnalysis = onCall(
     const snap = await ref.get();
     if (!snap.exists) throw notFound("Analysis job");
     if (snap.get("userId") !== uid) throw permissionDenied("This analysis job belongs to another account.");
+    const { cancelJob } = await import("./jobLifecycle");
     const result = await cancelJob(db(), ref, uid);
     if (result.status === "final") {
       throw failedPrecondition(`The analysis is already ${result.current} and can no longer be cancelled.`, { status: result.current });

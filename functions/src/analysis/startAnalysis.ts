@@ -11,7 +11,6 @@ import { readSettings } from "../users/settings";
 import { YOUTUBE_API_KEY } from "../youtube/config";
 import { parseVideoId } from "../youtube/videoInput";
 import { resolveOptions } from "./request";
-import { checkVideoForAnalysis } from "./videoCheck";
 
 export const startAnalysis = onCall(
   { secrets: [YOUTUBE_API_KEY] },
@@ -23,6 +22,7 @@ export const startAnalysis = onCall(
     const { problem } = resolveOptions(input, readSettings(profileSnap.get("settings")).defaultAnalysis, usage.limits.comments_per_video);
     if (problem) throw invalidArgument(problem.field, problem.why);
     assertAvailable(usage, "videos", 1);
+    const { checkVideoForAnalysis } = await import("./videoCheck");
     const video = await checkVideoForAnalysis(db(), videoId);
     const ref = db().collection("analysis_jobs").doc();
     await ref.set({

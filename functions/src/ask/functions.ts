@@ -5,41 +5,41 @@ import { createAiProvider } from "../ai/provider";
 import { callables as contracts } from "../contracts";
 import { authed } from "../core/callable";
 import { db } from "../core/firebase";
-import { ownedAnalysis } from "./analysisData";
+import { lazy } from "../core/lazy";
 import { ASK_QUESTIONS_PER_MINUTE } from "./config";
-import * as conversations from "./conversations";
-import { askQuota } from "./quota";
-import * as ask from "./service";
-import { suggestQuestions } from "./suggestions";
+
+const ask = lazy(() => import("./service"));
+const conversations = lazy(() => import("./conversations"));
 
 export { QUESTION_MAX_CHARS } from "../contracts/ask";
 
 /** Streams the answer's text (`.stream()` in the web SDK) when the caller accepts it; the result is the same either way. */
 export const askQuestion = onCall(
   { secrets: [GEMINI_API_KEY] },
-  authed(contracts.askQuestion.request, (input, { uid, request, response }) => {
+  authed(contracts.askQuestion.request, async (input, { uid, request, response }) => {
     const { analysisId, videoId, ...rest } = input;
     const ref = analysisId !== undefined ? { analysisId } : { videoId: videoId! };
     const stream = request.acceptsStreaming && response ? (chunk: unknown) => response.sendChunk(chunk) : undefined;
-    return ask.askQuestion({ db: db(), provider: () => createAiProvider(), perMinute: ASK_QUESTIONS_PER_MINUTE.value() }, uid, { ...ref, ...rest }, stream);
+    return (await ask()).askQuestion({ db: db(), provider: () => createAiProvider(), perMinute: ASK_QUESTIONS_PER_MINUTE.value() }, uid, { ...ref, ...rest }, stream);
   }),
 );
 
 export const getConversations = onCall(
-  authed(contracts.getConversations.request, (input, { uid }) =>
-    conversations.listConversations(db(), uid, { limit: input.limit ?? 20, cursor: input.cursor, analysisId: input.analysisId }),
+  authed(contracts.getConversations.request, async (input, { uid }) =>
+    (await conversations()).listConversations(db(), uid, { limit: input.limit ?? 20, cursor: input.cursor, analysisId: input.analysisId }),
   ),
 );
 
 export const getConversation = onCall(
-  authed(contracts.getConversation.request, (input, { uid }) => conversations.getConversation(db(), uid, input.conversationId)),
+  authed(contracts.getConversation.request, async (input, { uid }) => (await conversations()).getConversation(db(), uid, input.conversationId)),
 );
 
 export const getSuggestedQuestions = onCall(
   authed(contracts.getSuggestedQuestions.request, async (input, { uid }) => {
+    const [{ ownedAnalysis }, { suggestQuestions }] = await Promise.all([import("./analysisData"), import("./suggestions")]);
     const analysis = await ownedAnalysis(db(), uid, { analysisId: input.analysisId });
     return { analysisId: analysis.id, questions: suggestQuestions(analysis) };
   }),
 );
 
-export const getAskQuota = onCall(authed(contracts.getAskQuota.request, (_input, { uid }) => askQuota(db(), uid)));
+export const getAskQuota = onCall(authed(contracts.getAskQuota.request, async (_input, { uid }) => (await import("./quota")).askQuota(db(), uid)));

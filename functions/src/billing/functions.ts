@@ -18,13 +18,11 @@ import {
   PADDLE_WEBHOOK_SECRET,
   RESET_TIME_ZONE,
 } from "./config";
-import { getBillingInfo as billingInfo, getUsageAnalytics as usageAnalytics } from "./info";
-import { paddleCustomerDirectory } from "./paddle";
+import { lazy } from "../core/lazy";
 import { priceIdsByPlan, priceMap, type PriceConfig } from "./prices";
-import { decodeCursor, listUsersDueReset as listDue, resetDueUsage, resetUserUsage } from "./reset";
-import { parseSecrets } from "./signature";
-import { snapshotDailyUsage } from "./snapshot";
-import { handlePaddleWebhook } from "./webhook";
+
+const info = lazy(() => import("./info"));
+const reset = lazy(() => import("./reset"));
 
 function priceConfig(): PriceConfig {
   return { starter: PADDLE_PRICE_STARTER.value(), pro: PADDLE_PRICE_PRO.value(), business: PADDLE_PRICE_BUSINESS.value() };
@@ -35,6 +33,11 @@ const JOB_TIMEOUT_SECONDS = 540;
 const jobDeadline = () => Date.now() + (JOB_TIMEOUT_SECONDS - 60) * 1000;
 
 export const paddleWebhook = onRequest({ secrets: [PADDLE_WEBHOOK_SECRET, PADDLE_API_KEY], timeoutSeconds: 60 }, async (req, res) => {
+  const [{ paddleCustomerDirectory }, { parseSecrets }, { handlePaddleWebhook }] = await Promise.all([
+    import("./paddle"),
+    import("./signature"),
+    import("./webhook"),
+  ]);
   const ctx: WebhookContext = {
     db: db(),
     auth: auth(),
@@ -48,7 +51,7 @@ export const paddleWebhook = onRequest({ secrets: [PADDLE_WEBHOOK_SECRET, PADDLE
 });
 
 export const getBillingInfo = onCall(
-  authed(contracts.getBillingInfo.request, (_input, ctx) => billingInfo(db(), ctx.uid, priceIdsByPlan(priceConfig()))),
+  authed(contracts.getBillingInfo.request, async (_input, ctx) => (await info()).getBillingInfo(db(), ctx.uid, priceIdsByPlan(priceConfig()))),
 );
 
 export const checkQuota = onCall(
@@ -61,8 +64,8 @@ export const checkQuota = onCall(
 export const getUsageAnalytics = onCall(
   authed(
     contracts.getUsageAnalytics.request,
-    (input, ctx) =>
-      usageAnalytics(db(), ctx.uid, { includeTrends: input.includeTrends ?? false, days: input.days ?? 30, timeZone: RESET_TIME_ZONE.value() }),
+    async (input, ctx) =>
+      (await info()).getUsageAnalytics(db(), ctx.uid, { includeTrends: input.includeTrends ?? false, days: input.days ?? 30, timeZone: RESET_TIME_ZONE.value() }),
   ),
 );
 
@@ -74,6 +77,7 @@ export const adminResetUsage = onCall(
   { timeoutSeconds: JOB_TIMEOUT_SECONDS },
   authed(contracts.adminResetUsage.request, async (input, ctx) => {
     requireAdmin(ctx);
+    const { resetDueUsage, resetUserUsage } = await reset();
     const now = new Date();
     if (input.all) {
       const report = await resetDueUsage(db(), now, { deadlineMs: jobDeadline() });
@@ -91,6 +95,7 @@ export const listUsersDueReset = onCall(
     contracts.listUsersDueReset.request,
     async (input, ctx) => {
       requireAdmin(ctx);
+      const { decodeCursor, listUsersDueReset: listDue } = await reset();
       const cursor = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
       if (cursor === null) throw invalidArgument("cursor", "must be a cursor from a previous page");
       return listDue(db(), new Date(), { limit: input.limit ?? 100, cursor });
@@ -101,7 +106,7 @@ export const listUsersDueReset = onCall(
 export const monthlyUsageReset = onSchedule(
   { schedule: "0 0 1 * *", timeZone: RESET_TIME_ZONE, timeoutSeconds: JOB_TIMEOUT_SECONDS, memory: "512MiB", retryCount: 3 },
   async () => {
-    const report = await resetDueUsage(db(), new Date(), { deadlineMs: jobDeadline() });
+    const report = await (await reset()).resetDueUsage(db(), new Date(), { deadlineMs: jobDeadline() });
     logger.info("monthly usage reset", { ...report });
     // Out of time with users left: failing makes Cloud Scheduler retry, and the retry resumes where this stopped.
     if (!report.complete) throw new Error("usage reset ran out of time; the retry continues it");
@@ -111,6 +116,7 @@ export const monthlyUsageReset = onSchedule(
 export const dailyUsageSnapshot = onSchedule(
   { schedule: "55 23 * * *", timeZone: RESET_TIME_ZONE, timeoutSeconds: JOB_TIMEOUT_SECONDS, memory: "512MiB", retryCount: 1 },
   async () => {
+    const { snapshotDailyUsage } = await import("./snapshot");
     const report = await snapshotDailyUsage(db(), new Date(), { timeZone: RESET_TIME_ZONE.value() });
     logger.info("daily usage snapshot", report);
   },

@@ -9,7 +9,7 @@ import { isoDate, nextCursor } from "./shared";
 const share = z.number().min(0).max(100);
 const ids = z.array(z.string().min(1));
 
-export const storedComment = z.looseObject({
+export const storedComment = z.lazy(() => z.looseObject({
   id: z.string().min(1),
   author: z.string(),
   text: z.string(),
@@ -24,17 +24,17 @@ export const storedComment = z.looseObject({
   emotions: z.array(z.enum(EMOTIONS)),
   category: z.enum(CATEGORIES),
   blocked: z.boolean().optional(),
-});
+}));
 
-export const sentimentResult = z.looseObject({
+export const sentimentResult = z.lazy(() => z.looseObject({
   total: z.number().int().positive(),
   counts: z.record(z.enum(SENTIMENTS), z.number().int().min(0)),
   percentages: z.record(z.enum(SENTIMENTS), share),
   dominant: z.enum(SENTIMENTS),
   topEmotions: z.array(z.looseObject({ emotion: z.enum(EMOTIONS), count: z.number().int() })),
-});
+}));
 
-export const analysisResults = z.looseObject({
+export const analysisResults = z.lazy(() => z.looseObject({
   sentiment: sentimentResult.optional(),
   classification: z
     .looseObject({
@@ -61,13 +61,13 @@ export const analysisResults = z.looseObject({
       ),
     })
     .optional(),
-});
+}));
 
 const analysisVideo = z.looseObject({ id: z.string(), title: z.string().min(1), channelTitle: z.string(), commentCount: z.number() });
 const analysisOptions = z.looseObject({ maxComments: z.number().int().positive(), include: z.record(z.string(), z.boolean()) });
 const analysisCounts = z.looseObject({ fetched: z.number().int(), analysed: z.number().int().positive(), spamRemoved: z.number().int() });
 
-export const analysisDocument = z.looseObject({
+export const analysisDocument = z.lazy(() => z.looseObject({
   id: z.string().optional(),
   userId: z.string().min(1),
   jobId: z.string().min(1),
@@ -89,28 +89,28 @@ export const analysisDocument = z.looseObject({
   chunks: z.number().int().positive(),
   createdAt: z.unknown(),
   completedAt: z.unknown(),
-});
+}));
 
 export const startAnalysisRequest = analysisRequestSchema;
-export const startAnalysisResponse = z.strictObject({
+export const startAnalysisResponse = z.lazy(() => z.strictObject({
   jobId: z.string(),
   videoId: z.string().length(11),
   video: z.strictObject({ title: z.string(), channelTitle: z.string(), thumbnail: z.string().nullable(), commentCount: z.number().int().min(0) }),
-});
+}));
 
 export const getAnalysisRequest = z.strictObject({
   analysisId: docId,
   includeComments: z.boolean().optional(),
   commentLimit: z.number().int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000").optional(),
 });
-export const getAnalysisResponse = z.strictObject({
-  analysis: analysisDocument.extend({ id: z.string(), createdAt: isoDate, completedAt: isoDate }),
+export const getAnalysisResponse = z.lazy(() => z.strictObject({
+  analysis: analysisDocument.unwrap().extend({ id: z.string(), createdAt: isoDate, completedAt: isoDate }),
   /** With includeComments: the analysed comments, in their stored order. */
   comments: z.array(storedComment).optional(),
-});
+}));
 
 export const getAnalysisHistoryRequest = z.strictObject(pageInput);
-export const getAnalysisHistoryResponse = z.strictObject({
+export const getAnalysisHistoryResponse = z.lazy(() => z.strictObject({
   analyses: z.array(
     z.strictObject({
       id: z.string(),
@@ -125,7 +125,7 @@ export const getAnalysisHistoryResponse = z.strictObject({
     }),
   ),
   nextCursor,
-});
+}));
 
 export const cancelAnalysisRequest = z.strictObject({ jobId: docId });
-export const cancelAnalysisResponse = z.strictObject({ jobId: z.string(), status: z.enum(["cancelled", "cancelling"]) });
+export const cancelAnalysisResponse = z.lazy(() => z.strictObject({ jobId: z.string(), status: z.enum(["cancelled", "cancelling"]) }));

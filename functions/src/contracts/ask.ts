@@ -28,15 +28,15 @@ export const askQuestionRequest = z
 
 const unit = z.number().min(0).max(1);
 
-export const answerSource = z.strictObject({
+export const answerSource = z.lazy(() => z.strictObject({
   /** The YouTube comment id. */
   commentId: z.string(),
   author: z.string(),
   text: z.string(),
   relevance: unit,
-});
+}));
 
-export const askQuestionResponse = z.strictObject({
+export const askQuestionResponse = z.lazy(() => z.strictObject({
   answer: z.string().min(1),
   confidence: unit,
   /** Comments of the analysis the answer rests on, checked against the stored comments. */
@@ -50,7 +50,7 @@ export const askQuestionResponse = z.strictObject({
   provider: z.enum(["gemini", "local"]),
   /** Questions left this period after this one; null on an unlimited plan. */
   questionsRemaining: z.number().int().min(0).nullable(),
-});
+}));
 
 /**
  * What `httpsCallable(functions, "askQuestion").stream(data)` yields before the
@@ -58,13 +58,13 @@ export const askQuestionResponse = z.strictObject({
  * came before is void (the model was asked again). The deltas after the last
  * restart, concatenated, are the final result's `answer`.
  */
-export const askQuestionChunk = z.discriminatedUnion("type", [
+export const askQuestionChunk = z.lazy(() => z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("delta"), text: z.string().min(1) }),
   z.strictObject({ type: z.literal("restart") }),
-]);
+]));
 export type AskStreamChunk = z.infer<typeof askQuestionChunk>;
 
-const conversationView = z.strictObject({
+const conversationView = z.lazy(() => z.strictObject({
   id: z.string(),
   analysisId: z.string(),
   videoId: z.string(),
@@ -74,13 +74,13 @@ const conversationView = z.strictObject({
   lastMessagePreview: z.string(),
   createdAt: isoDate,
   lastMessageAt: isoDate,
-});
+}));
 
 export const getConversationsRequest = z.strictObject({ ...pageInput, analysisId: docId.optional() });
-export const getConversationsResponse = z.strictObject({ conversations: z.array(conversationView), nextCursor });
+export const getConversationsResponse = z.lazy(() => z.strictObject({ conversations: z.array(conversationView), nextCursor }));
 
 export const getConversationRequest = z.strictObject({ conversationId: docId });
-export const getConversationResponse = z.strictObject({
+export const getConversationResponse = z.lazy(() => z.strictObject({
   conversation: conversationView,
   messages: z.array(
     z.strictObject({
@@ -97,13 +97,13 @@ export const getConversationResponse = z.strictObject({
       createdAt: isoDate,
     }),
   ),
-});
+}));
 
 export const getSuggestedQuestionsRequest = z.strictObject({ analysisId: docId });
-export const getSuggestedQuestionsResponse = z.strictObject({
+export const getSuggestedQuestionsResponse = z.lazy(() => z.strictObject({
   analysisId: z.string(),
   questions: z.array(z.strictObject({ question: z.string().min(1), contextFilter: z.enum(CONTEXT_FILTERS), basis: z.string() })).min(1),
-});
+}));
 
 export const getAskQuotaRequest = noInput;
-export const getAskQuotaResponse = usageMeter.extend({ plan: planId, periodStart: isoDate, periodEnd: isoDate });
+export const getAskQuotaResponse = z.lazy(() => usageMeter.unwrap().extend({ plan: planId, periodStart: isoDate, periodEnd: isoDate }));

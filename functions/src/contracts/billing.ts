@@ -3,35 +3,35 @@ import { z } from "zod";
 import { isoDate, nextCursor, planId, usageView } from "./shared";
 
 export const getBillingInfoRequest = z.strictObject({});
-export const getBillingInfoResponse = z.strictObject({
+export const getBillingInfoResponse = z.lazy(() => z.strictObject({
   plan: planId,
   usage: usageView,
   /** null when the user never subscribed. */
   subscription: z.looseObject({ status: z.string() }).nullable(),
   plans: z.array(z.looseObject({ id: planId, name: z.string() })),
-});
+}));
 
 export const checkQuotaRequest = z.strictObject({
   type: z.enum(["videos", "ai_questions"], { error: "must be videos or ai_questions" }),
   amount: z.number().int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100").optional(),
 });
-export const checkQuotaResponse = z.strictObject({
+export const checkQuotaResponse = z.lazy(() => z.strictObject({
   allowed: z.boolean(),
   current: z.number().int().min(0),
   limit: z.number().int().min(0).nullable(),
   remaining: z.number().int().min(0).nullable(),
-});
+}));
 
 export const getUsageAnalyticsRequest = z.strictObject({
   includeTrends: z.boolean().optional(),
   days: z.number().int("must be a whole number").min(1, "must be at least 1").max(90, "must be at most 90").optional(),
 });
-export const getUsageAnalyticsResponse = z.looseObject({
+export const getUsageAnalyticsResponse = z.lazy(() => z.looseObject({
   plan: planId,
   period: z.looseObject({ start: z.string(), end: z.string() }),
   /** Daily counters when includeTrends; null otherwise. */
   trends: z.unknown(),
-});
+}));
 
 const uid = z
   .string()
@@ -43,16 +43,16 @@ export const adminResetUsageRequest = z
   .strictObject({ userId: uid.optional(), force: z.boolean().optional(), all: z.literal(true, { error: "must be true" }).optional() })
   .refine((i) => (i.userId === undefined) !== (i.all === undefined), { message: "give either userId or all: true", path: ["userId"] })
   .refine((i) => !(i.all && i.force !== undefined), { message: "force applies to a single user only", path: ["force"] });
-export const adminResetUsageResponse = z.union([
+export const adminResetUsageResponse = z.lazy(() => z.union([
   z.strictObject({ reset: z.number(), notDue: z.number(), failed: z.number(), accessEnded: z.number(), pages: z.number(), complete: z.boolean() }),
   z.strictObject({ status: z.enum(["reset", "not_due", "no_usage"]), accessEnded: z.boolean(), usage: usageView.nullable() }),
-]);
+]));
 
 export const listUsersDueResetRequest = z.strictObject({
   limit: z.number().int("must be a whole number").min(1, "must be at least 1").max(500, "must be at most 500").optional(),
   cursor: z.string().max(1024, "must be at most 1024 characters").regex(/^[A-Za-z0-9_-]+$/, "must be a cursor from a previous page").optional(),
 });
-export const listUsersDueResetResponse = z.strictObject({
+export const listUsersDueResetResponse = z.lazy(() => z.strictObject({
   users: z.array(
     z.strictObject({
       uid: z.string(),
@@ -62,4 +62,4 @@ export const listUsersDueResetResponse = z.strictObject({
     }),
   ),
   nextCursor,
-});
+}));

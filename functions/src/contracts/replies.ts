@@ -20,8 +20,8 @@ export const generateRepliesRequest = z
   })
   .refine((input) => !(input.video && input.analysisId), { message: "give video or analysisId, not both", path: ["analysisId"] });
 
-export const generateRepliesResponse = z.strictObject({
+export const generateRepliesResponse = z.lazy(() => z.strictObject({
   replies: z.array(z.strictObject({ text: z.string().min(1), tone: z.enum(REPLY_TONES) })).min(1),
   tone: z.enum(REPLY_TONES),
   provider: z.enum(["gemini", "local"]),
-});
+}));

@@ -7,15 +7,15 @@ import { settingsSchema } from "../users/settings";
 export const isoDate = z.iso.datetime({ offset: true });
 export const planId = z.enum(PLAN_IDS);
 
-export const usageMeter = z.strictObject({
+export const usageMeter = z.lazy(() => z.strictObject({
   used: z.number().int().min(0),
   /** null: unlimited on this plan. */
   limit: z.number().int().min(0).nullable(),
   remaining: z.number().int().min(0).nullable(),
   unlimited: z.boolean(),
-});
+}));
 
-export const usageView = z.strictObject({
+export const usageView = z.lazy(() => z.strictObject({
   plan: planId,
   planName: z.string(),
   periodStart: isoDate,
@@ -23,9 +23,9 @@ export const usageView = z.strictObject({
   videos: usageMeter,
   aiQuestions: usageMeter,
   commentsPerVideo: z.strictObject({ limit: z.number().int().positive() }),
-});
+}));
 
-export const profileView = z.strictObject({
+export const profileView = z.lazy(() => z.strictObject({
   uid: z.string(),
   email: z.string().nullable(),
   displayName: z.string().nullable(),
@@ -34,7 +34,7 @@ export const profileView = z.strictObject({
   settings: settingsSchema,
   createdAt: isoDate,
   updatedAt: isoDate,
-});
+}));
 
 /** The next page's cursor, null on the last page. */
 export const nextCursor = z.string().nullable();

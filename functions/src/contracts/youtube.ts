@@ -8,7 +8,7 @@ import { isoDate, planId } from "./shared";
 const MAX_COMMENTS = Math.max(...Object.values(PLANS).map((p) => p.limits.comments_per_video));
 export const COMMENT_ORDERS = ["relevance", "time"] as const;
 
-export const video = z.looseObject({
+export const video = z.lazy(() => z.looseObject({
   id: z.string(),
   title: z.string(),
   description: z.string(),
@@ -23,15 +23,15 @@ export const video = z.looseObject({
   commentsDisabled: z.boolean(),
   privacyStatus: z.enum(["public", "unlisted", "private"]),
   liveBroadcastContent: z.string(),
-});
+}));
 
 export const videoRequest = z.strictObject({ videoUrlOrId: videoUrlOrIdSchema() });
 
 export const getVideoRequest = videoRequest;
-export const getVideoResponse = z.strictObject({ video, youtubeUnits: z.number().int().min(0), cached: z.boolean() });
+export const getVideoResponse = z.lazy(() => z.strictObject({ video, youtubeUnits: z.number().int().min(0), cached: z.boolean() }));
 
 export const validateVideoRequest = videoRequest;
-export const validateVideoResponse = z.strictObject({
+export const validateVideoResponse = z.lazy(() => z.strictObject({
   videoId: z.string(),
   exists: z.boolean(),
   /** Listed publicly; unlisted videos can be analysed too, private ones cannot. */
@@ -48,7 +48,7 @@ export const validateVideoResponse = z.strictObject({
   video: video.nullable(),
   youtubeUnits: z.number().int().min(0),
   cached: z.boolean(),
-});
+}));
 
 export const fetchCommentsRequest = z.strictObject({
   videoUrlOrId: videoUrlOrIdSchema(),
@@ -62,15 +62,15 @@ export const fetchCommentsRequest = z.strictObject({
   /** Also return the comments the filter marks low-value ("first", emoji-only…); spam is never returned. */
   includeLowValue: z.boolean({ error: "must be true or false" }).optional(),
 });
-export const fetchedComment = z.looseObject({
+export const fetchedComment = z.lazy(() => z.looseObject({
   id: z.string(),
   author: z.string(),
   text: z.string(),
   likeCount: z.number().int().min(0),
   replyCount: z.number().int().min(0),
   publishedAt: isoDate,
-});
-export const fetchCommentsResponse = z.strictObject({
+}));
+export const fetchCommentsResponse = z.lazy(() => z.strictObject({
   video,
   comments: z.array(fetchedComment),
   counts: z.strictObject({
@@ -92,4 +92,4 @@ export const fetchCommentsResponse = z.strictObject({
   }),
   youtubeUnits: z.number().int().min(0),
   cached: z.strictObject({ video: z.boolean(), comments: z.boolean() }),
-});
+}));

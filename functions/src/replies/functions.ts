@@ -5,11 +5,13 @@ import { callables as contracts } from "../contracts";
 import { authed } from "../core/callable";
 import { db } from "../core/firebase";
 import { REPLIES_PER_MINUTE } from "./config";
-import * as replies from "./service";
+import { lazy } from "../core/lazy";
+
+const replies = lazy(() => import("./service"));
 
 export const generateReplies = onCall(
   { secrets: [GEMINI_API_KEY] },
-  authed(contracts.generateReplies.request, (input, ctx) =>
-    replies.generateReplies({ db: db(), provider: () => createAiProvider(), perMinute: REPLIES_PER_MINUTE.value() }, ctx.uid, input),
+  authed(contracts.generateReplies.request, async (input, ctx) =>
+    (await replies()).generateReplies({ db: db(), provider: () => createAiProvider(), perMinute: REPLIES_PER_MINUTE.value() }, ctx.uid, input),
   ),
 );

@@ -4,13 +4,16 @@ import { callables as contracts } from "../contracts";
 import { authed } from "../core/callable";
 import { db } from "../core/firebase";
 import { YOUTUBE_API_KEY } from "./config";
-import { checkVideo, commentLimitFor, findVideoCached, loadVideoAndComments, youtubeService } from "./ingest";
+import { lazy } from "../core/lazy";
 import { toHttpsError } from "./errors";
+
+const ingest = lazy(() => import("./ingest"));
 
 /** Video metadata (title, channel, duration, counts, privacy, comments on/off). */
 export const getVideo = onCall(
   { secrets: [YOUTUBE_API_KEY] },
   authed(contracts.getVideo.request, async ({ videoUrlOrId: videoId }) => {
+    const { findVideoCached, youtubeService } = await ingest();
     const { video, cacheHit, units } = await findVideoCached(db(), await youtubeService(), { videoId });
     if (!video) throw toHttpsError({ kind: "notFound" }, { videoId, attempts: 1 });
     return { video, youtubeUnits: units, cached: cacheHit };
@@ -21,6 +24,7 @@ export const getVideo = onCall(
 export const validateVideo = onCall(
   { secrets: [YOUTUBE_API_KEY] },
   authed(contracts.validateVideo.request, async ({ videoUrlOrId: videoId }, { uid }) => {
+    const { checkVideo, commentLimitFor, youtubeService } = await ingest();
     const { plan, limit } = await commentLimitFor(db(), uid);
     return checkVideo(db(), await youtubeService(), { videoId, plan, commentLimit: limit });
   }),
@@ -31,6 +35,7 @@ export const fetchComments = onCall(
   { secrets: [YOUTUBE_API_KEY], timeoutSeconds: 300, memory: "512MiB" },
   authed(contracts.fetchComments.request, async (input, { uid }) => {
     const videoId = input.videoUrlOrId;
+    const { commentLimitFor, loadVideoAndComments, youtubeService } = await ingest();
     const { plan, limit: planLimit } = await commentLimitFor(db(), uid);
     const applied = Math.min(input.maxComments ?? planLimit, planLimit);
     const loaded = await loadVideoAndComments(db(), await youtubeService(), { videoId, limit: applied, order: input.order });
