@@ -123,13 +123,15 @@ function handlerText(text: string, name: string): string {
   const rest = text.slice(start + 1);
   const end = rest.slice(1).search(/\n(?:exports\.|function |async function |const |let |var |class )/);
   let body = end < 0 ? rest : rest.slice(0, end + 1);
-  // Same-file helpers the handler calls (e.g. priceConfig()), to a fixpoint.
-  const helpers = new Map([...text.matchAll(/\n(?:async )?function (\w+)\(/g)].map((m) => [m[1], m.index]));
+  // Same-file helpers the handler uses (priceConfig(), `const ingest = lazy(() => import(…))`), to a fixpoint.
+  const helpers = new Map(
+    [...text.matchAll(/\n(?:async function|function|const|let|var) (\w+)(?: = |\()(?!(?:__importStar\(|__importDefault\()?require\()/g)].map((m) => [m[1], m.index]),
+  );
   const included = new Set<string>();
   for (let grew = true; grew; ) {
     grew = false;
     for (const [helper, at] of helpers) {
-      if (included.has(helper) || !new RegExp(`\\b${helper}\\(`).test(body)) continue;
+      if (included.has(helper) || !new RegExp(`(?<![.\\w$])${helper}\\b`).test(body)) continue;
       const after = text.slice(at + 1);
       const stop = after.slice(1).search(/\n(?:exports\.|function |async function |const |let |var |class )/);
       body += after.slice(0, stop < 0 ? undefined : stop + 1);
