@@ -19,6 +19,22 @@ export default tseslint.config(
     },
   },
   {
+    // Every function instance loads lib/index.js: the package root and the v2
+    // index load every trigger provider (the Realtime Database SDK among them).
+    files: ["functions/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "firebase-functions", message: "Import the subpath you need (firebase-functions/logger, /v2/https, /params…): the root loads every provider." },
+            { name: "firebase-functions/v2", message: "Import the subpath you need (firebase-functions/v2/https, /v2/options…): the v2 index loads every provider." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests and tools may print and use chai's property assertions.
     files: ["functions/test/**/*.ts", "tools/**/*.ts"],
     rules: {

@@ -3,17 +3,25 @@
 // starts an analysis with httpsCallable, shows live progress from the job
 // document, prints the report, and asks Ask AI one question.
 //
-//   npm run demo                 the sample video on the local YouTube stand-in, offline AI
-//   npm run demo -- <url|id>     another video (with YOUTUBE_API_KEY set: a real one)
-import { FIXTURE_IDS } from "./standins/fixtures";
+//   npm run demo                    the sample video on the local YouTube stand-in, offline AI
+//   npm run demo -- <url|id>        another video (with YOUTUBE_API_KEY set: a real one;
+//                                   with GEMINI_API_KEY set: analysed by Gemini)
+//   npm run demo -- --json FILE     also writes the analysis document to FILE
+//
+// Its output is the progress and the report only: tools/stack.ts sends the
+// emulator and function logs to a file and prints that file's path at the end.
+import { writeFileSync } from "node:fs";
+import { parseDemoArgs } from "./demo/args";
+import { openDemoConsole } from "./demo/console";
 import { renderProgress, renderReport } from "./demo/report";
 import { watchJob } from "./watchJob";
 import { signUp, type WebClient } from "./webClient";
 
-const tty = Boolean(process.stdout.isTTY);
+const out = openDemoConsole();
+const tty = out.tty;
 
 function say(line = ""): void {
-  process.stdout.write(`${line}\n`);
+  out.write(`${line}\n`);
 }
 
 async function upgradeToPro(client: WebClient): Promise<boolean> {
@@ -30,7 +38,7 @@ async function upgradeToPro(client: WebClient): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  const video = process.argv[2] ?? process.env.DEMO_VIDEO ?? FIXTURE_IDS.demo;
+  const { video, jsonFile } = parseDemoArgs(process.argv.slice(2));
   say("Lently demo — YouTube comment intelligence on the local Firebase stack");
   const client = await signUp(`creator-${Date.now()}@lently.demo`);
   try {
@@ -66,18 +74,31 @@ async function main(): Promise<void> {
 
     const { analysis } = await client.call<{ analysis: Record<string, unknown> }>("getAnalysis", { analysisId: job.analysisId });
     say(renderReport(analysis));
+    if (jsonFile) {
+      writeFileSync(jsonFile, `${JSON.stringify(analysis, null, 2)}\n`);
+      say(`\nThe analysis is in ${jsonFile}.`);
+    }
 
     const { askDemoQuestion } = await import("./demo/ask");
     say("");
     say(await askDemoQuestion(client, job.analysisId!));
     say("");
-    say("Done. Everything ran on the local emulators and stand-ins; nothing left running.");
+    const local = (url: string | undefined) => Boolean(url?.startsWith("http://127.0.0.1"));
+    const live = [
+      local(process.env.YOUTUBE_API_ROOT_URL) ? "" : "YouTube",
+      process.env.AI_PROVIDER === "gemini" && !local(process.env.GEMINI_BASE_URL) ? "Gemini" : "",
+    ].filter(Boolean);
+    say(`Done. Everything ran on the local emulators${live.length ? ` and the real ${live.join(" and ")}` : " and stand-ins"}; nothing left running.`);
   } finally {
     await client.close();
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`demo failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exitCode = 1;
-});
+main()
+  .catch((err: unknown) => {
+    // The message to the user; the stack trace to the log file (this process's stderr).
+    say(`demo failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.stderr.write(`demo failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => out.close());

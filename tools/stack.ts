@@ -13,6 +13,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createConnection } from "node:net";
 import { join } from "node:path";
+import { liveOverrides } from "./liveKeys";
+import { openQuietConsole } from "./quietConsole";
 import { startStandIns, type StandInEnv } from "./standins/registry";
 
 const root = join(__dirname, "..");
@@ -213,8 +215,13 @@ async function main(): Promise<void> {
   // value for every declared param, so the emulator never prompts or writes
   // a .env.local of its own (which would override these on the next run).
   const declared = declaredParams();
-  const params = { ...declared.params, ...env.params, ...overrides() };
-  const secrets = { ...declared.secrets, ...env.secrets };
+  // The demo with real keys in the shell uses the real YouTube / Gemini (tools/liveKeys.ts).
+  const live = mode === "demo" ? liveOverrides(process.env) : { params: {}, secrets: {}, services: [] };
+  if (live.services.length) process.stderr.write(`stack: real ${live.services.join(" and ")} (keys from the shell)\n`);
+  const params = { ...declared.params, ...env.params, ...live.params, ...overrides() };
+  const secrets = { ...declared.secrets, ...env.secrets, ...live.secrets };
+  const unset = Object.keys(secrets).filter((name) => !secrets[name]);
+  if (unset.length) process.stderr.write(`stack: no local value for secret(s) ${unset.join(", ")}: the emulator will try Secret Manager\n`);
   rmSync(join(root, "functions", ".env.local"), { force: true });
   writeFileSync(join(root, "functions", `.env.${projectId}`), dotenv({ ...params, ...env.functionsOnly?.params }));
   writeFileSync(join(root, "functions", ".secret.local"), dotenv({ ...secrets, ...env.functionsOnly?.secrets }));
@@ -257,11 +264,15 @@ async function main(): Promise<void> {
     mkdirSync(join(root, ".cache"), { recursive: true });
     childEnv.LENTLY_RESULT_FILE = resultFile;
   }
+  // The demo's stdout is its progress and report alone: emulator and function
+  // logs go to a file, and the demo writes to the terminal through a channel.
+  const quiet = mode === "demo" ? await openQuietConsole(join(root, ".cache", "logs"), "demo") : undefined;
+  if (quiet) Object.assign(childEnv, quiet.env);
   // A process group of its own, so that an interrupt can end the emulators' JVM too.
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: childEnv,
-    stdio: mode === "bench" ? ["inherit", process.stderr, "inherit"] : "inherit",
+    stdio: quiet ? ["inherit", quiet.logFd, quiet.logFd] : mode === "bench" ? ["inherit", process.stderr, "inherit"] : "inherit",
     detached: true,
   });
 
@@ -301,6 +312,7 @@ async function main(): Promise<void> {
     /* group already empty */
   }
   await cleanup();
+  await quiet?.finish(code);
   if (mode === "bench" && existsSync(resultFile)) {
     process.stdout.write(readFileSync(resultFile, "utf8"));
     rmSync(resultFile, { force: true });

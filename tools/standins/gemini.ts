@@ -51,6 +51,7 @@ import {
   type StandInTask,
 } from "./gemini-request";
 import { smartAnswer } from "./gemini-smart";
+import { asEventStream } from "./gemini-stream";
 import type { StandInEnv, StandInStarter } from "./registry";
 
 /** A quota a 429 can name, as Lently reads it. */
@@ -132,7 +133,7 @@ export interface GeminiStandIn {
 }
 
 const MAX_RECORDED = 500;
-const ROUTE = /^\/v1beta\/models\/([^/:]+):generateContent$/;
+const ROUTE = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const data = JSON.stringify(body);
@@ -440,7 +441,7 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
           sendError(res, googleError(404, "NOT_FOUND", `The stand-in does not serve ${req.method} ${path}.`));
           return;
         }
-        await generate(req, res, decodeURIComponent(route[1]));
+        await generate(req, route[2] === "streamGenerateContent" ? asEventStream(res) : res, decodeURIComponent(route[1]));
       } catch (err) {
         if (!res.headersSent) sendError(res, googleError(500, "INTERNAL", `Stand-in failure: ${(err as Error).message}`));
       }

@@ -2,7 +2,7 @@
 // GEMINI_API_KEY is configured and the offline local provider otherwise.
 // Both implementations are loaded on first use, so functions that never ask
 // for AI (and every cold start of lib/index.js) pay nothing for them.
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { AI_PROVIDER, AI_REQUESTS_PER_MINUTE, GEMINI_API_KEY, GEMINI_BASE_URL, GEMINI_MODEL } from "./config";
 import { AiUnavailableError } from "./errors";
 import type { CallGate } from "./gemini/gate";

@@ -184,12 +184,24 @@ export interface ReplyInput {
   creatorName?: string;
 }
 
+/**
+ * Receives an answer's text while the provider generates it (Ask AI's
+ * streaming callers). The pieces, concatenated after the last `restart`, are
+ * the text of the answer the call resolves with.
+ */
+export interface AnswerStream {
+  text(delta: string): void | Promise<void>;
+  /** Forget what was sent: the provider starts the answer again (a retry after a failed or unusable attempt). */
+  restart(): void | Promise<void>;
+}
+
 export interface AiProvider {
   readonly name: "gemini" | "local";
   /** One call per batch: sentiment, emotions and category together for every comment. */
   analyzeComments(batch: CommentInput[], video: VideoContext): Promise<AiResult<CommentAnalysis[]>>;
   generateInsights(input: InsightsInput): Promise<AiResult<Insights>>;
   summarize(input: SummaryInput): Promise<AiResult<ExecutiveSummary>>;
-  answerQuestion(input: AskInput): Promise<AiResult<AskAnswer>>;
+  /** With `stream`, the answer's text is also sent piece by piece as it is generated. */
+  answerQuestion(input: AskInput, stream?: AnswerStream): Promise<AiResult<AskAnswer>>;
   draftReplies(input: ReplyInput): Promise<AiResult<string[]>>;
 }

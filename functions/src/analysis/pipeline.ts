@@ -9,7 +9,7 @@
 // tests and the benchmark pass the collaborators in.
 import type { Firestore } from "firebase-admin/firestore";
 import { Timestamp } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { HttpsError } from "firebase-functions/v2/https";
 import type { UsageDoc } from "../core/usage";
 import { readSettings } from "../users/settings";

@@ -2,6 +2,7 @@
 // quota rules it out, and writes the job document. The trigger does the work.
 import { FieldValue } from "firebase-admin/firestore";
 import { onCall } from "firebase-functions/v2/https";
+import { callables as contracts } from "../contracts";
 import { authed } from "../core/callable";
 import { invalidArgument } from "../core/errors";
 import { db } from "../core/firebase";
@@ -10,12 +11,11 @@ import { readSettings } from "../users/settings";
 import { YOUTUBE_API_KEY } from "../youtube/config";
 import { lookupDepsFromParams, startLookup } from "../youtube/lookups";
 import { parseVideoId } from "../youtube/videoInput";
-import { analysisRequestSchema, resolveOptions } from "./request";
-import { checkVideoForAnalysis } from "./videoCheck";
+import { resolveOptions } from "./request";
 
 export const startAnalysis = onCall(
   { secrets: [YOUTUBE_API_KEY], consumeAppCheckToken: true },
-  authed(analysisRequestSchema, async (input, { uid }) => {
+  authed(contracts.startAnalysis.request, async (input, { uid }) => {
     const videoId = parseVideoId(input.videoUrlOrId, "videoUrlOrId");
     const { meter } = await startLookup(lookupDepsFromParams(db()), uid);
     // The trigger decides again when it claims the job; this is the fast answer.
@@ -24,6 +24,7 @@ export const startAnalysis = onCall(
     const { problem } = resolveOptions(input, readSettings(profileSnap.get("settings")).defaultAnalysis, usage.limits.comments_per_video);
     if (problem) throw invalidArgument(problem.field, problem.why);
     assertAvailable(usage, "videos", 1);
+    const { checkVideoForAnalysis } = await import("./videoCheck");
     const video = await checkVideoForAnalysis(db(), videoId, meter);
     const ref = db().collection("analysis_jobs").doc();
     await ref.set({

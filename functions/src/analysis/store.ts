@@ -5,7 +5,7 @@
 // they are written removes them unless the job completed with them, so no
 // commenter's text is left behind where deletion could not find it.
 import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { chunkByBytes } from "../core/chunking";
 import { readModifyWrite } from "../core/readModifyWrite";
 import { commitInByteBatches } from "../core/writeBatches";

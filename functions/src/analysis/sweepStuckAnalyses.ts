@@ -5,7 +5,7 @@
 // given back; jobs still `pending` that long (their trigger never claimed
 // them) are failed too, so nothing waits for ever.
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { db } from "../core/firebase";
 import { ANALYSIS_TIMEOUT_SECONDS } from "./limits";

@@ -87,21 +87,26 @@ export interface CheckedAnswer {
 }
 
 export const MAX_SOURCES = 10;
-const MAX_ANSWER_CHARS = 6_000;
+export const MAX_ANSWER_CHARS = 6_000;
 const MAX_POINT_CHARS = 300;
 const MAX_FOLLOW_UP_CHARS = 200;
 
 const round2 = (x: number) => Math.round(Math.max(0, Math.min(1, Number.isFinite(x) ? x : 0)) * 100) / 100;
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const tidy = (s: string, max: number) => clip(s.replace(CONTROL, "").trim(), max);
 
 // Lently's standing instructions, as a model could repeat them when a comment
 // talks it into "printing its prompt". Compared without case or spacing.
 const SECRETS = [LENTLY_PERSONA, DATA_RULE].map((s) => squash(s).slice(0, 60));
 
-function squash(s: string): string {
+export function squash(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, "");
+}
+
+/** True when `squashed` (a squash()ed text) could be how repeated instructions begin. */
+export function mayBeginLeak(squashed: string): boolean {
+  return squashed.length > 0 && SECRETS.some((secret) => secret.startsWith(squashed));
 }
 
 /** True when a text repeats Lently's system instructions (a prompt-injection symptom). */

@@ -10,9 +10,9 @@ import { FUNCTION_WORDS } from "../ai/local/stopwords";
 import { flatten } from "../ai/local/tokenize";
 import type { Category } from "../ai/types";
 import type { StoredComment } from "../analysis/results";
+import { CONTEXT_FILTERS, type ContextFilter } from "../contracts/ask";
 
-export const CONTEXT_FILTERS = ["all", "positive", "negative", "questions", "feedback", "toxic"] as const;
-export type ContextFilter = (typeof CONTEXT_FILTERS)[number];
+export { CONTEXT_FILTERS, type ContextFilter };
 
 /** Categories the "feedback" filter keeps: what viewers think should change. */
 export const FEEDBACK_CATEGORIES: readonly Category[] = ["feedback", "suggestion", "request", "criticism"];

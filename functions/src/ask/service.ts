@@ -7,7 +7,7 @@
 //   3. retrieve, answer, check the sources, store — and if any of it fails,
 //      give the unit back before the error reaches the client.
 import type { Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { aiErrorToHttps, isAiError } from "../ai/errors";
 import { ASK_HISTORY_TURNS } from "../ai/prompts/ask";
 import type { AiProvider } from "../ai/types";
@@ -15,6 +15,7 @@ import { failedPrecondition, invalidArgument } from "../core/errors";
 import { releaseUsage, reserveUsage, type Reservation } from "../core/quota";
 import { consumeRateLimit } from "../core/rateLimit";
 import { ownedAnalysis, storedComments, type AnalysisRef, type AskableAnalysis } from "./analysisData";
+import { GuardedAnswerStream, type ChunkSink } from "./answerStream";
 import { buildAskInput, resolveAnswer, type AnswerSource } from "./context";
 import { historyOf, ownedConversation, saveExchange } from "./conversations";
 import { isUsable, matchesFilter, retrieve, type ContextFilter } from "./retrieval";
@@ -64,14 +65,15 @@ async function authorise(db: Firestore, uid: string, request: AskRequest): Promi
   return analysis;
 }
 
-export async function askQuestion(deps: AskDeps, uid: string, request: AskRequest): Promise<AskResult> {
+/** With `stream`, the answer's text is sent as it is generated (see answerStream.ts); the result is the same. */
+export async function askQuestion(deps: AskDeps, uid: string, request: AskRequest, stream?: ChunkSink): Promise<AskResult> {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
   const analysis = await authorise(db, uid, request);
   await consumeRateLimit(db, uid, { key: "askQuestion", limit: deps.perMinute, windowMs: 60_000 }, "questions", now());
   const reservation = await reserveUsage(db, uid, "ai_questions", 1, now());
   try {
-    return await answerReserved(deps, uid, request, analysis, reservation, now);
+    return await answerReserved(deps, uid, request, analysis, reservation, now, stream && new GuardedAnswerStream(stream));
   } catch (err) {
     await releaseUsage(db, reservation, now()).catch((releaseError: unknown) => {
       // The question stays charged; say so loudly, the user was not served.
@@ -92,6 +94,7 @@ async function answerReserved(
   analysis: AskableAnalysis,
   reservation: Reservation,
   now: () => Date,
+  stream?: GuardedAnswerStream,
 ): Promise<AskResult> {
   const { db } = deps;
   const [comments, history] = await Promise.all([
@@ -111,8 +114,9 @@ async function answerReserved(
   });
   const context = buildAskInput(request.question, analysis, retrieved, history, comments);
   const provider = await deps.provider();
-  const result = await provider.answerQuestion(context.input);
+  const result = await provider.answerQuestion(context.input, stream);
   const checked = resolveAnswer(result.value, context.byShortId);
+  await stream?.finish(checked.answer);
   if (checked.droppedSources) {
     logger.warn("askQuestion: dropped sources the provider made up", { uid, analysisId: analysis.id, provider: provider.name, dropped: checked.droppedSources });
   }

@@ -19,7 +19,7 @@
 // (customerTask.ts), enqueued here.
 import type { Auth } from "firebase-admin/auth";
 import { FieldValue, Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { planOf, type PlanId } from "../core/plans";
 import { currentUsage } from "../core/quota";
 import { readModifyWrite } from "../core/readModifyWrite";

@@ -8,7 +8,7 @@
 // replayed event leaves `unmatched` atomically, so a retry continues where a
 // failed run stopped.
 import { Timestamp } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { readModifyWrite } from "../core/readModifyWrite";
 import { replayUnmatched, type BillingContext } from "./apply";
 import { customerRef, type CustomerDoc } from "./customers";

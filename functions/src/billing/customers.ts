@@ -10,7 +10,7 @@
 // nothing. An event of an unmapped customer is stored as unmatched and
 // applied once the customer is mapped.
 import type { DocumentReference, Firestore, Timestamp } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { customerOf, customUserOf, type PaddleEvent } from "./events";
 
 export interface CustomerDoc {

@@ -1,13 +1,13 @@
 // Billing's deployed functions, thin: read params, validate, call a service.
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { onCall, onRequest } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
 import { z } from "zod";
+import { callables as contracts } from "../contracts";
 import { authed, type CallContext } from "../core/callable";
 import { invalidArgument, permissionDenied } from "../core/errors";
 import { app, auth, db } from "../core/firebase";
-import { USAGE_TYPES } from "../core/plans";
 import { checkUsage } from "../core/quota";
 import { usageView } from "../core/usage";
 import type { WebhookContext } from "./webhook";
@@ -21,15 +21,11 @@ import {
   PADDLE_WEBHOOK_SECRET,
   RESET_TIME_ZONE,
 } from "./config";
-import { getCheckoutCustomer as checkoutCustomer } from "./checkout";
-import { runCustomerTask } from "./customerTask";
-import { getBillingInfo as billingInfo, getUsageAnalytics as usageAnalytics } from "./info";
-import { paddleCustomerDirectory } from "./paddle";
+import { lazy } from "../core/lazy";
 import { priceIdsByPlan, priceMap, type PriceConfig } from "./prices";
-import { decodeCursor, listUsersDueReset as listDue, resetDueUsage, resetUserUsage } from "./reset";
-import { parseSecrets } from "./signature";
-import { snapshotDailyUsage } from "./snapshot";
-import { handlePaddleWebhook } from "./webhook";
+
+const info = lazy(() => import("./info"));
+const reset = lazy(() => import("./reset"));
 
 function priceConfig(): PriceConfig {
   return { starter: PADDLE_PRICE_STARTER.value(), pro: PADDLE_PRICE_PRO.value(), business: PADDLE_PRICE_BUSINESS.value() };
@@ -47,10 +43,11 @@ async function enqueueCustomerTask(customerId: string): Promise<void> {
   await getFunctions(app()).taskQueue(CUSTOMER_TASK).enqueue({ customerId });
 }
 
-const directory = () => paddleCustomerDirectory(PADDLE_API_KEY.value(), PADDLE_ENVIRONMENT.value());
+const directory = async () => (await import("./paddle")).paddleCustomerDirectory(PADDLE_API_KEY.value(), PADDLE_ENVIRONMENT.value());
 
 // The webhook needs no API key: API look-ups happen in the customer task.
 export const paddleWebhook = onRequest({ secrets: [PADDLE_WEBHOOK_SECRET], timeoutSeconds: 60 }, async (req, res) => {
+  const [{ parseSecrets }, { handlePaddleWebhook }] = await Promise.all([import("./signature"), import("./webhook")]);
   const ctx: WebhookContext = {
     db: db(),
     auth: auth(),
@@ -78,8 +75,9 @@ export const paddleCustomerTask = onTaskDispatched(
     const parsed = customerTaskInput.safeParse(req.data);
     // A malformed task can never succeed: log it and let it go (a throw would be retried).
     if (!parsed.success) return void logger.error("paddleCustomerTask: malformed task", { issues: parsed.error.issues.length });
+    const { runCustomerTask } = await import("./customerTask");
     await runCustomerTask(
-      { db: db(), auth: auth(), prices: priceMap(priceConfig()), directory: directory(), now: () => new Date() },
+      { db: db(), auth: auth(), prices: priceMap(priceConfig()), directory: await directory(), now: () => new Date() },
       parsed.data.customerId,
     );
   },
@@ -87,9 +85,9 @@ export const paddleCustomerTask = onTaskDispatched(
 
 export const getCheckoutCustomer = onCall(
   { secrets: [PADDLE_API_KEY] },
-  authed(z.strictObject({}), (_input, ctx) =>
-    checkoutCustomer(
-      { db: db(), directory: directory(), enqueueCustomerTask },
+  authed(contracts.getCheckoutCustomer.request, async (_input, ctx) =>
+    (await import("./checkout")).getCheckoutCustomer(
+      { db: db(), directory: await directory(), enqueueCustomerTask },
       {
         uid: ctx.uid,
         email: typeof ctx.token.email === "string" ? ctx.token.email : null,
@@ -101,27 +99,21 @@ export const getCheckoutCustomer = onCall(
 );
 
 export const getBillingInfo = onCall(
-  authed(z.strictObject({}), (_input, ctx) => billingInfo(db(), ctx.uid, priceIdsByPlan(priceConfig()))),
+  authed(contracts.getBillingInfo.request, async (_input, ctx) => (await info()).getBillingInfo(db(), ctx.uid, priceIdsByPlan(priceConfig()))),
 );
 
 export const checkQuota = onCall(
   authed(
-    z.strictObject({
-      type: z.enum(USAGE_TYPES, { error: `must be one of ${USAGE_TYPES.join(", ")}` }),
-      amount: z.number().int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100").optional(),
-    }),
+    contracts.checkQuota.request,
     (input, ctx) => checkUsage(db(), ctx.uid, input.type, input.amount ?? 1),
   ),
 );
 
 export const getUsageAnalytics = onCall(
   authed(
-    z.strictObject({
-      includeTrends: z.boolean().optional(),
-      days: z.number().int("must be a whole number").min(1, "must be at least 1").max(90, "must be at most 90").optional(),
-    }),
-    (input, ctx) =>
-      usageAnalytics(db(), ctx.uid, { includeTrends: input.includeTrends ?? false, days: input.days ?? 30, timeZone: RESET_TIME_ZONE.value() }),
+    contracts.getUsageAnalytics.request,
+    async (input, ctx) =>
+      (await info()).getUsageAnalytics(db(), ctx.uid, { includeTrends: input.includeTrends ?? false, days: input.days ?? 30, timeZone: RESET_TIME_ZONE.value() }),
   ),
 );
 
@@ -129,21 +121,11 @@ function requireAdmin(ctx: CallContext): void {
   if (ctx.token.admin !== true) throw permissionDenied("This operation needs an admin account.");
 }
 
-const uid = z
-  .string()
-  .min(1, "must not be empty")
-  .max(128, "must be at most 128 characters")
-  .regex(/^[^/\s]+$/, "must be a user id");
-
-const adminResetInput = z
-  .strictObject({ userId: uid.optional(), force: z.boolean().optional(), all: z.literal(true, { error: "must be true" }).optional() })
-  .refine((i) => (i.userId === undefined) !== (i.all === undefined), { message: "give either userId or all: true", path: ["userId"] })
-  .refine((i) => !(i.all && i.force !== undefined), { message: "force applies to a single user only", path: ["force"] });
-
 export const adminResetUsage = onCall(
   { timeoutSeconds: JOB_TIMEOUT_SECONDS },
-  authed(adminResetInput, async (input, ctx) => {
+  authed(contracts.adminResetUsage.request, async (input, ctx) => {
     requireAdmin(ctx);
+    const { resetDueUsage, resetUserUsage } = await reset();
     const now = new Date();
     if (input.all) {
       const report = await resetDueUsage(db(), now, { deadlineMs: jobDeadline() });
@@ -158,12 +140,10 @@ export const adminResetUsage = onCall(
 
 export const listUsersDueReset = onCall(
   authed(
-    z.strictObject({
-      limit: z.number().int("must be a whole number").min(1, "must be at least 1").max(500, "must be at most 500").optional(),
-      cursor: z.string().max(1024, "must be at most 1024 characters").regex(/^[A-Za-z0-9_-]+$/, "must be a cursor from a previous page").optional(),
-    }),
+    contracts.listUsersDueReset.request,
     async (input, ctx) => {
       requireAdmin(ctx);
+      const { decodeCursor, listUsersDueReset: listDue } = await reset();
       const cursor = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
       if (cursor === null) throw invalidArgument("cursor", "must be a cursor from a previous page");
       return listDue(db(), new Date(), { limit: input.limit ?? 100, cursor });
@@ -174,7 +154,7 @@ export const listUsersDueReset = onCall(
 export const monthlyUsageReset = onSchedule(
   { schedule: "0 0 1 * *", timeZone: RESET_TIME_ZONE, timeoutSeconds: JOB_TIMEOUT_SECONDS, memory: "512MiB", retryCount: 3 },
   async () => {
-    const report = await resetDueUsage(db(), new Date(), { deadlineMs: jobDeadline() });
+    const report = await (await reset()).resetDueUsage(db(), new Date(), { deadlineMs: jobDeadline() });
     logger.info("monthly usage reset", { ...report });
     // Out of time with users left: failing makes Cloud Scheduler retry, and the retry resumes where this stopped.
     if (!report.complete) throw new Error("usage reset ran out of time; the retry continues it");
@@ -184,6 +164,7 @@ export const monthlyUsageReset = onSchedule(
 export const dailyUsageSnapshot = onSchedule(
   { schedule: "55 23 * * *", timeZone: RESET_TIME_ZONE, timeoutSeconds: JOB_TIMEOUT_SECONDS, memory: "512MiB", retryCount: 1 },
   async () => {
+    const { snapshotDailyUsage } = await import("./snapshot");
     const report = await snapshotDailyUsage(db(), new Date(), { timeZone: RESET_TIME_ZONE.value() });
     logger.info("daily usage snapshot", report);
   },

@@ -2,7 +2,7 @@
 // function instance, and getMe should not pay for an SDK it never uses.
 import type * as PaddleModule from "@paddle/paddle-node-sdk";
 import type { Environment, EventEntity, Paddle } from "@paddle/paddle-node-sdk";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { DEFAULT_SIGNATURE_TOLERANCE_SECONDS, verifySignature, type SignatureCheck } from "./signature";
 
 type PaddleSdk = typeof PaddleModule;

@@ -24,7 +24,7 @@ import {
   type Query,
   type QueryDocumentSnapshot,
 } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { planOf } from "../core/plans";
 import { currentUsage } from "../core/quota";
 import { readModifyWrite } from "../core/readModifyWrite";

@@ -3,7 +3,7 @@
 // BulkWriter. Re-running on the same day overwrites that day's snapshot with
 // the latest counters, so the job is idempotent.
 import { FieldPath, Timestamp, type Firestore, type QueryDocumentSnapshot } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { rolledOver, type UsageDoc } from "../core/usage";
 import { isUsageDoc } from "./reset";
 

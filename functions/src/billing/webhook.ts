@@ -2,7 +2,7 @@
 // verify, parse, apply, and choose the status Paddle sees. 2xx means "done,
 // don't resend"; 5xx makes Paddle retry, which is what a transient failure
 // needs; 4xx is for deliveries that will never be valid.
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { ContentionError } from "../core/readModifyWrite";
 import { applyPaddleEvent, type BillingContext } from "./apply";
 import { InvalidEvent, normalizeEvent } from "./events";

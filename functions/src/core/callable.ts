@@ -3,9 +3,9 @@
 // deleted (tombstone), validate `request.data` with zod, run the handler, and
 // make sure nothing but an HttpsError ever reaches the client (unexpected
 // errors are logged, with no input echoed, and answered as `internal`).
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { defineBoolean } from "firebase-functions/params";
-import { HttpsError, type CallableRequest } from "firebase-functions/v2/https";
+import { HttpsError, type CallableRequest, type CallableResponse } from "firebase-functions/v2/https";
 import type { z } from "zod";
 import { fromZodError } from "./errors";
 import { db } from "./firebase";
@@ -25,6 +25,8 @@ export interface CallContext {
   uid: string;
   token: Record<string, unknown>;
   request: CallableRequest<unknown>;
+  /** For streaming callables: `response.sendChunk` when `request.acceptsStreaming`. */
+  response?: CallableResponse<unknown>;
 }
 
 export interface AuthedOptions {
@@ -50,8 +52,8 @@ export function authed<S extends z.ZodType, R>(
   schema: S,
   handler: (input: z.infer<S>, ctx: CallContext) => Promise<R>,
   options: AuthedOptions = {},
-): (request: CallableRequest<unknown>) => Promise<R> {
-  return async (request) => {
+): (request: CallableRequest<unknown>, response?: CallableResponse<unknown>) => Promise<R> {
+  return async (request, response) => {
     const uid = request.auth?.uid;
     if (!uid) throw new HttpsError("unauthenticated", "Sign in to use Lently.");
     checkApp(request, options);
@@ -60,7 +62,7 @@ export function authed<S extends z.ZodType, R>(
     try {
       // An ID token outlives its account by up to an hour: a deleted account's token recreates and writes nothing.
       if (!options.allowDeleted && (await isDeleted(db(), uid))) throw new HttpsError("unauthenticated", "This account has been deleted.");
-      return await handler(parsed.data, { uid, token: request.auth?.token ?? {}, request });
+      return await handler(parsed.data, { uid, token: request.auth?.token ?? {}, request, response });
     } catch (err) {
       if (err instanceof HttpsError) throw err;
       logger.error("callable failed", {

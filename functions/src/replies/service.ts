@@ -4,7 +4,7 @@
 // per user too. Drafts and tokens are metered in users/{uid}/billing/ai_usage,
 // which the monthly reset rolls with the usage document.
 import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { aiErrorToHttps, isAiError } from "../ai/errors";
 import { distinctReplies } from "../ai/prompts/replies";
 import type { AiProvider, ReplyTone, TokenUsage, VideoContext } from "../ai/types";

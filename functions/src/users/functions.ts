@@ -1,12 +1,9 @@
 import { onCall } from "firebase-functions/v2/https";
-import { z } from "zod";
 import { PADDLE_API_KEY, PADDLE_ENVIRONMENT } from "../billing/config";
-import { paddleCustomerDirectory } from "../billing/paddle";
+import { callables as contracts } from "../contracts";
 import { authed, type CallContext } from "../core/callable";
 import { auth, db } from "../core/firebase";
-import { httpsUrl, noInput, text } from "../core/schemas";
 import * as users from "./service";
-import { settingsPatchSchema } from "./settings";
 
 /** What the ID token says about the caller, used to seed a new profile. */
 function identity(ctx: CallContext): users.Identity {
@@ -15,36 +12,29 @@ function identity(ctx: CallContext): users.Identity {
 }
 
 export const getMe = onCall(
-  authed(noInput, (_input, ctx) => users.ensureUser(db(), ctx.uid, identity(ctx))),
+  authed(contracts.getMe.request, (_input, ctx) => users.ensureUser(db(), ctx.uid, identity(ctx))),
 );
 
-const profilePatch = z
-  .strictObject({
-    displayName: text(100).nullable().optional(),
-    photoURL: httpsUrl.nullable().optional(),
-  })
-  .refine((p) => p.displayName !== undefined || p.photoURL !== undefined, {
-    message: "give displayName and/or photoURL",
-  });
-
 export const updateProfile = onCall(
-  authed(profilePatch, (input, ctx) => users.updateProfile(db(), ctx.uid, identity(ctx), input)),
+  authed(contracts.updateProfile.request, (input, ctx) => users.updateProfile(db(), ctx.uid, identity(ctx), input)),
 );
 
 export const updateSettings = onCall(
-  authed(z.strictObject({ settings: settingsPatchSchema }), async (input, ctx) => ({
+  authed(contracts.updateSettings.request, async (input, ctx) => ({
     settings: await users.updateSettings(db(), ctx.uid, identity(ctx), input.settings),
   })),
 );
 
-export const getUsage = onCall(authed(noInput, (_input, ctx) => users.getUsage(db(), ctx.uid, identity(ctx))));
+export const getUsage = onCall(authed(contracts.getUsage.request, (_input, ctx) => users.getUsage(db(), ctx.uid, identity(ctx))));
 
 export const deleteAccount = onCall(
   { secrets: [PADDLE_API_KEY] },
   authed(
-    z.strictObject({ confirm: z.literal(true, { error: "must be true to delete the account" }) }),
-    (_input, ctx) =>
-      users.deleteAccount({ db: db(), auth: auth(), billing: paddleCustomerDirectory(PADDLE_API_KEY.value(), PADDLE_ENVIRONMENT.value()) }, ctx.uid),
+    contracts.deleteAccount.request,
+    async (_input, ctx) => {
+      const { paddleCustomerDirectory } = await import("../billing/paddle");
+      return users.deleteAccount({ db: db(), auth: auth(), billing: paddleCustomerDirectory(PADDLE_API_KEY.value(), PADDLE_ENVIRONMENT.value()) }, ctx.uid);
+    },
     { allowDeleted: true },
   ),
 );

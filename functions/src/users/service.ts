@@ -2,7 +2,7 @@
 // and Auth, called by the thin callables in functions.ts.
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import type { CustomerDirectory } from "../billing/paddle";
 import { isLive, SUBSCRIPTIONS } from "../billing/state";
 import { unavailable } from "../core/errors";

@@ -1,38 +1,20 @@
 // YouTube callables: thin adapters (auth + zod via `authed`) over ingest.ts.
 import { onCall } from "firebase-functions/v2/https";
-import { z } from "zod";
+import { callables as contracts } from "../contracts";
 import { authed } from "../core/callable";
 import { db } from "../core/firebase";
-import { PLANS } from "../core/plans";
 import { YOUTUBE_API_KEY } from "./config";
-import { checkVideo, findVideoCached, loadVideoAndComments, youtubeService } from "./ingest";
-import { lookupDepsFromParams, startLookup } from "./lookups";
-import { COMMENT_ORDERS } from "./service";
+import { lazy } from "../core/lazy";
 import { toHttpsError } from "./errors";
-import { videoUrlOrIdSchema } from "./videoInput";
 
-// The largest limit any plan allows; the caller's own plan caps it further.
-const MAX_COMMENTS = Math.max(...Object.values(PLANS).map((p) => p.limits.comments_per_video));
-
-const videoInput = z.strictObject({ videoUrlOrId: videoUrlOrIdSchema() });
-
-const fetchInput = z.strictObject({
-  videoUrlOrId: videoUrlOrIdSchema(),
-  maxComments: z
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(1, "must be at least 1")
-    .max(MAX_COMMENTS, `must be at most ${MAX_COMMENTS}`)
-    .optional(),
-  order: z.enum(COMMENT_ORDERS, { error: `must be one of: ${COMMENT_ORDERS.join(", ")}` }).optional(),
-  /** Also return the comments the filter marks low-value ("first", emoji-only…); spam is never returned. */
-  includeLowValue: z.boolean({ error: "must be true or false" }).optional(),
-});
+const ingest = lazy(() => import("./ingest"));
+const lookups = lazy(() => import("./lookups"));
 
 /** Video metadata (title, channel, duration, counts, privacy, comments on/off). */
 export const getVideo = onCall(
   { secrets: [YOUTUBE_API_KEY] },
-  authed(videoInput, async ({ videoUrlOrId: videoId }, { uid }) => {
+  authed(contracts.getVideo.request, async ({ videoUrlOrId: videoId }, { uid }) => {
+    const [{ findVideoCached, youtubeService }, { lookupDepsFromParams, startLookup }] = await Promise.all([ingest(), lookups()]);
     const { meter } = await startLookup(lookupDepsFromParams(db()), uid);
     const { video, cacheHit, units } = await findVideoCached(db(), await youtubeService(), { videoId, meter });
     if (!video) throw toHttpsError({ kind: "notFound" }, { videoId, attempts: 1 });
@@ -43,7 +25,8 @@ export const getVideo = onCall(
 /** Whether a video can be analysed on the caller's plan, and whether its comments would be cut to the plan's limit. */
 export const validateVideo = onCall(
   { secrets: [YOUTUBE_API_KEY] },
-  authed(videoInput, async ({ videoUrlOrId: videoId }, { uid }) => {
+  authed(contracts.validateVideo.request, async ({ videoUrlOrId: videoId }, { uid }) => {
+    const [{ checkVideo, youtubeService }, { lookupDepsFromParams, startLookup }] = await Promise.all([ingest(), lookups()]);
     const { plan, commentLimit, meter } = await startLookup(lookupDepsFromParams(db()), uid);
     return checkVideo(db(), await youtubeService(), { videoId, plan, commentLimit, meter });
   }),
@@ -52,8 +35,9 @@ export const validateVideo = onCall(
 /** The video's high-value comments (spam removed, ranked by engagement) within the caller's plan limit. */
 export const fetchComments = onCall(
   { secrets: [YOUTUBE_API_KEY], timeoutSeconds: 300, memory: "512MiB" },
-  authed(fetchInput, async (input, { uid }) => {
+  authed(contracts.fetchComments.request, async (input, { uid }) => {
     const videoId = input.videoUrlOrId;
+    const [{ loadVideoAndComments, youtubeService }, { lookupDepsFromParams, startLookup }] = await Promise.all([ingest(), lookups()]);
     const { plan, commentLimit: planLimit, meter } = await startLookup(lookupDepsFromParams(db()), uid);
     const applied = Math.min(input.maxComments ?? planLimit, planLimit);
     const loaded = await loadVideoAndComments(db(), await youtubeService(), { videoId, limit: applied, order: input.order, meter });

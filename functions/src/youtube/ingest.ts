@@ -3,7 +3,7 @@
 // collaborators (Firestore, the YouTube service, a clock), so tests and the
 // pipeline call them without a trigger.
 import type { Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { HttpsError } from "firebase-functions/v2/https";
 import type { PlanId } from "../core/plans";
 import { currentUsage, usageDocs } from "../core/quota";

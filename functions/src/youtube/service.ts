@@ -4,7 +4,7 @@
 // each call is counted and the count is returned with the result. Transient
 // failures are retried with backoff; everything else becomes a clear HttpsError
 // (errors.ts), and nothing from the client library is logged or echoed as is.
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import type { youtube_v3 } from "@googleapis/youtube";
 import type { YouTubeLists } from "./client";
 import { classify, isRetryable, toHttpsError, YouTubeApiError, type YouTubeFailure } from "./errors";

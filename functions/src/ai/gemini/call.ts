@@ -6,7 +6,7 @@
 // returned at once (asking again gets the same answer). Usage is summed over
 // every answer that was billed (anything that came back with usageMetadata)
 // and travels with errors too.
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { AiEmptyResponseError, AiError, AiMalformedResponseError, AiOutputLimitError, AiSafetyBlockError, AiUnavailableError } from "../errors";
 import type { Prompt } from "../prompts/schema";
 import type { AiResult, TokenUsage } from "../types";
@@ -25,7 +25,13 @@ export interface CallDeps {
   model: string;
 }
 
-export async function callJson<T>(deps: CallDeps, prompt: Prompt, parse: (json: unknown) => T): Promise<AiResult<T>> {
+/** Streams one call's text: `attempt` before each request, `text` with each piece of the model's raw text. */
+export interface TextStream {
+  attempt(): void;
+  text(raw: string): void;
+}
+
+export async function callJson<T>(deps: CallDeps, prompt: Prompt, parse: (json: unknown) => T, stream?: TextStream): Promise<AiResult<T>> {
   let usage: TokenUsage = noUsage();
   let transientRetries = 0;
   let malformedRetries = 0;
@@ -36,7 +42,8 @@ export async function callJson<T>(deps: CallDeps, prompt: Prompt, parse: (json: 
     const budget = outputBudget(deps.model, prompt.task, prompt.maxOutputTokens, 2 ** outputLimitRetries);
     let raw: RawResponse;
     try {
-      raw = await deps.transport.generate(prompt, budget);
+      stream?.attempt();
+      raw = await deps.transport.generate(prompt, budget, stream && ((text) => stream.text(text)));
     } catch (err) {
       const failure = err instanceof TransportFailure ? err : new TransportFailure("network", true);
       const tooLong = failure.retryAfterMs !== undefined && failure.retryAfterMs > deps.retry.maxRetryAfterMs;

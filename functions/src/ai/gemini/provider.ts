@@ -8,6 +8,7 @@ import { expandSummary, summaryPrompt, summaryResponse } from "../prompts/summar
 import type {
   AiProvider,
   AiResult,
+  AnswerStream,
   AskAnswer,
   AskInput,
   CommentAnalysis,
@@ -21,8 +22,9 @@ import type {
   VideoContext,
 } from "../types";
 import { addUsage, noUsage } from "../usage";
-import { callJson, type CallDeps } from "./call";
+import { callJson, type CallDeps, type TextStream } from "./call";
 import { RateGate, type CallGate } from "./gate";
+import { JsonStringFieldReader } from "./jsonField";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import { sdkTransport, type Transport } from "./transport";
 
@@ -131,8 +133,8 @@ export class GeminiProvider implements AiProvider {
     return callJson(this.deps, prompt, (json) => expandSummary(summaryResponse.parse(json), shown));
   }
 
-  answerQuestion(input: AskInput): Promise<AiResult<AskAnswer>> {
-    return callJson(this.deps, askPrompt(input), (json) => expandAsk(askResponse.parse(json), input));
+  answerQuestion(input: AskInput, stream?: AnswerStream): Promise<AiResult<AskAnswer>> {
+    return callJson(this.deps, askPrompt(input), (json) => expandAsk(askResponse.parse(json), input), stream && answerTextStream(stream));
   }
 
   draftReplies(input: ReplyInput): Promise<AiResult<string[]>> {
@@ -144,4 +146,23 @@ export class GeminiProvider implements AiProvider {
       return replies;
     });
   }
+}
+
+/** The `answer` field of each attempt's JSON as it streams; a new attempt after text was sent restarts the stream. */
+function answerTextStream(stream: AnswerStream): TextStream {
+  let reader = new JsonStringFieldReader("answer");
+  let sent = false;
+  return {
+    attempt() {
+      if (sent) void stream.restart();
+      reader = new JsonStringFieldReader("answer");
+      sent = false;
+    },
+    text(raw) {
+      const piece = reader.push(raw);
+      if (!piece) return;
+      sent = true;
+      void stream.text(piece);
+    },
+  };
 }

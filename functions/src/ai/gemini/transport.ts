@@ -7,6 +7,7 @@
 import type { GoogleGenAI } from "@google/genai";
 import type { Prompt } from "../prompts/schema";
 import { redact } from "./redact";
+import { collectStream } from "./stream";
 import { parseRetryAfter, parseRateLimitBody } from "./retry";
 import type { OutputBudget } from "./thinking";
 import type { AiQuota, UnavailableReason } from "../errors";
@@ -22,8 +23,11 @@ export interface RawResponse {
 }
 
 export interface Transport {
-  /** One generateContent request for `prompt` with this attempt's output and thinking budget. */
-  generate(prompt: Prompt, budget: OutputBudget): Promise<RawResponse>;
+  /**
+   * One generateContent request for `prompt` with this attempt's output and thinking budget;
+   * with `onText`, the answer is streamed (streamGenerateContent) and its text handed on as it arrives.
+   */
+  generate(prompt: Prompt, budget: OutputBudget, onText?: (text: string) => void): Promise<RawResponse>;
 }
 
 export class TransportFailure extends Error {
@@ -94,7 +98,7 @@ export function sdkTransport(options: SdkTransportOptions): Transport {
     ));
 
   return {
-    async generate(prompt, budget) {
+    async generate(prompt, budget, onText) {
       const ai = await getClient();
       // A fetch of our own for this request only: the SDK's ApiError drops the
       // response headers, and Retry-After lives there.
@@ -105,7 +109,7 @@ export function sdkTransport(options: SdkTransportOptions): Transport {
         return response;
       };
       try {
-        const response: RawResponse = await ai.models.generateContent({
+        const request: Parameters<typeof ai.models.generateContent>[0] = {
           model: options.model,
           contents: [{ role: "user", parts: [{ text: prompt.user }] }],
           config: {
@@ -117,7 +121,9 @@ export function sdkTransport(options: SdkTransportOptions): Transport {
             ...(budget.thinkingBudget !== undefined ? { thinkingConfig: { thinkingBudget: budget.thinkingBudget } } : {}),
             httpOptions: { fetch: fetchKeepingRetryAfter },
           },
-        });
+        };
+        if (onText) return await collectStream(await ai.models.generateContentStream(request), onText);
+        const response: RawResponse = await ai.models.generateContent(request);
         return response;
       } catch (err) {
         throw classifyFailure(err, retryAfterMs, [options.apiKey]);

@@ -5,6 +5,7 @@
 import type {
   AiProvider,
   AiResult,
+  AnswerStream,
   AskAnswer,
   AskInput,
   CommentAnalysis,
@@ -16,6 +17,7 @@ import type {
   SummaryInput,
   VideoContext,
 } from "../types";
+import { sentencePieces } from "../sentences";
 import { result } from "../usage";
 import { analyzeCommentsLocally } from "./analyze";
 import { localAnswer } from "./templates/ask";
@@ -44,8 +46,16 @@ export class LocalProvider implements AiProvider {
     return Promise.resolve(result(localSummary(input)));
   }
 
-  answerQuestion(input: AskInput): Promise<AiResult<AskAnswer>> {
-    return Promise.resolve(result(localAnswer(input)));
+  async answerQuestion(input: AskInput, stream?: AnswerStream): Promise<AiResult<AskAnswer>> {
+    const answer = localAnswer(input);
+    if (stream) {
+      // One sentence at a time, each in its own turn of the event loop so each leaves as its own chunk.
+      for (const piece of sentencePieces(answer.answer)) {
+        await stream.text(piece);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    return result(answer);
   }
 
   draftReplies(input: ReplyInput): Promise<AiResult<string[]>> {

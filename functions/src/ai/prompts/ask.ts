@@ -15,13 +15,15 @@ const INSTRUCTIONS =
   "If the comments do not cover it, say so and give low confidence. Return answer (plain prose, quote short phrases), confidence 0..1, sources (i: row number, relevance 0..1, most relevant first; only rows that support the answer), " +
   "points (2-5 key points) and followUps (3 short questions the creator could ask next).";
 
-export const ASK_SCHEMA = obj({
+// `answer` first: Ask AI streams it while the rest is still being generated.
+const ASK_FIELDS = {
   answer: str(),
   confidence: num,
   sources: arr(obj({ i: int, relevance: num })),
   points: arr(str()),
   followUps: arr(str()),
-});
+};
+export const ASK_SCHEMA = { ...obj(ASK_FIELDS), propertyOrdering: Object.keys(ASK_FIELDS) };
 
 export function askPrompt(input: AskInput): Prompt {
   const comments = input.comments.slice(0, ASK_MAX_COMMENTS);

@@ -10,6 +10,8 @@ export interface ResponseSchema {
   required?: string[];
   items?: ResponseSchema;
   enum?: string[];
+  /** The order the model writes the properties in (Gemini otherwise picks its own). */
+  propertyOrdering?: string[];
 }
 
 export type AiTask = "analysis" | "insights" | "summary" | "ask" | "replies";

@@ -4,7 +4,7 @@
 // attempt's failure fails the job and gives the quota back exactly once.
 import type { Firestore } from "firebase-admin/firestore";
 import { Timestamp } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import type { AiProvider } from "../../ai/types";
 import { readModifyWrite } from "../../core/readModifyWrite";
 import { describeFailure } from "../failures";

@@ -3,7 +3,7 @@
 // task has a name derived from the job, so enqueuing twice (a redelivered
 // trigger, two batches both seeing the set complete) creates one task.
 import { createHash } from "node:crypto";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { BATCH_QUEUES, FINALIZE_QUEUE, type Priority } from "./queues";
 
 export interface BatchTaskData {

@@ -4,7 +4,7 @@
 // the job's status, so a finalize killed anywhere and redelivered ends in one
 // analysis; the comment chunks it rewrites are the same documents.
 import type { Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { logger } from "firebase-functions/logger";
 import { summarizeClassification, summarizeSentiment, summarizeToxicity, withToxicityAction } from "../../ai/summaries";
 import type { AiProvider, TokenUsage } from "../../ai/types";
 import { addUsage, noUsage } from "../../ai/usage";

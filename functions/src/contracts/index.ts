@@ -1,0 +1,72 @@
+// Every callable's request and response, as zod schemas and TypeScript types:
+// the one contract between these functions and the web app. The functions
+// validate requests with these schemas, the tests parse every response with
+// them, and README's function reference is generated from this registry
+// (tools/contracts-doc.ts). The web app imports it as
+// `lently-functions/contracts` (package "exports"); it loads zod and nothing
+// of firebase-functions or firebase-admin (a test checks).
+//
+// Adding a callable: its schemas in its feature's file here, then one line in
+// `callables` below.
+import type { z } from "zod";
+import * as analysis from "./analysis";
+import * as ask from "./ask";
+import * as billing from "./billing";
+import * as replies from "./replies";
+import * as users from "./users";
+import * as youtube from "./youtube";
+
+export interface CallableContract {
+  request: z.ZodType;
+  response: z.ZodType;
+  /** Streaming callables: what `.stream()` yields before the result. */
+  chunk?: z.ZodType;
+  /** One line for the README's function reference. */
+  summary: string;
+}
+
+export const callables = {
+  getMe: { request: users.getMeRequest, response: users.getMeResponse, summary: "The caller's profile and usage; creates both on the first call." },
+  updateProfile: { request: users.updateProfileRequest, response: users.updateProfileResponse, summary: "Changes display name and/or photo URL." },
+  updateSettings: { request: users.updateSettingsRequest, response: users.updateSettingsResponse, summary: "Patches settings (nested objects partial); returns them whole." },
+  getUsage: { request: users.getUsageRequest, response: users.getUsageResponse, summary: "Usage this period against the plan's limits." },
+  deleteAccount: { request: users.deleteAccountRequest, response: users.deleteAccountResponse, summary: "Removes every document the user owns and the Auth user; idempotent." },
+  getVideo: { request: youtube.getVideoRequest, response: youtube.getVideoResponse, summary: "Video metadata (cached), with the YouTube units spent." },
+  validateVideo: { request: youtube.validateVideoRequest, response: youtube.validateVideoResponse, summary: "Whether the video can be analysed on the caller's plan, and whether its comments would be cut." },
+  fetchComments: { request: youtube.fetchCommentsRequest, response: youtube.fetchCommentsResponse, summary: "High-value comments (spam removed, ranked) within the plan's limit." },
+  startAnalysis: { request: analysis.startAnalysisRequest, response: analysis.startAnalysisResponse, summary: "Checks quota and video, writes the job; watch analysis_jobs/{jobId}." },
+  getAnalysis: { request: analysis.getAnalysisRequest, response: analysis.getAnalysisResponse, summary: "One analysis (owner only), optionally with its comments." },
+  getAnalysisHistory: { request: analysis.getAnalysisHistoryRequest, response: analysis.getAnalysisHistoryResponse, summary: "The caller's analyses, newest first, paged." },
+  cancelAnalysis: { request: analysis.cancelAnalysisRequest, response: analysis.cancelAnalysisResponse, summary: "Ends a pending job at once, a running one at its next step." },
+  askQuestion: { request: ask.askQuestionRequest, response: ask.askQuestionResponse, chunk: ask.askQuestionChunk, summary: "Answers a question about an analysis with cited comments; streams the answer with `.stream()`." },
+  getConversations: { request: ask.getConversationsRequest, response: ask.getConversationsResponse, summary: "Ask AI conversations, newest first, paged." },
+  getConversation: { request: ask.getConversationRequest, response: ask.getConversationResponse, summary: "One conversation with all its messages." },
+  getSuggestedQuestions: { request: ask.getSuggestedQuestionsRequest, response: ask.getSuggestedQuestionsResponse, summary: "4–6 questions tailored to an analysis." },
+  getAskQuota: { request: ask.getAskQuotaRequest, response: ask.getAskQuotaResponse, summary: "Ask AI questions used and left this period." },
+  generateReplies: { request: replies.generateRepliesRequest, response: replies.generateRepliesResponse, summary: "Drafts 1–5 replies to a comment in a tone; rate-limited per user." },
+  getCheckoutCustomer: {
+    request: billing.getCheckoutCustomerRequest,
+    response: billing.getCheckoutCustomerResponse,
+    summary: "The caller's Paddle customer (got or created through the Paddle API, mapped by the server) for Paddle.js; needs a verified email.",
+  },
+  getBillingInfo: { request: billing.getBillingInfoRequest, response: billing.getBillingInfoResponse, summary: "Plan, usage, subscription and the plan table." },
+  checkQuota: { request: billing.checkQuotaRequest, response: billing.checkQuotaResponse, summary: "Whether `amount` more of a usage type fits the plan." },
+  getUsageAnalytics: { request: billing.getUsageAnalyticsRequest, response: billing.getUsageAnalyticsResponse, summary: "Usage vs limits, projection, warnings, recommended plan, daily trends." },
+  adminResetUsage: { request: billing.adminResetUsageRequest, response: billing.adminResetUsageResponse, summary: "Admin claim: resets one user's usage, or every due user's." },
+  listUsersDueReset: { request: billing.listUsersDueResetRequest, response: billing.listUsersDueResetResponse, summary: "Admin claim: users whose usage period has ended, paged." },
+} satisfies Record<string, CallableContract>;
+
+export type CallableName = keyof typeof callables;
+/** What the web app sends (before defaults are applied). */
+export type RequestOf<N extends CallableName> = z.input<(typeof callables)[N]["request"]>;
+/** What the callable returns. */
+export type ResponseOf<N extends CallableName> = z.output<(typeof callables)[N]["response"]>;
+export type AskQuestionChunk = z.output<typeof ask.askQuestionChunk>;
+
+export * from "./analysis";
+export * from "./ask";
+export * from "./billing";
+export * from "./replies";
+export * from "./shared";
+export * from "./users";
+export * from "./youtube";
