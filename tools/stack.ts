@@ -240,6 +240,15 @@ async function main(): Promise<void> {
     // functions (default 30 s): on two busy cores a burst of concurrent requests
     // starts many workers at once, and a slow start is not a failure.
     FUNCTIONS_DISCOVERY_TIMEOUT: process.env.FUNCTIONS_DISCOVERY_TIMEOUT ?? "120",
+    // How many requests the Functions emulator runs at once (default 50). It
+    // serves one request per worker process and starts a new process whenever
+    // no worker of that function is idle, so a burst of 50 callers on two cores
+    // starts 50 Node processes that starve each other past the web SDK's 70 s
+    // timeout. Deployed, one 2nd-gen instance serves 80 requests at a time; a
+    // small bound here is the closer model: requests queue for a moment and
+    // warm workers are reused. Measured by the load run: 50 users, default 50 →
+    // every startAnalysis deadline-exceeded; 8 → all 50 analyses completed.
+    FUNCTIONS_EMULATOR_PARALLEL: process.env.FUNCTIONS_EMULATOR_PARALLEL ?? "8",
     PATH: javaHome ? `${join(javaHome, "bin")}:${process.env.PATH}` : process.env.PATH,
   };
   if (javaHome) childEnv.JAVA_HOME = javaHome;

@@ -14,6 +14,8 @@ const USERS = Number(process.env.BENCH_LOAD_USERS ?? "50");
 interface CallStats {
   latencies: number[];
   errors: Record<string, number>;
+  /** The first message seen per error code: what the web SDK was told. */
+  messages: Record<string, string>;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -25,16 +27,33 @@ export async function runLoad(project: string) {
   await resetProject(project);
   const stats: Record<string, CallStats> = {};
   const timed = async <T>(client: WebClient, callable: string, data: unknown): Promise<T | undefined> => {
-    const entry = (stats[callable] ??= { latencies: [], errors: {} });
+    const entry = (stats[callable] ??= { latencies: [], errors: {}, messages: {} });
     const started = performance.now();
     try {
       return await client.call<T>(callable, data);
     } catch (err) {
       const code = ((err as { code?: string }).code ?? "unknown").replace(/^functions\//, "");
       entry.errors[code] = (entry.errors[code] ?? 0) + 1;
+      entry.messages[code] ??= `${(err as Error).message ?? ""} after ${Math.round(performance.now() - started)} ms`;
       return undefined;
     } finally {
       entry.latencies.push(performance.now() - started);
+    }
+  };
+
+  // The web SDK answers `internal [0]` for any failed HTTP exchange and drops
+  // the cause; the load run keeps it, so a network failure is told apart from a
+  // function's error.
+  const networkFailures: Record<string, number> = {};
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    try {
+      return await realFetch(input, init);
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      const key = cause?.code ?? cause?.message ?? String(err);
+      networkFailures[key] = (networkFailures[key] ?? 0) + 1;
+      throw err;
     }
   };
 
@@ -60,15 +79,16 @@ export async function runLoad(project: string) {
   );
   const wallMs = Math.round(performance.now() - started);
   await Promise.all(clients.map((c) => c.close()));
+  globalThis.fetch = realFetch;
 
   const callables = Object.fromEntries(
     Object.entries(stats).map(([name, s]) => {
       const sorted = [...s.latencies].sort((a, b) => a - b);
-      return [name, { calls: sorted.length, p50Ms: Math.round(percentile(sorted, 50)), p95Ms: Math.round(percentile(sorted, 95)), errors: s.errors }];
+      return [name, { calls: sorted.length, p50Ms: Math.round(percentile(sorted, 50)), p95Ms: Math.round(percentile(sorted, 95)), errors: s.errors, messages: s.messages }];
     }),
   );
   const internal = Object.values(stats).reduce((sum, s) => sum + (s.errors.internal ?? 0), 0);
-  console.error(`  load: ${USERS} users in ${wallMs} ms, ${completed} analyses completed, ${internal} internal answers`);
+  console.error(`  load: ${USERS} users in ${wallMs} ms, ${completed} analyses completed, ${internal} internal answers, network failures ${JSON.stringify(networkFailures)}`);
   for (const [name, c] of Object.entries(callables)) console.error(`    ${name.padEnd(16)} p50 ${c.p50Ms} ms  p95 ${c.p95Ms} ms  errors ${JSON.stringify(c.errors)}`);
-  return { users: USERS, wallMs, analysesCompleted: completed, internalErrors: internal, callables };
+  return { users: USERS, wallMs, analysesCompleted: completed, internalErrors: internal, networkFailures, callables };
 }
