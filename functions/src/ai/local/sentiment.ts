@@ -89,9 +89,14 @@ function isComparative(word: string): boolean {
   );
 }
 
-/** A word that shows an opinion: see OPINION_WORDS; any negator but "without" ("can't compete", "nothing you said worked"). */
-function isOpinionWord(word: string): boolean {
-  return OPINION_WORDS.has(word) || (word !== "without" && isNegator(word)) || isComparative(word);
+const QUESTION_START = new Set([
+  "what", "whats", "why", "how", "where", "when", "which", "who", "is", "are", "does", "do", "did", "can", "could",
+  "would", "will", "should", "has", "have", "anyone",
+]);
+
+function asksSomething(tokens: Token[]): boolean {
+  const first = tokens.find((t) => t.kind === "word");
+  return (first !== undefined && QUESTION_START.has(first.norm)) || tokens.some((t) => t.kind === "punct" && t.norm.includes("?"));
 }
 
 // "Nexus 7 > iPad Mini", "galaxy note=god of smartphones", "iPad vs Xoom": a verdict written as a comparison.
@@ -100,14 +105,26 @@ const COMPARISON = /[<>=]|\bvs\.?(?:\s|$)/i;
 // "thumbs up if you're getting one", "you sold me" ("waiting for part 2" is not one: eager, not a verdict).
 const CHOOSING = /\b(?:all the way|end of story|thumbs up if|go (?:for|with)|stick(?:ing)? (?:with|to)|look into|take that|my vote|i'?m sold|sold me)\b/i;
 
-/** True when the comment shows an opinion in its form, whatever its words' valence. */
+/** A negating word; "without" is mostly a plain preposition ("does it work without drivers?"). */
+const isNegation = (t: Token): boolean => t.kind === "word" && t.norm !== "without" && isNegator(t.norm);
+
+/**
+ * True when the comment shows an opinion in its form, whatever its words'
+ * valence: emphasis ("!", capitals, emoji), a negation ("can't compete",
+ * "nothing you said worked"; not "without"), and in a statement, words of
+ * verdict, choice or comparison. A question asks with such words ("where did
+ * you buy the panels?", "is it better than the Yeti?") and stays neutral.
+ */
 function soundsOpinionated(tokens: Token[], text: string): boolean {
+  const question = asksSomething(tokens);
   for (const t of tokens) {
     if (t.kind === "punct" && (t.norm.includes("!") || t.norm === "?!")) return true;
     if (t.kind === "emoji" || t.kind === "emoticon") return true;
-    if (t.kind === "word" && ((t.caps && t.norm.length > 3) || t.elongated || isOpinionWord(t.norm))) return true;
+    if (t.kind !== "word") continue;
+    if ((t.caps && t.norm.length > 3) || t.elongated || isNegation(t)) return true;
+    if (!question && (OPINION_WORDS.has(t.norm) || isComparative(t.norm))) return true;
   }
-  return COMPARISON.test(text) || CHOOSING.test(text);
+  return !question && (COMPARISON.test(text) || CHOOSING.test(text));
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -132,6 +149,12 @@ export function sentimentOfTokens(tokens: Token[], text: string, model: Sentimen
   // They cannot tell: every SenTube comment was judged positive or negative,
   // and there a plain question or statement was mostly a complaint.
   if (lexicon.hits === 0 && !soundsOpinionated(tokens, text)) return { sentiment: "neutral", score: 0, lexicon, logit };
+  // A question the model calls negative with no negative word and no negation in it is asking,
+  // not complaining ("is the Scarlett better than the Focusrite?"): the model learned that
+  // questions under tablet reviews were mostly complaints ("why can't it connect a USB stick?").
+  if (logit < positiveFrom && lexicon.negative === 0 && asksSomething(tokens) && !tokens.some(isNegation)) {
+    return { sentiment: "neutral", score: 0, lexicon, logit };
+  }
   // The score shares the label's zero point, so a positive label never has a negative score.
   const score = round3(2 / (1 + Math.exp(-(logit - positiveFrom))) - 1);
   let sentiment: Sentiment;
