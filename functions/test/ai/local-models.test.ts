@@ -81,6 +81,13 @@ describe("local models: sentiment", () => {
     expect(sentimentOf("what mic do you use")).to.equal("neutral");
     expect(sentimentOf("")).to.equal("neutral");
     expect(sentimentOf("12:34")).to.equal("neutral");
+    expect(sentimentOf("should i get the 32gb one?")).to.equal("neutral");
+  });
+
+  it("reads a side taken or a comparison without sentiment words as an opinion, not neutral", () => {
+    for (const text of ["Nexus 7 > iPad Mini", "kindle fire all the way", "iPad, end of story", "I'll stick with my old interface", "the new one is faster"]) {
+      expect(sentimentOf(text), text).to.not.equal("neutral");
+    }
   });
 
   it("calls strong praise and strong complaints in one comment mixed or lets the stronger side win", () => {
