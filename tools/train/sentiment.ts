@@ -75,18 +75,24 @@ interface CvResult {
   recall: Record<Polarity, number>;
   /** Share of rows answered neutral or mixed (always wrong on SenTube). */
   unpolar: number;
+  /** Accuracy of the model's lean alone (log-odds against the threshold, never neutral or mixed). */
+  lean: number;
   perFold: number[];
 }
 
 /** Blocked cross-validation of the whole decision, for every candidate threshold. */
 function crossValidate(rows: Row[], options: TrainOptions): CvResult[] {
   const answers = POSITIVE_FROM_GRID.map(() => new Array<string>(rows.length));
+  const logits = new Array<number>(rows.length);
   for (let f = 0; f < FOLDS; f += 1) {
     const model = train(trainable(rows.filter((r) => r.fold !== f)), options);
     POSITIVE_FROM_GRID.forEach((t, g) => {
       const m = asSentimentModel(model, t);
       rows.forEach((r, i) => {
-        if (r.fold === f) answers[g][i] = sentimentOfTokens(r.tokens, r.text, m).sentiment;
+        if (r.fold !== f) return;
+        const details = sentimentOfTokens(r.tokens, r.text, m);
+        answers[g][i] = details.sentiment;
+        logits[i] = details.logit;
       });
     });
   }
@@ -97,7 +103,9 @@ function crossValidate(rows: Row[], options: TrainOptions): CvResult[] {
     const foldOk = new Array<number>(FOLDS).fill(0);
     const foldN = new Array<number>(FOLDS).fill(0);
     let unpolar = 0;
+    let leanOk = 0;
     rows.forEach((r, i) => {
+      if ((logits[i] >= positiveFrom ? "positive" : "negative") === r.label) leanOk += 1;
       const a = answers[g][i];
       gold[r.label] += 1;
       foldN[r.fold] += 1;
@@ -115,6 +123,7 @@ function crossValidate(rows: Row[], options: TrainOptions): CvResult[] {
       macroF1: (f1("positive") + f1("negative")) / 2,
       recall: { positive: hit.positive / gold.positive, negative: hit.negative / gold.negative },
       unpolar: unpolar / rows.length,
+      lean: leanOk / rows.length,
       perFold: foldOk.map((ok, k) => ok / foldN[k]),
     };
   });
@@ -126,7 +135,7 @@ const best = (results: CvResult[]): CvResult => results.reduce((a, b) => (b.macr
 function describe(r: CvResult): string {
   return (
     `accuracy ${r.accuracy.toFixed(4)}  macro-F1 ${r.macroF1.toFixed(4)}  recall +${r.recall.positive.toFixed(4)} -${r.recall.negative.toFixed(4)}  ` +
-    `neutral/mixed ${(100 * r.unpolar).toFixed(1)}%  positive from ${r.positiveFrom}  folds ${r.perFold.map((a) => a.toFixed(3)).join(" ")}`
+    `neutral/mixed ${(100 * r.unpolar).toFixed(1)}% (lean alone ${r.lean.toFixed(4)})  positive from ${r.positiveFrom}  folds ${r.perFold.map((a) => a.toFixed(3)).join(" ")}`
   );
 }
 
