@@ -90,6 +90,12 @@ describe("local models: sentiment", () => {
     }
   });
 
+  it("finds the side taken through the invisible characters YouTube exports leave in words", () => {
+    for (const text of ["kindle fire all the\uFEFF way", "iPad end of\uFEFF story", "I'll stick\u200B with my old interface"]) {
+      expect(sentimentOf(text), JSON.stringify(text)).to.not.equal("neutral");
+    }
+  });
+
   it("calls strong praise and strong complaints in one comment mixed or lets the stronger side win", () => {
     const s = sentimentOf("I love the camera and the screen is gorgeous, but the battery is horrible and the speakers are awful");
     expect(["mixed", "negative", "positive"]).to.include(s);
@@ -199,6 +205,14 @@ describe("local models: analyzeCommentsLocally", () => {
       expect(SENTIMENTS).to.include(a.sentiment);
       expect(CATEGORIES).to.include(a.category);
     }
+  });
+
+  it("reads a problem solved through the invisible characters YouTube exports leave in words", () => {
+    const out = analyzeCommentsLocally([
+      { id: "c1", text: "I moved my panels and the echo is almost\uFEFF gone" },
+      { id: "c2", text: "No more\u200B buzzing since I swapped the cable" },
+    ]);
+    expect(out.map((a) => a.sentiment)).to.deep.equal(["positive", "positive"]);
   });
 
   it("is deterministic", () => {

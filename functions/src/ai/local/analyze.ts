@@ -5,7 +5,7 @@ import { classifyCategory } from "./category";
 import { emotionsOfTokens } from "./emotion";
 import { sentimentOfTokens } from "./sentiment";
 import { isToxicTokens } from "./toxicity";
-import { flatten, tokenize } from "./tokenize";
+import { flatten, normalizeText, tokenize } from "./tokenize";
 
 const ASKING: ReadonlySet<Category> = new Set(["question", "request", "suggestion"]);
 
@@ -27,7 +27,7 @@ export function analyzeComment(comment: CommentInput): CommentAnalysis {
   // A plain question or remark (no sentiment word, no sign of an opinion) is already neutral here.
   const details = sentimentOfTokens(tokens, text);
   const category = classifyCategory(text, details, flat);
-  const solved = !ASKING.has(category) && details.sentiment !== "positive" && solvesProblem(text.toLowerCase());
+  const solved = !ASKING.has(category) && details.sentiment !== "positive" && solvesProblem(normalizeText(text).toLowerCase());
   return {
     id: comment.id,
     sentiment: solved ? "positive" : details.sentiment,

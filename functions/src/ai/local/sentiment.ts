@@ -6,7 +6,7 @@ import { denseFeatures, sparseFeatures, sparseScale } from "./features";
 import { isNegator } from "./lexicon";
 import { lexiconScore, type LexiconScore } from "./lexicon-score";
 import * as shipped from "./sentiment-model.generated";
-import { tokenize, type Token } from "./tokenize";
+import { normalizeText, tokenize, type Token } from "./tokenize";
 
 export interface SentimentResult {
   sentiment: Sentiment;
@@ -124,7 +124,10 @@ function soundsOpinionated(tokens: Token[], text: string): boolean {
     if ((t.caps && t.norm.length > 3) || t.elongated || isNegation(t)) return true;
     if (!question && (OPINION_WORDS.has(t.norm) || isComparative(t.norm))) return true;
   }
-  return !question && (COMPARISON.test(text) || CHOOSING.test(text));
+  if (question) return false;
+  // The phrases are matched on the text as tokenized (a byte-order mark inside "all the\uFEFF way" hides them).
+  const plain = normalizeText(text);
+  return COMPARISON.test(plain) || CHOOSING.test(plain);
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
