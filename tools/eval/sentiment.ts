@@ -1,9 +1,9 @@
-// `npm run eval -- sentiment [--split test|dev|train|all]`: the local sentiment
-// model on SenTube tablets (positive vs negative). A neutral or mixed answer
-// counts as wrong: every comment there was judged positive or negative.
+// `npm run eval -- sentiment [--split test|dev|train|all]`: the sentiment the
+// provider stores for each comment (the local provider's whole per-comment
+// analysis, or Gemini's) on SenTube tablets (positive vs negative). A neutral or
+// mixed answer counts as wrong: every comment there was judged positive or negative.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { scoreSentiment } from "../../functions/src/ai/local/sentiment";
 import type { EvalArgs, EvalTask } from "../eval";
 import { readSentubeSplit, SENTUBE_SPLITS, type Polarity } from "./datasets";
 import { multiClassScores } from "./metrics";
@@ -14,9 +14,9 @@ type Scores = ReturnType<typeof multiClassScores<Polarity>> & { predicted: Recor
 
 async function score(rows: Array<{ text: string; label: Polarity }>, args: EvalArgs): Promise<Scores> {
   const predicted: Record<string, number> = { positive: 0, negative: 0, neutral: 0, mixed: 0 };
-  const byGemini = args.labeler.name === "gemini" ? await args.labeler.analyze(rows.map((r) => r.text), "tablet review") : undefined;
+  const analysed = await args.labeler.analyze(rows.map((r) => r.text), "tablet review");
   const pairs = rows.map((row, i) => {
-    const sentiment = byGemini ? byGemini[i].sentiment : scoreSentiment(row.text).sentiment;
+    const sentiment = analysed[i].sentiment;
     predicted[sentiment] += 1;
     return { gold: row.label, predicted: sentiment };
   });

@@ -14,10 +14,17 @@ export const CREATOR_SENTIMENT: ReadonlyArray<[string, Sentiment]> = [
   ["How long did the whole build take you?", "neutral"],
   ["Can you make a video on treating a room with high ceilings?", "neutral"],
   ["The video was uploaded in 4K.", "neutral"],
+  ["Where did you buy the panels?", "neutral"],
+  ["Is the Scarlett better than the Focusrite?", "neutral"],
+  ["I watched this on my phone during lunch.", "neutral"],
   ["Terrible audio in this one, I could barely hear you.", "negative"],
   ["This is not helpful at all, you skipped every important step.", "negative"],
   ["The interface you recommended died after three months, really disappointed.", "negative"],
   ["Clickbait thumbnail, the setup costs way more than $500.", "negative"],
   ["I don't like the new intro, it is way too long.", "negative"],
   ["The echo is still there, this advice was useless.", "negative"],
+  // Negation with no sentiment word: a complaint, not a neutral remark.
+  ["Nothing you said worked, the hum is still there.", "negative"],
+  ["I tried all three fixes and none of them worked.", "negative"],
+  ["The link in the description doesn't work.", "negative"],
 ];

@@ -81,6 +81,19 @@ describe("local models: sentiment", () => {
     expect(sentimentOf("what mic do you use")).to.equal("neutral");
     expect(sentimentOf("")).to.equal("neutral");
     expect(sentimentOf("12:34")).to.equal("neutral");
+    expect(sentimentOf("should i get the 32gb one?")).to.equal("neutral");
+  });
+
+  it("reads a side taken or a comparison without sentiment words as an opinion, not neutral", () => {
+    for (const text of ["Nexus 7 > iPad Mini", "kindle fire all the way", "iPad, end of story", "I'll stick with my old interface", "the new one is faster"]) {
+      expect(sentimentOf(text), text).to.not.equal("neutral");
+    }
+  });
+
+  it("finds the side taken through the invisible characters YouTube exports leave in words", () => {
+    for (const text of ["kindle fire all the\uFEFF way", "iPad end of\uFEFF story", "I'll stick\u200B with my old interface"]) {
+      expect(sentimentOf(text), JSON.stringify(text)).to.not.equal("neutral");
+    }
   });
 
   it("calls strong praise and strong complaints in one comment mixed or lets the stronger side win", () => {
@@ -192,6 +205,14 @@ describe("local models: analyzeCommentsLocally", () => {
       expect(SENTIMENTS).to.include(a.sentiment);
       expect(CATEGORIES).to.include(a.category);
     }
+  });
+
+  it("reads a problem solved through the invisible characters YouTube exports leave in words", () => {
+    const out = analyzeCommentsLocally([
+      { id: "c1", text: "I moved my panels and the echo is almost\uFEFF gone" },
+      { id: "c2", text: "No more\u200B buzzing since I swapped the cable" },
+    ]);
+    expect(out.map((a) => a.sentiment)).to.deep.equal(["positive", "positive"]);
   });
 
   it("is deterministic", () => {

@@ -5,7 +5,7 @@ import { classifyCategory } from "./category";
 import { emotionsOfTokens } from "./emotion";
 import { sentimentOfTokens } from "./sentiment";
 import { isToxicTokens } from "./toxicity";
-import { flatten, tokenize } from "./tokenize";
+import { flatten, normalizeText, tokenize } from "./tokenize";
 
 const ASKING: ReadonlySet<Category> = new Set(["question", "request", "suggestion"]);
 
@@ -24,19 +24,14 @@ export function analyzeComment(comment: CommentInput): CommentAnalysis {
   const text = typeof comment.text === "string" ? comment.text : "";
   const tokens = tokenize(text);
   const flat = flatten(text);
-  const details = sentimentOfTokens(tokens);
+  // A plain question or remark (no sentiment word, no sign of an opinion) is already neutral here.
+  const details = sentimentOfTokens(tokens, text);
   const category = classifyCategory(text, details, flat);
-  // The sentiment model learned from product reviews, where plain factual
-  // sentences lean negative. On a creator's video, a question or request with
-  // no negative word in it is not criticism: call it neutral.
-  // Likewise a remark with no sentiment word at all (lexicon hits 0) that the word weights alone call negative.
-  const plainAsk =
-    details.sentiment === "negative" && details.lexicon.negative === 0 && (ASKING.has(category) || text.includes("?") || details.lexicon.hits === 0);
-  const solved = !ASKING.has(category) && details.sentiment !== "positive" && solvesProblem(text.toLowerCase());
+  const solved = !ASKING.has(category) && details.sentiment !== "positive" && solvesProblem(normalizeText(text).toLowerCase());
   return {
     id: comment.id,
-    sentiment: solved ? "positive" : plainAsk ? "neutral" : details.sentiment,
-    score: solved ? Math.max(0.5, details.score) : plainAsk ? 0 : details.score,
+    sentiment: solved ? "positive" : details.sentiment,
+    score: solved ? Math.max(0.5, details.score) : details.score,
     emotions: emotionsOfTokens(tokens, flat),
     category,
     toxic: isToxicTokens(tokens, text),

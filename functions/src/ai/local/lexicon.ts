@@ -49,6 +49,8 @@ const OVERRIDES: Record<string, number> = {
   support: 0.5,
   supports: 0.5,
   fine: 1,
+  // "every important step", "the important part": emphasis on a topic, not praise.
+  important: 0,
 };
 
 // Slang, chat and product words missing from AFINN.
