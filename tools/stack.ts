@@ -178,7 +178,7 @@ async function main(): Promise<void> {
   const mode = modeArg as Mode;
 
   const offset = Number(process.env.LENTLY_PORT_OFFSET ?? "0");
-  if (!Number.isInteger(offset) || offset < 0 || offset > 50) fail("LENTLY_PORT_OFFSET must be an integer from 0 to 50");
+  if (!Number.isInteger(offset) || offset < 0 || offset > 99) fail("LENTLY_PORT_OFFSET must be an integer from 0 to 99");
   const ports = portsFor(offset);
   const projectId = offset === 0 ? "demo-lently" : `demo-lently-p${offset}`;
 

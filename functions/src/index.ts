@@ -13,3 +13,5 @@ export { getBillingInfo, checkQuota, getUsageAnalytics, adminResetUsage, listUse
 export { monthlyUsageReset, dailyUsageSnapshot } from "./billing/functions";
 export { generateReplies } from "./replies/functions";
 export { askQuestion, getConversations, getConversation, getSuggestedQuestions, getAskQuota } from "./ask/functions";
+export { connectYouTubeChannel, disconnectYouTubeChannel } from "./channel/functions";
+export { getInbox, postReply, moderateComments, getHeldComments } from "./inbox/functions";

@@ -3,6 +3,7 @@
 // Functions emulator's .env (and the test process's env), `secrets` its
 // .secret.local, `tooling` only the env of the test/demo/bench process.
 import { startGemini } from "./gemini";
+import { startOAuthStandIn } from "./oauth";
 import { startYouTubeStandIn } from "./youtube";
 
 export interface StandInEnv {
@@ -28,7 +29,7 @@ export interface StandInStarter {
 }
 
 // Slot order fixes each stand-in's port (basePort + index).
-const starters: StandInStarter[] = [startYouTubeStandIn, startGemini];
+const starters: StandInStarter[] = [startYouTubeStandIn, startGemini, startOAuthStandIn];
 
 export async function startStandIns(options: StandInOptions): Promise<RunningStandIns> {
   const env: StandInEnv = {

@@ -10,19 +10,19 @@ import type { AiProvider, TokenUsage } from "../ai/types";
 import type { UsageDoc } from "../core/usage";
 import { readSettings } from "../users/settings";
 import type { VideoMeta } from "../youtube/types";
-import type { FilterResult, ScoredComment } from "../youtube/quality/filter";
+import type { FilterResult } from "../youtube/quality/filter";
 import { parseVideoId } from "../youtube/videoInput";
 import { describeFailure } from "./failures";
 import { claimJob, finishUnsuccessfully, ProgressReporter } from "./jobLifecycle";
 import type { JobDoc, JobError } from "./jobDoc";
 import { analysisRequestSchema, resolveOptions } from "./request";
-import { joinAnalyses, resolveInsights, resolveSummary, shortId, topQuestions } from "./results";
+import { joinAnalyses, ownerAnswers, resolveInsights, resolveSummary, shortId, topQuestions, type SourceComment } from "./results";
 import { chunkComments, storeAnalysis } from "./store";
 
 export interface LoadedComments {
   video: VideoMeta;
   /** Comments kept by the spam filter, most worth the creator's attention first. */
-  comments: ScoredComment[];
+  comments: SourceComment[];
   filtered: FilterResult["counts"];
   youtubeUnits: number;
   firestoreReads: number;
@@ -190,7 +190,7 @@ export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise
       provider: deps.ai.name,
       results: {
         ...(options.include.sentiment ? { sentiment } : {}),
-        ...(options.include.classification ? { classification: { ...classification, topQuestions: topQuestions(stored) } } : {}),
+        ...(options.include.classification ? { classification: { ...classification, topQuestions: topQuestions(stored), ...ownerAnswers(stored) } } : {}),
         ...(options.include.insights && insights ? { insights: resolveInsights(insights, stored) } : {}),
         ...(summary ? { summary } : {}),
       },

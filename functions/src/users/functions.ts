@@ -5,6 +5,8 @@ import { auth, db } from "../core/firebase";
 import { httpsUrl, noInput, text } from "../core/schemas";
 import * as users from "./service";
 import { settingsPatchSchema } from "./settings";
+import { CHANNEL_SECRETS } from "../channel/config";
+import { disconnectDepsFromParams } from "../channel/service";
 
 /** What the ID token says about the caller, used to seed a new profile. */
 function identity(ctx: CallContext): users.Identity {
@@ -38,7 +40,8 @@ export const updateSettings = onCall(
 export const getUsage = onCall(authed(noInput, (_input, ctx) => users.getUsage(db(), ctx.uid, identity(ctx))));
 
 export const deleteAccount = onCall(
+  { secrets: CHANNEL_SECRETS },
   authed(z.strictObject({ confirm: z.literal(true, { error: "must be true to delete the account" }) }), (_input, ctx) =>
-    users.deleteAccount(db(), auth(), ctx.uid),
+    users.deleteAccount(db(), auth(), ctx.uid, disconnectDepsFromParams()),
   ),
 );

@@ -4,6 +4,7 @@ import { Timestamp, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
 import { logger } from "firebase-functions";
 import { USER_OWNED_COLLECTIONS } from "../core/ownership";
+import { disconnectChannel, type DisconnectDeps } from "../channel/service";
 import { planOf, type PlanId } from "../core/plans";
 import { currentUsage, usageDocs } from "../core/quota";
 import { readModifyWrite } from "../core/readModifyWrite";
@@ -105,7 +106,8 @@ export async function getUsage(db: Firestore, uid: string, identity: Identity) {
  * limits…), every user-owned top-level document with its subcollections, and
  * the Auth user. Safe to call again after a partial failure.
  */
-export async function deleteAccount(db: Firestore, authAdmin: Auth, uid: string) {
+export async function deleteAccount(db: Firestore, authAdmin: Auth, uid: string, channel?: DisconnectDeps) {
+  if (channel) await disconnectChannel(db, uid, channel); // revoke the connected channel's token at Google before its document goes
   const writer = db.bulkWriter();
   let documents = 0;
   for (const collection of USER_OWNED_COLLECTIONS) {

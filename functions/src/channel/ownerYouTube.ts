@@ -1,0 +1,66 @@
+// The YouTube Data API as the channel owner (OAuth, youtube.force-ssl): who
+// the channel is, the review queue, replies and moderation. Every call that
+// reaches YouTube is charged to the project's unit budget through `spend`
+// (failed calls cost units too), whether it succeeds or not.
+import type { youtube_v3 } from "@googleapis/youtube";
+import type { OAuth2Client } from "google-auth-library";
+import { YOUTUBE_API_ROOT_URL } from "../youtube/config";
+import { UNIT_COST, type UnitOperation } from "../youtube/units";
+import { ownerFailure } from "./ownerErrors";
+
+export type HeldStatus = "heldForReview" | "likelySpam";
+export type ModerationAction = "published" | "heldForReview" | "rejected";
+
+export interface OwnerYouTube {
+  myChannel(): Promise<{ id: string; title: string } | null>;
+  heldThreads(params: { videoId?: string; channelId?: string; moderationStatus: HeldStatus; pageToken?: string }): Promise<youtube_v3.Schema$CommentThreadListResponse>;
+  insertReply(parentId: string, text: string): Promise<youtube_v3.Schema$Comment>;
+  setModerationStatus(ids: string[], status: ModerationAction, banAuthor: boolean): Promise<void>;
+}
+
+/** Units spent, reported once per call that reached YouTube. */
+export type SpendUnits = (operation: UnitOperation, units: number) => Promise<void>;
+
+const TIMEOUT_MS = 15_000;
+
+export async function createOwnerYouTube(auth: OAuth2Client, spend: SpendUnits, rootUrl = YOUTUBE_API_ROOT_URL.value()): Promise<OwnerYouTube> {
+  const { youtube } = await import("@googleapis/youtube");
+  // The client library's auth type comes from its own copy of google-auth-library; the OAuth2Client is the same class.
+  const api = youtube({ version: "v3", auth: auth as never, rootUrl, timeout: TIMEOUT_MS, retry: false });
+  async function call<T>(operation: UnitOperation, request: () => Promise<{ data: T }>): Promise<T> {
+    try {
+      const { data } = await request();
+      await spend(operation, UNIT_COST[operation]);
+      return data;
+    } catch (err) {
+      const failure = ownerFailure(err);
+      if (failure.status !== undefined && !failure.tokenRefused) await spend(operation, UNIT_COST[operation]);
+      throw failure.error;
+    }
+  }
+  return {
+    async myChannel() {
+      const data = await call("channels.list", () => api.channels.list({ part: ["snippet"], mine: true }));
+      const item = data.items?.[0];
+      return item?.id ? { id: item.id, title: item.snippet?.title ?? "" } : null;
+    },
+    heldThreads({ videoId, channelId, moderationStatus, pageToken }) {
+      return call("commentThreads.list", () =>
+        api.commentThreads.list({
+          part: ["snippet"],
+          moderationStatus,
+          maxResults: 100,
+          textFormat: "plainText",
+          pageToken,
+          ...(videoId ? { videoId } : { allThreadsRelatedToChannelId: channelId }),
+        }),
+      );
+    },
+    insertReply(parentId, text) {
+      return call("comments.insert", () => api.comments.insert({ part: ["snippet"], requestBody: { snippet: { parentId, textOriginal: text } } }));
+    },
+    async setModerationStatus(ids, status, banAuthor) {
+      await call("comments.setModerationStatus", () => api.comments.setModerationStatus({ id: ids, moderationStatus: status, ...(banAuthor ? { banAuthor } : {}) }));
+    },
+  };
+}
