@@ -4,6 +4,8 @@ import { onCall } from "firebase-functions/v2/https";
 import { z } from "zod";
 import { authed } from "../core/callable";
 import { db } from "../core/firebase";
+import { ensureUser } from "../users/service";
+import { identity } from "../users/functions";
 import { CHANNEL_SECRETS } from "./config";
 import { channelDepsFromParams, connectChannel, disconnectChannel, disconnectDepsFromParams } from "./service";
 
@@ -18,7 +20,11 @@ const connectInput = z.strictObject({
 
 export const connectYouTubeChannel = onCall(
   { secrets: CHANNEL_SECRETS },
-  authed(connectInput, (input, ctx) => connectChannel(channelDepsFromParams(db()), ctx.uid, input)),
+  authed(connectInput, async (input, ctx) => {
+    // The channel goes on the profile: make sure there is one (a first call may come before getMe).
+    await ensureUser(db(), ctx.uid, identity(ctx));
+    return connectChannel(channelDepsFromParams(db()), ctx.uid, input);
+  }),
 );
 
 export const disconnectYouTubeChannel = onCall(

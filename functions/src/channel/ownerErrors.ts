@@ -17,7 +17,7 @@ export interface OwnerFailure {
 export const reconnectRequired = () =>
   new HttpsError("failed-precondition", "Lently's access to your YouTube channel was revoked or has expired. Connect the channel again.", { reason: "channel_reconnect_required" });
 
-export function ownerFailure(err: unknown): OwnerFailure {
+export function ownerFailure(err: unknown, videoId = ""): OwnerFailure {
   if (err instanceof HttpsError) return { error: err, tokenRefused: false };
   const oauth = oauthErrorCode(err);
   if (oauth.error === "invalid_grant") return { error: reconnectRequired(), status: oauth.status, tokenRefused: true };
@@ -36,7 +36,7 @@ export function ownerFailure(err: unknown): OwnerFailure {
   else if (reason === "commentNotFound" || reason === "parentCommentNotFound") error = new HttpsError("not-found", "The comment was not found on YouTube; it may have been deleted.", { reason: "comment_not_found" });
   else if (reason === "commentTextTooLong") error = new HttpsError("invalid-argument", "text: is too long for a YouTube reply", { field: "text" });
   else if (reason === "banWithoutReject") error = new HttpsError("invalid-argument", "banAuthor: only with action reject", { field: "banAuthor" });
-  else error = toHttpsError(failure, { videoId: "", attempts: 1 });
+  else error = toHttpsError(failure, { videoId, attempts: 1 });
   if (error.code === "internal" || error.code === "unavailable") logger.error("YouTube owner call failed", entry);
   else logger.warn("YouTube owner call failed", entry);
   return { error, status: failure.status, tokenRefused: false };

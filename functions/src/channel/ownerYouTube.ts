@@ -1,7 +1,8 @@
 // The YouTube Data API as the channel owner (OAuth, youtube.force-ssl): who
-// the channel is, the review queue, replies and moderation. Every call that
-// reaches YouTube is charged to the project's unit budget through `spend`
-// (failed calls cost units too), whether it succeeds or not.
+// the channel is, the review queue, replies and moderation. Every call is
+// charged to the project's unit budget through `spend` before it is made; a
+// call YouTube answered costs its units even when it failed, one it never saw
+// is refunded.
 import type { youtube_v3 } from "@googleapis/youtube";
 import type { OAuth2Client } from "google-auth-library";
 import { YOUTUBE_API_ROOT_URL } from "../youtube/config";
@@ -18,7 +19,7 @@ export interface OwnerYouTube {
   setModerationStatus(ids: string[], status: ModerationAction, banAuthor: boolean): Promise<void>;
 }
 
-/** Units spent, reported once per call that reached YouTube. */
+/** Charges units before a call (negative: a refund); may throw resource-exhausted. */
 export type SpendUnits = (operation: UnitOperation, units: number) => Promise<void>;
 
 const TIMEOUT_MS = 15_000;
@@ -27,14 +28,14 @@ export async function createOwnerYouTube(auth: OAuth2Client, spend: SpendUnits, 
   const { youtube } = await import("@googleapis/youtube");
   // The client library's auth type comes from its own copy of google-auth-library; the OAuth2Client is the same class.
   const api = youtube({ version: "v3", auth: auth as never, rootUrl, timeout: TIMEOUT_MS, retry: false });
-  async function call<T>(operation: UnitOperation, request: () => Promise<{ data: T }>): Promise<T> {
+  async function call<T>(operation: UnitOperation, request: () => Promise<{ data: T }>, videoId?: string): Promise<T> {
+    // Charged before the call (the budget may refuse it), refunded if YouTube never answered.
+    await spend(operation, UNIT_COST[operation]);
     try {
-      const { data } = await request();
-      await spend(operation, UNIT_COST[operation]);
-      return data;
+      return (await request()).data;
     } catch (err) {
-      const failure = ownerFailure(err);
-      if (failure.status !== undefined && !failure.tokenRefused) await spend(operation, UNIT_COST[operation]);
+      const failure = ownerFailure(err, videoId);
+      if (failure.status === undefined || failure.tokenRefused) await spend(operation, -UNIT_COST[operation]);
       throw failure.error;
     }
   }
@@ -54,6 +55,7 @@ export async function createOwnerYouTube(auth: OAuth2Client, spend: SpendUnits, 
           pageToken,
           ...(videoId ? { videoId } : { allThreadsRelatedToChannelId: channelId }),
         }),
+        videoId,
       );
     },
     insertReply(parentId, text) {

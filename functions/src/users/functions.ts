@@ -9,7 +9,7 @@ import { CHANNEL_SECRETS } from "../channel/config";
 import { disconnectDepsFromParams } from "../channel/service";
 
 /** What the ID token says about the caller, used to seed a new profile. */
-function identity(ctx: CallContext): users.Identity {
+export function identity(ctx: CallContext): users.Identity {
   const str = (v: unknown) => (typeof v === "string" ? v : null);
   return { email: str(ctx.token.email), name: str(ctx.token.name), picture: str(ctx.token.picture) };
 }
