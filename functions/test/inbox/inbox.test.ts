@@ -15,6 +15,7 @@ import { historyRef } from "../../src/inbox/replyHistory";
 import { UnitMeter } from "../../src/youtube/service";
 import { resolveOwnerReplies } from "../../src/youtube/threads";
 import { pacificDay, YOUTUBE_LEDGER_COLLECTION } from "../../src/youtube/units";
+import { renderReport } from "../../../tools/demo/report";
 import { findFixture } from "../../../tools/standins/fixtures";
 import { testChannelDeps } from "../support/channel";
 import { resetFirestore } from "../support/emulators";
@@ -94,6 +95,12 @@ describe("inbox (in-process): whole threads, connected channel, replies", functi
     expect(ask.action).to.match(/unanswered question/);
     for (const id of answeredIds) expect(ask.commentIds).to.not.include(id);
 
+    // The demo report's "Unanswered questions" leaves out what the owner answered in the fixture video.
+    const report = renderReport(analysis as unknown as Record<string, unknown>);
+    const section = report.slice(report.indexOf("── Unanswered questions"), report.indexOf("── Themes"));
+    expect(section).to.match(/have no reply from you yet \(you replied in 5 threads\)/);
+    expect(section.split("\n").filter((l) => l.startsWith("  • "))).to.have.length(5);
+    for (const c of ownerAnswered) expect(section).to.not.include(c.text.slice(0, 40));
     const inbox = await getInbox(db(), "maya", { analysisId, kinds: ["question"], limit: 100 });
     expect(inbox.items.map((i) => i.commentId)).to.not.include.members(answeredIds);
     expect(inbox.items.every((i) => !i.answered)).to.equal(true);
@@ -123,6 +130,27 @@ describe("inbox (in-process): whole threads, connected channel, replies", functi
     expect(err.message).to.match(/^cursor: /);
     const other = await rejection(getInbox(db(), "mallory", { analysisId }));
     expect(other.code).to.equal("permission-denied");
+  });
+
+  it("kinds=toxic lists the comments the analysis marked toxic (the per-comment `toxic` flag), answered or not", async () => {
+    const base = { author: "@x", likeCount: 1, replyCount: 0, publishedAt: "2025-09-13T10:00:00Z", engagement: 1, isQuestion: false, isFeedback: false, sentiment: "negative", score: -0.8, emotions: [], answeredByOwner: false };
+    const ref = db().collection("analyses").doc();
+    await ref.collection("comments").doc("0000").set({
+      index: 0,
+      count: 3,
+      comments: [
+        { ...base, id: "UgxTox1", text: "you are an idiot", category: "criticism", toxic: true },
+        { ...base, id: "UgxTox2", text: "fair point but wrong", category: "criticism", toxic: false },
+        { ...base, id: "UgxTox3", text: "nobody asked, loser", category: "other", toxic: true, answeredByOwner: true },
+      ],
+    });
+    await ref.set({ userId: "tox", videoId: DEMO, video: { id: DEMO, title: "t" }, results: {}, completedAt: new Date() });
+    const open = await getInbox(db(), "tox", { analysisId: ref.id, kinds: ["toxic"] });
+    expect(open.items.map((i) => i.commentId)).to.deep.equal(["UgxTox1"]);
+    expect(open.items[0].kinds).to.deep.equal(["criticism", "toxic"]);
+    expect(open.counts.unanswered.toxic).to.equal(1);
+    const all = await getInbox(db(), "tox", { analysisId: ref.id, kinds: ["toxic"], status: "all" });
+    expect(all.items.map((i) => i.commentId).sort()).to.deep.equal(["UgxTox1", "UgxTox3"]);
   });
 
   it("connect refuses a consent without youtube.force-ssl and revokes what it was given", async () => {
