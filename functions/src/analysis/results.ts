@@ -3,6 +3,7 @@
 // insights/summary whose comment references all exist in the analysis.
 import type { AnalysedComment, CommentAnalysis, ExecutiveSummary, Insights } from "../ai/types";
 import type { ScoredComment } from "../youtube/quality/filter";
+import type { OwnerReplyState } from "../youtube/threads";
 
 /** One analysed comment as stored in analyses/{id}/comments/{chunk}. */
 export interface StoredComment {
@@ -22,7 +23,13 @@ export interface StoredComment {
   /** Absent on analyses stored before the flag existed. */
   toxic?: boolean;
   blocked?: boolean;
+  /** The channel owner replied in this comment's thread (whole threads, youtube/threads.ts); always written since threads are fetched whole. */
+  answeredByOwner?: boolean;
+  ownerRepliedAt?: string;
 }
+
+/** A kept comment as the source loads it: scored, and with its thread's owner-reply state when known. */
+export type SourceComment = ScoredComment & Partial<OwnerReplyState>;
 
 export const shortId = (index: number): string => `c${index}`;
 
@@ -31,7 +38,7 @@ export const shortId = (index: number): string => `c${index}`;
  * for is kept as neutral/other rather than dropped: every fetched comment
  * stays in the analysis.
  */
-export function joinAnalyses(comments: ScoredComment[], analyses: CommentAnalysis[]): {
+export function joinAnalyses(comments: SourceComment[], analyses: CommentAnalysis[]): {
   stored: StoredComment[];
   analysed: AnalysedComment[];
   missing: number;
@@ -63,8 +70,10 @@ export function joinAnalyses(comments: ScoredComment[], analyses: CommentAnalysi
       toxic: result.toxic === true,
       category: result.category,
       ...(result.blocked ? { blocked: true } : {}),
+      answeredByOwner: comment.answeredByOwner ?? false,
+      ...(comment.ownerRepliedAt ? { ownerRepliedAt: comment.ownerRepliedAt } : {}),
     });
-    analysed.push({ text: comment.text, author: comment.author, likeCount: comment.likeCount, ...result });
+    analysed.push({ text: comment.text, author: comment.author, likeCount: comment.likeCount, answeredByOwner: comment.answeredByOwner ?? false, ...result });
   });
   return { stored, analysed, missing };
 }
@@ -95,11 +104,31 @@ export function resolveSummary(summary: ExecutiveSummary, stored: StoredComment[
   };
 }
 
+const isQuestion = (c: StoredComment) => c.category === "question" || (c.isQuestion && c.category !== "spam");
+
 /** The viewer questions most worth answering: questions first by engagement. */
 export function topQuestions(stored: StoredComment[], max = 10) {
   return stored
-    .filter((c) => c.category === "question" || (c.isQuestion && c.category !== "spam"))
+    .filter(isQuestion)
     .sort((a, b) => b.engagement - a.engagement)
     .slice(0, max)
     .map((c) => ({ commentId: c.id, author: c.author, text: c.text, likeCount: c.likeCount, replyCount: c.replyCount }));
+}
+
+/** What still needs the owner: questions, requests and criticism the channel has not replied to. */
+export function ownerAnswers(stored: StoredComment[], max = 10) {
+  const open = (c: StoredComment) => !c.answeredByOwner && !c.blocked;
+  const questions = stored.filter(isQuestion);
+  const requests = stored.filter((c) => c.category === "request");
+  const criticism = stored.filter((c) => c.category === "criticism");
+  const unanswered = {
+    question: questions.filter(open).length,
+    request: requests.filter(open).length,
+    criticism: criticism.filter(open).length,
+  };
+  return {
+    unanswered: { ...unanswered, total: unanswered.question + unanswered.request + unanswered.criticism },
+    answeredByOwner: stored.filter((c) => c.answeredByOwner).length,
+    unansweredQuestions: topQuestions(questions.filter(open), max),
+  };
 }

@@ -51,3 +51,10 @@ export function statsData(sentiment?: SentimentSummary, classification?: Classif
     ...(classification ? { categories: nonZero(classification.counts), actionable: classification.actionableCount } : {}),
   };
 }
+
+/** Questions, requests and criticism the creator has not replied to (only when replies are known). */
+export function unansweredData(comments: readonly AnalysedComment[]) {
+  if (!comments.some((c) => c.answeredByOwner)) return undefined;
+  const open = (category: string) => comments.filter((c) => !c.blocked && c.category === category && !c.answeredByOwner).length;
+  return { question: open("question"), request: open("request"), criticism: open("criticism"), answeredByCreator: comments.filter((c) => c.answeredByOwner).length };
+}
