@@ -9,7 +9,6 @@ import { db } from "../core/firebase";
 import { assertAvailable, currentUsage, usageDocs } from "../core/quota";
 import { readSettings } from "../users/settings";
 import { YOUTUBE_API_KEY } from "../youtube/config";
-import { lookupDepsFromParams, startLookup } from "../youtube/lookups";
 import { parseVideoId } from "../youtube/videoInput";
 import { resolveOptions } from "./request";
 
@@ -17,6 +16,7 @@ export const startAnalysis = onCall(
   { secrets: [YOUTUBE_API_KEY], consumeAppCheckToken: true },
   authed(contracts.startAnalysis.request, async (input, { uid }) => {
     const videoId = parseVideoId(input.videoUrlOrId, "videoUrlOrId");
+    const { lookupDepsFromParams, startLookup } = await import("../youtube/lookups");
     const { meter } = await startLookup(lookupDepsFromParams(db()), uid);
     // The trigger decides again when it claims the job; this is the fast answer.
     const [usageSnap, profileSnap] = await db().getAll(...usageDocs(db(), uid));

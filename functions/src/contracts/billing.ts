@@ -7,8 +7,10 @@ export const getBillingInfoRequest = z.strictObject({});
 export const getBillingInfoResponse = z.lazy(() => z.strictObject({
   plan: planId,
   usage: usageView,
-  /** null when the user never subscribed. */
+  /** The subscription that grants the plan (else the latest); null when the user never subscribed. */
   subscription: z.looseObject({ status: z.string() }).nullable(),
+  /** Every subscription of the user, most recently updated first (a user may hold more than one). */
+  subscriptions: z.array(z.looseObject({ status: z.string() })),
   plans: z.array(z.looseObject({ id: planId, name: z.string() })),
 }));
 

@@ -22,6 +22,8 @@ export const usageView = z.lazy(() => z.strictObject({
   periodEnd: isoDate,
   videos: usageMeter,
   aiQuestions: usageMeter,
+  /** generateReplies requests this month. */
+  replies: usageMeter,
   commentsPerVideo: z.strictObject({ limit: z.number().int().positive() }),
 }));
 

@@ -27,5 +27,7 @@ export const deleteAccountRequest = z.strictObject({ confirm: z.literal(true, { 
 export const deleteAccountResponse = z.lazy(() => z.strictObject({
   deleted: z.literal(true),
   ownedDocuments: z.number().int().min(0),
+  /** Live Paddle subscriptions cancelled through the API before anything was deleted. */
+  subscriptionsCancelled: z.number().int().min(0),
   authUserDeleted: z.boolean(),
 }));

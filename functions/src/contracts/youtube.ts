@@ -44,6 +44,8 @@ export const validateVideoResponse = z.lazy(() => z.strictObject({
   /** The video has more comments than the plan analyses. */
   willTruncate: z.boolean(),
   canAnalyze: z.boolean(),
+  /** YouTube units an analysis up to the plan's limit would spend, by comment order (time-ordered pages hold ~20 threads, relevance 100). */
+  estimatedUnits: z.strictObject({ relevance: z.number().int().min(0), time: z.number().int().min(0) }),
   problem: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
   video: video.nullable(),
   youtubeUnits: z.number().int().min(0),

@@ -161,6 +161,43 @@ describe("analysis pipeline (in-process)", function () {
     expect(await videosUsed("flooder")).to.equal(MAX_ACTIVE_JOBS);
   });
 
+  it("comment ids the model invents for insights and the summary are dropped; real ones map to stored comments", async () => {
+    await seedUser("inventor", "pro");
+    const jobId = await createJob("inventor", { videoUrlOrId: DEMO, maxComments: 100 });
+    const local = await localProvider();
+    const invented = ["c99999", "c-1", "zzz", "", "c0"];
+    const lying: typeof local = {
+      ...withAnalyze(local, (batch, video) => local.analyzeComments(batch, video)),
+      generateInsights: async (input) => {
+        const real = await local.generateInsights(input);
+        return {
+          ...real,
+          value: {
+            ...real.value,
+            themes: [{ name: "Invented", description: "d", sentiment: "neutral", commentIds: invented, mentions: 5 }],
+            contentIdeas: [{ title: "An idea", rationale: "r", commentIds: invented }],
+          },
+        };
+      },
+      summarize: async (input) => {
+        const real = await local.summarize(input);
+        return { ...real, value: { ...real.value, priorityActions: [{ action: "Act", reason: "r", priority: "high", commentIds: invented }] } };
+      },
+    };
+    const outcome = await runAnalysisJob(await pipelineDeps({ ai: lying }), jobId);
+    expect(outcome.status).to.equal("completed");
+    const analysis = (await db().doc(`analyses/${jobId}`).get()).data()!;
+    const chunks = await db().collection(`analyses/${jobId}/comments`).orderBy("index").get();
+    const first = (chunks.docs[0].get("comments") as Array<{ id: string }>)[0].id;
+    const results = analysis.results as {
+      insights: { themes: Array<{ commentIds: string[] }>; contentIdeas: Array<{ commentIds: string[] }> };
+      summary: { priorityActions: Array<{ action: string; commentIds: string[] }> };
+    };
+    expect(results.insights.themes[0].commentIds).to.deep.equal([first]);
+    expect(results.insights.contentIdeas[0].commentIds).to.deep.equal([first]);
+    expect(results.summary.priorityActions.find((a) => a.action === "Act")!.commentIds).to.deep.equal([first]);
+  });
+
   describe("failures leave no analysis and give the quota back", () => {
     async function expectFailed(uid: string, outcome: RunOutcome, jobId: string, code: string, message: RegExp) {
       expect(outcome.status).to.equal("failed");
