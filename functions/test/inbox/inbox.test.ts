@@ -20,6 +20,7 @@ import { UNIT_COST, type UnitOperation } from "../../src/youtube/units";
 import { renderReport } from "../../../tools/demo/report";
 import { findFixture } from "../../../tools/standins/fixtures";
 import { testChannelDeps } from "../support/channel";
+import { checkResponse } from "../support/contracts";
 import { resetFirestore } from "../support/emulators";
 import { consent, exhaustOwnerQuota, FORCE_SSL_SCOPE, grants, ownerStats, resetOwner } from "../support/oauth";
 import { createJob, pipelineDeps, runAnalysisJob, seedUser, standInYouTube } from "../support/pipeline";
@@ -104,6 +105,7 @@ describe("inbox (in-process): whole threads, connected channel, replies", functi
     expect(section.split("\n").filter((l) => l.startsWith("  • "))).to.have.length(5);
     for (const c of ownerAnswered) expect(section).to.not.include(c.text.slice(0, 40));
     const inbox = await getInbox(db(), "maya", { analysisId, kinds: ["question"], limit: 100 });
+    checkResponse("getInbox", inbox);
     expect(inbox.items.map((i) => i.commentId)).to.not.include.members(answeredIds);
     expect(inbox.items.every((i) => !i.answered)).to.equal(true);
     const answered = await getInbox(db(), "maya", { analysisId, kinds: ["question"], status: "answered" });
@@ -148,6 +150,7 @@ describe("inbox (in-process): whole threads, connected channel, replies", functi
     });
     await ref.set({ userId: "tox", videoId: DEMO, video: { id: DEMO, title: "t" }, results: {}, completedAt: new Date() });
     const open = await getInbox(db(), "tox", { analysisId: ref.id, kinds: ["toxic"] });
+    checkResponse("getInbox", open);
     expect(open.items.map((i) => i.commentId)).to.deep.equal(["UgxTox1"]);
     expect(open.items[0].kinds).to.deep.equal(["criticism", "toxic"]);
     expect(open.counts.unanswered.toxic).to.equal(1);
@@ -215,6 +218,7 @@ describe("inbox (in-process): whole threads, connected channel, replies", functi
 
   it("postReply: dry run, post once, refuse a second unless forced, only on the connected channel's videos", async () => {
     const connected = await connectChannel(deps(), "maya", await consent());
+    checkResponse("connectYouTubeChannel", connected);
     expect(connected.channel).to.include({ id: demo.channelId, title: demo.channelTitle });
     const analysisId = (await db().collection("analyses").where("userId", "==", "maya").get()).docs[0].id;
     const [target] = (await getInbox(db(), "maya", { analysisId, kinds: ["question"], limit: 1 })).items;
@@ -226,6 +230,7 @@ describe("inbox (in-process): whole threads, connected channel, replies", functi
 
     const dry = await postReply(deps(), "maya", { commentId: target.commentId, videoId: DEMO, text: "Thanks!", dryRun: true });
     expect(dry).to.include({ dryRun: true, alreadyReplied: false, youtubeUnits: 0, unitsIfPosted: 50 });
+    checkResponse("postReply", dry);
     expect((await ownerStats()).posted.length).to.equal(before);
 
     // Two posts at once: exactly one reaches YouTube.
@@ -240,6 +245,7 @@ describe("inbox (in-process): whole threads, connected channel, replies", functi
     expect(again.details).to.include({ reason: "already_replied" });
     const forced = await postReply(deps(), "maya", { commentId: target.commentId, videoId: DEMO, text: "One more thing", force: true });
     expect(forced.posted).to.equal(true);
+    checkResponse("postReply", forced);
     expect((await historyRef(db(), "maya", target.commentId).get()).data()!.posts).to.have.length(2);
     // Two posts of 50 units, in the project's YouTube budget and the user's daily allowance.
     expect((await written(`budgets/youtube_${day}`)) - projectBefore).to.equal(100);
@@ -295,6 +301,7 @@ describe("inbox (in-process): whole threads, connected channel, replies", functi
     const refresh = (await grants()).filter((g) => g.channelId === demo.channelId && !g.revoked).at(-1)!.refreshToken;
     const result = await disconnectChannel(db(), "maya", rotated);
     expect(result).to.deep.equal({ disconnected: true, revoked: true });
+    checkResponse("disconnectYouTubeChannel", result);
     expect((await grants()).find((g) => g.refreshToken === refresh)!.revoked).to.equal(true);
     expect((await db().doc("channel_tokens/maya").get()).exists).to.equal(false);
     expect((await db().doc("users/maya").get()).get("youtubeChannel")).to.equal(undefined);
