@@ -1,6 +1,7 @@
 // Turns provider output (keyed by short per-request ids like "c17") into what
 // Lently stores: per-comment records keyed by YouTube comment ids, and
 // insights/summary whose comment references all exist in the analysis.
+import { isViewerQuestion, unansweredCounts } from "../ai/summaries";
 import type { AnalysedComment, CommentAnalysis, ExecutiveSummary, Insights } from "../ai/types";
 import type { ScoredComment } from "../youtube/quality/filter";
 import type { OwnerReplyState } from "../youtube/threads";
@@ -104,12 +105,10 @@ export function resolveSummary(summary: ExecutiveSummary, stored: StoredComment[
   };
 }
 
-const isQuestion = (c: StoredComment) => c.category === "question" || (c.isQuestion && c.category !== "spam");
-
 /** The viewer questions most worth answering: questions first by engagement. */
 export function topQuestions(stored: StoredComment[], max = 10) {
   return stored
-    .filter(isQuestion)
+    .filter(isViewerQuestion)
     .sort((a, b) => b.engagement - a.engagement)
     .slice(0, max)
     .map((c) => ({ commentId: c.id, author: c.author, text: c.text, likeCount: c.likeCount, replyCount: c.replyCount }));
@@ -117,18 +116,10 @@ export function topQuestions(stored: StoredComment[], max = 10) {
 
 /** What still needs the owner: questions, requests and criticism the channel has not replied to. */
 export function ownerAnswers(stored: StoredComment[], max = 10) {
-  const open = (c: StoredComment) => !c.answeredByOwner && !c.blocked;
-  const questions = stored.filter(isQuestion);
-  const requests = stored.filter((c) => c.category === "request");
-  const criticism = stored.filter((c) => c.category === "criticism");
-  const unanswered = {
-    question: questions.filter(open).length,
-    request: requests.filter(open).length,
-    criticism: criticism.filter(open).length,
-  };
+  const unanswered = unansweredCounts(stored);
   return {
     unanswered: { ...unanswered, total: unanswered.question + unanswered.request + unanswered.criticism },
     answeredByOwner: stored.filter((c) => c.answeredByOwner).length,
-    unansweredQuestions: topQuestions(questions.filter(open), max),
+    unansweredQuestions: topQuestions(stored.filter((c) => !c.answeredByOwner), max),
   };
 }

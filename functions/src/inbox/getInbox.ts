@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { Firestore } from "firebase-admin/firestore";
 import { ownedAnalysis, storedComments, type AnalysisRef } from "../ask/analysisData";
+import { ownerKind } from "../ai/summaries";
 import type { StoredComment } from "../analysis/results";
 import { INBOX_KINDS, type INBOX_ORDERS, type INBOX_STATUSES, type InboxKind } from "../contracts/inbox";
 import { invalidArgument } from "../core/errors";
@@ -23,9 +24,8 @@ type InboxComment = StoredComment & { toxic?: boolean };
 
 export function kindsOf(c: InboxComment): InboxKind[] {
   const kinds: InboxKind[] = [];
-  if (c.category === "question" || (c.isQuestion && c.category !== "spam")) kinds.push("question");
-  if (c.category === "request") kinds.push("request");
-  if (c.category === "criticism") kinds.push("criticism");
+  const kind = ownerKind(c);
+  if (kind) kinds.push(kind);
   if (c.toxic === true) kinds.push("toxic");
   return kinds;
 }

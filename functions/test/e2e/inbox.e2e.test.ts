@@ -92,7 +92,10 @@ describe("e2e: the creator's inbox through httpsCallable", function () {
     expect(open.items.every((i) => !i.answered && i.kinds.includes("question"))).to.equal(true);
     expect(open.items.map((i) => i.commentId)).to.not.include.members(ownerAnswered);
     const answered = await creator.call<Inbox>("getInbox", { videoId: DEMO, kinds: ["question"], status: "answered" });
-    expect(answered.items.map((i) => i.commentId).sort()).to.deep.equal([...ownerAnswered].sort());
+    // The owner's threads the analysis classified as questions (one definition with the report's counts).
+    expect(answered.items.length).to.be.greaterThan(0);
+    expect(ownerAnswered).to.include.members(answered.items.map((i) => i.commentId));
+    expect(answered.items.every((i) => i.answered && i.answeredVia === "youtube" && i.kinds.includes("question"))).to.equal(true);
     expect(open.counts.unanswered.question).to.equal(open.items.length);
 
     const bad = await failure(creator.call("getInbox", { analysisId, kinds: ["praise"] }));

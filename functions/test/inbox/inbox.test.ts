@@ -33,7 +33,7 @@ const ownerAnswered = demo.comments().filter((c) => c.replies?.some((r) => r.aut
 interface StoredAnalysis {
   results: {
     classification: { answeredByOwner: number; unanswered: { question: number }; counts: { question: number }; unansweredQuestions: Array<{ commentId: string }> };
-    summary: { priorityActions: Array<{ action: string; commentIds: string[] }> };
+    summary: { overview: string; priorityActions: Array<{ action: string; commentIds: string[] }> };
   };
   cost: { youtubeUnits: number; actionUnits?: { replies?: number; moderation?: number } };
 }
@@ -92,16 +92,28 @@ describe("inbox (in-process): whole threads, connected channel, replies", functi
     expect(classification.answeredByOwner).to.equal(answeredIds.length);
     const openQuestions = classification.unansweredQuestions.map((q) => q.commentId);
     for (const id of answeredIds) expect(openQuestions).to.not.include(id);
-    expect(classification.unanswered.question).to.be.lessThan(classification.counts.question + stored.filter((c) => c.isQuestion).length);
+    // A question is what the analysis classified as one: the same number the category counts start from.
+    const openIds = stored.filter((c) => c.category === "question" && !c.answeredByOwner).map((c) => c.id);
+    expect(classification.unanswered.question).to.equal(openIds.length);
+    expect(classification.unanswered.question).to.be.lessThan(classification.counts.question);
     // The summary's first action speaks of unanswered questions, and cites none that were answered.
     const ask = analysis.results.summary.priorityActions.find((a) => /question/.test(a.action))!;
     expect(ask.action).to.match(/unanswered question/);
     for (const id of answeredIds) expect(ask.commentIds).to.not.include(id);
+    // "Answer the N unanswered questions": N is what the report, the overview and the inbox count and list.
+    const asked = Number(/^Answer the (\d+) unanswered questions?$/.exec(ask.action)?.[1]);
+    expect(asked).to.equal(classification.unanswered.question);
+    expect(analysis.results.summary.overview).to.include(`still unanswered: ${asked} questions`);
+    const unanswered = await getInbox(db(), "maya", { analysisId, kinds: ["question"], status: "unanswered", limit: 100 });
+    expect(unanswered.total).to.equal(asked);
+    expect(unanswered.counts.unanswered.question).to.equal(asked);
+    expect(unanswered.items.map((i) => i.commentId).sort()).to.deep.equal([...openIds].sort());
 
     // The demo report's "Unanswered questions" leaves out what the owner answered in the fixture video.
     const report = renderReport(analysis as unknown as Record<string, unknown>);
     const section = report.slice(report.indexOf("── Unanswered questions"), report.indexOf("── Themes"));
     expect(section).to.match(/have no reply from you yet \(you replied in 5 threads\)/);
+    expect(section).to.include(`\n  ${asked} questions, `);
     expect(section.split("\n").filter((l) => l.startsWith("  • "))).to.have.length(5);
     for (const c of ownerAnswered) expect(section).to.not.include(c.text.slice(0, 40));
     const inbox = await getInbox(db(), "maya", { analysisId, kinds: ["question"], limit: 100 });
@@ -109,7 +121,11 @@ describe("inbox (in-process): whole threads, connected channel, replies", functi
     expect(inbox.items.map((i) => i.commentId)).to.not.include.members(answeredIds);
     expect(inbox.items.every((i) => !i.answered)).to.equal(true);
     const answered = await getInbox(db(), "maya", { analysisId, kinds: ["question"], status: "answered" });
-    expect(answered.items.map((i) => i.commentId).sort()).to.deep.equal(answeredIds);
+    // Answered questions: the owner's threads the analysis classified as questions (the others are not in a question listing).
+    const answeredQuestions = stored.filter((c) => c.category === "question" && c.answeredByOwner).map((c) => c.id).sort();
+    expect(answeredQuestions).to.have.length.greaterThan(0);
+    expect(answered.items.map((i) => i.commentId).sort()).to.deep.equal(answeredQuestions);
+    expect(asked + answeredQuestions.length).to.equal(classification.counts.question);
     expect(answered.items.every((i) => i.answeredVia === "youtube")).to.equal(true);
   });
 

@@ -1,6 +1,7 @@
 // The executive summary: a headline, an overview and priority actions that
 // point at real comments.
 import { z } from "zod";
+import { ownerKind } from "../summaries";
 import type { AnalysedComment, ExecutiveSummary, SummaryInput } from "../types";
 import { fence } from "./fence";
 import { commentRows, idsOf, sampleComments, statsData, unansweredData } from "./rows";
@@ -9,7 +10,6 @@ import { systemFor } from "./system";
 
 export const SUMMARY_SAMPLE = 120;
 const PRIORITIES = ["high", "medium", "low"] as const;
-const ACTIONS_OPEN = new Set<string>(["question", "request", "criticism"]);
 
 const INSTRUCTIONS =
   "Write an executive summary for the creator from <stats>, <insights> and <comments> rows [n, text, likes, sentiment, category]: " +
@@ -24,7 +24,7 @@ export const SUMMARY_SCHEMA = obj({
 
 export function summaryPrompt(input: SummaryInput): { prompt: Prompt; shown: AnalysedComment[] } {
   // Threads the creator already answered are done: the actions cite only open ones.
-  const shown = sampleComments(input.comments.filter((c) => !c.answeredByOwner || !ACTIONS_OPEN.has(c.category)), SUMMARY_SAMPLE);
+  const shown = sampleComments(input.comments.filter((c) => !c.answeredByOwner || !ownerKind(c)), SUMMARY_SAMPLE);
   const insights = {
     themes: input.insights.themes.map((t) => ({ name: t.name, sentiment: t.sentiment, mentions: t.mentions })),
     ideas: input.insights.contentIdeas.map((i) => i.title),

@@ -1,6 +1,7 @@
 // The executive summary from templates: real numbers from the summaries and
 // priority actions that point at real comments (open questions, requests,
 // criticism clusters), most liked first.
+import { isViewerQuestion, unansweredCounts } from "../../summaries";
 import type { AnalysedComment, Category, ExecutiveSummary, PriorityAction, SummaryInput } from "../../types";
 import { pct, plural, quote } from "./text";
 
@@ -44,9 +45,9 @@ function overview(input: SummaryInput): string {
   );
   const answered = input.comments.filter((c) => c.answeredByOwner).length;
   if (answered > 0) {
-    const open = (category: Category) => unanswered(inCategory(input.comments, category)).length;
+    const open = unansweredCounts(input.comments);
     sentences.push(
-      `You already replied in ${plural(answered, "thread")}; still unanswered: ${plural(open("question"), "question")}, ${plural(open("request"), "request")} and ${plural(open("criticism"), "critical comment")}.`,
+      `You already replied in ${plural(answered, "thread")}; still unanswered: ${plural(open.question, "question")}, ${plural(open.request, "request")} and ${plural(open.criticism, "critical comment")}.`,
     );
   }
   if (insights.themes.length) {
@@ -60,7 +61,7 @@ function actions(input: SummaryInput): PriorityAction[] {
   const out: PriorityAction[] = [];
   const ids = (list: readonly AnalysedComment[]) => list.slice(0, MAX_IDS).map((c) => c.id);
 
-  const allQuestions = inCategory(input.comments, "question");
+  const allQuestions = input.comments.filter(isViewerQuestion).sort(byLikes);
   const questions = unanswered(allQuestions);
   if (questions.length) {
     const top = questions[0];
