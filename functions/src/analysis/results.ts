@@ -105,11 +105,17 @@ export function resolveSummary(summary: ExecutiveSummary, stored: StoredComment[
   };
 }
 
-/** The viewer questions most worth answering: questions first by engagement. */
-export function topQuestions(stored: StoredComment[], max = 10) {
+type QuestionOrder = "engagement" | "likes";
+
+/** Most likes first, then by id: the inbox's default order (getInbox), so both list the same questions first. */
+export const byLikesThenId = (a: Pick<StoredComment, "id" | "likeCount">, b: Pick<StoredComment, "id" | "likeCount">): number =>
+  b.likeCount - a.likeCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The viewer questions most worth answering: questions first by engagement (or by likes, as the inbox lists them). */
+export function topQuestions(stored: StoredComment[], max = 10, order: QuestionOrder = "engagement") {
   return stored
     .filter(isViewerQuestion)
-    .sort((a, b) => b.engagement - a.engagement)
+    .sort(order === "likes" ? byLikesThenId : (a, b) => b.engagement - a.engagement)
     .slice(0, max)
     .map((c) => ({ commentId: c.id, author: c.author, text: c.text, likeCount: c.likeCount, replyCount: c.replyCount }));
 }
@@ -120,6 +126,6 @@ export function ownerAnswers(stored: StoredComment[], max = 10) {
   return {
     unanswered: { ...unanswered, total: unanswered.question + unanswered.request + unanswered.criticism },
     answeredByOwner: stored.filter((c) => c.answeredByOwner).length,
-    unansweredQuestions: topQuestions(stored.filter((c) => !c.answeredByOwner), max),
+    unansweredQuestions: topQuestions(stored.filter((c) => !c.answeredByOwner), max, "likes"),
   };
 }

@@ -47,11 +47,11 @@ export const analysisResults = z.lazy(() => z.looseObject({
       topCategory: z.enum(CATEGORIES),
       actionableCount: z.number().int().min(0),
       topQuestions: z.array(z.looseObject({ commentId: z.string(), text: z.string(), author: z.string() })),
-      /** What still needs the owner: questions, requests and criticism the channel has not replied to. */
+      /** What still needs the owner: comments classified as questions, requests and criticism the channel has not replied to. */
       unanswered: z.strictObject({ question: z.number().int().min(0), request: z.number().int().min(0), criticism: z.number().int().min(0), total: z.number().int().min(0) }).optional(),
       /** Comments whose thread has a reply from the channel. */
       answeredByOwner: z.number().int().min(0).optional(),
-      /** The most engaging questions without a reply from the channel. */
+      /** The most liked questions without a reply from the channel (the inbox's default order). */
       unansweredQuestions: z.array(z.looseObject({ commentId: z.string(), text: z.string(), author: z.string() })).optional(),
     })
     .optional(),

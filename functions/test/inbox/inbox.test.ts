@@ -33,7 +33,7 @@ const ownerAnswered = demo.comments().filter((c) => c.replies?.some((r) => r.aut
 interface StoredAnalysis {
   results: {
     classification: { answeredByOwner: number; unanswered: { question: number }; counts: { question: number }; unansweredQuestions: Array<{ commentId: string }> };
-    summary: { overview: string; priorityActions: Array<{ action: string; commentIds: string[] }> };
+    summary: { overview: string; priorityActions: Array<{ action: string; reason: string; commentIds: string[] }> };
   };
   cost: { youtubeUnits: number; actionUnits?: { replies?: number; moderation?: number } };
 }
@@ -108,6 +108,9 @@ describe("inbox (in-process): whole threads, connected channel, replies", functi
     expect(unanswered.total).to.equal(asked);
     expect(unanswered.counts.unanswered.question).to.equal(asked);
     expect(unanswered.items.map((i) => i.commentId).sort()).to.deep.equal([...openIds].sort());
+    // And the same questions first: the report lists what the inbox lists first, the most liked the summary quotes.
+    expect(classification.unansweredQuestions.map((q) => q.commentId)).to.deep.equal(unanswered.items.slice(0, 10).map((i) => i.commentId));
+    expect(ask.reason).to.include(`The most liked (${unanswered.items[0].likeCount} likes) asks “${unanswered.items[0].text}”`);
 
     // The demo report's "Unanswered questions" leaves out what the owner answered in the fixture video.
     const report = renderReport(analysis as unknown as Record<string, unknown>);
