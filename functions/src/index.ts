@@ -16,3 +16,5 @@ export { monthlyUsageReset, dailyUsageSnapshot } from "./billing/functions";
 export { generateReplies } from "./replies/functions";
 export { askQuestion, getConversations, getConversation, getSuggestedQuestions, getAskQuota } from "./ask/functions";
 export { getCheckoutCustomer, paddleCustomerTask } from "./billing/functions";
+export { connectYouTubeChannel, disconnectYouTubeChannel } from "./channel/functions";
+export { getInbox, postReply, moderateComments, getHeldComments } from "./inbox/functions";

@@ -66,6 +66,14 @@ export function renderReport(analysis: Meter): string {
     if (questions.length) {
       h("Top questions");
       for (const q of questions.slice(0, 5)) out.push(`  • ${quote(q.text)} — ${String(q.author)} (${num(q.likeCount)} likes)`);
+    }    const open = classification.unansweredQuestions as Meter[] | undefined;
+    if (open) {
+      const u = (classification.unanswered ?? {}) as Meter;
+      h("Unanswered questions");
+      out.push(
+        `  ${num(u.question)} questions, ${num(u.request)} requests and ${num(u.criticism)} critical comments have no reply from you yet (you replied in ${num(classification.answeredByOwner)} threads)`,
+      );
+      for (const q of open.slice(0, 5)) out.push(`  • ${quote(q.text)} — ${String(q.author)} (${num(q.likeCount)} likes)`);
     }
   }
 

@@ -1,9 +1,10 @@
-// Starts the local stand-ins the stack needs (YouTube Data API, Gemini, Paddle API) on
+// Starts the local stand-ins the stack needs (YouTube Data API, Gemini, Paddle API, Google OAuth) on
 // loopback ports and says how the functions reach them: `params` become the
 // Functions emulator's .env (and the test process's env), `secrets` its
 // .secret.local, `tooling` only the env of the test/demo/bench process.
 import { startGemini } from "./gemini";
 import { startPaddle } from "./paddle";
+import { startOAuthStandIn } from "./oauth";
 import { startYouTubeStandIn } from "./youtube";
 
 export interface StandInEnv {
@@ -35,7 +36,7 @@ export interface StandInStarter {
 }
 
 // Slot order fixes each stand-in's port (basePort + index).
-const starters: StandInStarter[] = [startYouTubeStandIn, startGemini, startPaddle];
+const starters: StandInStarter[] = [startYouTubeStandIn, startGemini, startPaddle, startOAuthStandIn];
 
 export async function startStandIns(options: StandInOptions): Promise<RunningStandIns> {
   const env: StandInEnv = {

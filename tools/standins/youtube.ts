@@ -21,6 +21,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { findFixture, listFixtures, type FixtureComment, type FixtureVideo } from "./fixtures";
 import type { StandInStarter } from "./registry";
+import { handleOwnerRoute, withReplies } from "./youtube-owner";
 
 /** The only key the stand-in accepts; the stack sets it as the YOUTUBE_API_KEY secret. */
 export const YOUTUBE_STANDIN_KEY = "lently-standin-youtube-key";
@@ -353,7 +354,7 @@ export async function startYouTubeServer(port = 0): Promise<YouTubeStandIn> {
     count("commentThreads", videoId || "(none)");
     const keyError = checkKey(query);
     if (keyError) throw keyError;
-    parts(query, ["id", "snippet", "replies"]);
+    const wanted = parts(query, ["id", "snippet", "replies"]);
     if (!videoId) throw errors.missingParameter("filter", "No filter selected. Expected one of: allThreadsRelatedToChannelId, id, videoId");
 
     const maxRaw = query.get("maxResults");
@@ -397,7 +398,7 @@ export async function startYouTubeServer(port = 0): Promise<YouTubeStandIn> {
       ...(next ? { nextPageToken: next } : {}),
       // Like the real API, totalResults counts this page only.
       pageInfo: { totalResults: page.length, resultsPerPage: maxResults },
-      items: page.map((c) => threadResource(video, c, format)),
+      items: page.map((c) => withReplies(threadResource(video, c, format), video, c, wanted)),
     };
     body.etag = etag(body);
     return body;
@@ -429,6 +430,7 @@ export async function startYouTubeServer(port = 0): Promise<YouTubeStandIn> {
         return send(res, 200, { ok: true, generation: tokenGeneration });
       }
       if (path === "/__fixtures" && req.method === "GET") return send(res, 200, { fixtures: listFixtures() });
+      if (handleOwnerRoute(req, res, url)) return;
       if (req.method === "GET" && path === "/youtube/v3/videos") return send(res, 200, listVideos(url.searchParams));
       if (req.method === "GET" && path === "/youtube/v3/commentThreads") {
         // A hung connection: accepted, never answered (the socket stays open until the client gives up).

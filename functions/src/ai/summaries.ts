@@ -97,6 +97,35 @@ export function summarizeClassification(analysed: readonly Analysed[]): Classifi
   };
 }
 
+/** What a creator owes a reply to: the analysis' questions, requests and criticism. */
+export const OWNER_KINDS = ["question", "request", "criticism"] as const satisfies readonly Category[];
+export type OwnerKind = (typeof OWNER_KINDS)[number];
+
+type Replyable = Pick<CommentAnalysis, "category" | "blocked"> & { answeredByOwner?: boolean };
+
+/**
+ * Which of OWNER_KINDS a comment is, by the category the analysis gave it
+ * (never a refused comment). The one definition every count, list, prompt and
+ * inbox of questions uses: the category, not the quality filter's `isQuestion`
+ * (any "?" or wh-word), so "who's here in 2025?" is no question to answer, a
+ * "can you…?" request counts once, and the numbers match the category counts.
+ */
+export function ownerKind(comment: Pick<CommentAnalysis, "category" | "blocked">): OwnerKind | undefined {
+  return comment.blocked ? undefined : OWNER_KINDS.find((k) => k === comment.category);
+}
+
+export const isViewerQuestion = (comment: Pick<CommentAnalysis, "category" | "blocked">): boolean => ownerKind(comment) === "question";
+
+/** Questions, requests and criticism the channel has not replied to. */
+export function unansweredCounts(comments: readonly Replyable[]): Record<OwnerKind, number> {
+  const counts = zeroes<OwnerKind>(OWNER_KINDS);
+  for (const c of comments) {
+    const kind = c.answeredByOwner ? undefined : ownerKind(c);
+    if (kind) counts[kind] += 1;
+  }
+  return counts;
+}
+
 /** A comment as stored, with its YouTube id: what toxicity examples cite. */
 interface Flagged {
   id: string;

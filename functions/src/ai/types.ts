@@ -43,6 +43,8 @@ export interface CommentInput {
   text: string;
   author?: string;
   likeCount?: number;
+  /** The channel owner already replied in this comment's thread. */
+  answeredByOwner?: boolean;
 }
 
 export interface CommentAnalysis {

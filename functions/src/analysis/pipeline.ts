@@ -14,7 +14,7 @@ import { HttpsError } from "firebase-functions/v2/https";
 import type { UsageDoc } from "../core/usage";
 import { readSettings } from "../users/settings";
 import type { VideoMeta } from "../youtube/types";
-import type { FilterResult, ScoredComment } from "../youtube/quality/filter";
+import type { FilterResult } from "../youtube/quality/filter";
 import { parseVideoId } from "../youtube/videoInput";
 import { describeFailure } from "./failures";
 import type { AnalysisDispatcher } from "./fanout/dispatch";
@@ -22,11 +22,12 @@ import { discardStaging, stageBatches } from "./fanout/staging";
 import { claimJob, finishUnsuccessfully, ProgressReporter } from "./jobLifecycle";
 import type { AnalysisVideo, FanoutState, JobDoc, JobError } from "./jobDoc";
 import { analysisRequestSchema, resolveOptions } from "./request";
+import type { SourceComment } from "./results";
 
 export interface LoadedComments {
   video: VideoMeta;
   /** Comments kept by the spam filter, most worth the creator's attention first. */
-  comments: ScoredComment[];
+  comments: SourceComment[];
   filtered: FilterResult["counts"];
   youtubeUnits: number;
   firestoreReads: number;

@@ -1,8 +1,10 @@
 // Turns provider output (keyed by short per-request ids like "c17") into what
 // Lently stores: per-comment records keyed by YouTube comment ids, and
 // insights/summary whose comment references all exist in the analysis.
+import { isViewerQuestion, unansweredCounts } from "../ai/summaries";
 import type { AnalysedComment, CommentAnalysis, ExecutiveSummary, Insights } from "../ai/types";
 import type { ScoredComment } from "../youtube/quality/filter";
+import type { OwnerReplyState } from "../youtube/threads";
 
 /** One analysed comment as stored in analyses/{id}/comments/{chunk}. */
 export interface StoredComment {
@@ -22,7 +24,13 @@ export interface StoredComment {
   /** Absent on analyses stored before the flag existed. */
   toxic?: boolean;
   blocked?: boolean;
+  /** The channel owner replied in this comment's thread (whole threads, youtube/threads.ts); always written since threads are fetched whole. */
+  answeredByOwner?: boolean;
+  ownerRepliedAt?: string;
 }
+
+/** A kept comment as the source loads it: scored, and with its thread's owner-reply state when known. */
+export type SourceComment = ScoredComment & Partial<OwnerReplyState>;
 
 export const shortId = (index: number): string => `c${index}`;
 
@@ -31,7 +39,7 @@ export const shortId = (index: number): string => `c${index}`;
  * for is kept as neutral/other rather than dropped: every fetched comment
  * stays in the analysis.
  */
-export function joinAnalyses(comments: ScoredComment[], analyses: CommentAnalysis[]): {
+export function joinAnalyses(comments: SourceComment[], analyses: CommentAnalysis[]): {
   stored: StoredComment[];
   analysed: AnalysedComment[];
   missing: number;
@@ -63,8 +71,10 @@ export function joinAnalyses(comments: ScoredComment[], analyses: CommentAnalysi
       toxic: result.toxic === true,
       category: result.category,
       ...(result.blocked ? { blocked: true } : {}),
+      answeredByOwner: comment.answeredByOwner ?? false,
+      ...(comment.ownerRepliedAt ? { ownerRepliedAt: comment.ownerRepliedAt } : {}),
     });
-    analysed.push({ text: comment.text, author: comment.author, likeCount: comment.likeCount, ...result });
+    analysed.push({ text: comment.text, author: comment.author, likeCount: comment.likeCount, answeredByOwner: comment.answeredByOwner ?? false, ...result });
   });
   return { stored, analysed, missing };
 }
@@ -95,11 +105,27 @@ export function resolveSummary(summary: ExecutiveSummary, stored: StoredComment[
   };
 }
 
-/** The viewer questions most worth answering: questions first by engagement. */
-export function topQuestions(stored: StoredComment[], max = 10) {
+type QuestionOrder = "engagement" | "likes";
+
+/** Most likes first, then by id: the inbox's default order (getInbox), so both list the same questions first. */
+export const byLikesThenId = (a: Pick<StoredComment, "id" | "likeCount">, b: Pick<StoredComment, "id" | "likeCount">): number =>
+  b.likeCount - a.likeCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The viewer questions most worth answering: questions first by engagement (or by likes, as the inbox lists them). */
+export function topQuestions(stored: StoredComment[], max = 10, order: QuestionOrder = "engagement") {
   return stored
-    .filter((c) => c.category === "question" || (c.isQuestion && c.category !== "spam"))
-    .sort((a, b) => b.engagement - a.engagement)
+    .filter(isViewerQuestion)
+    .sort(order === "likes" ? byLikesThenId : (a, b) => b.engagement - a.engagement)
     .slice(0, max)
     .map((c) => ({ commentId: c.id, author: c.author, text: c.text, likeCount: c.likeCount, replyCount: c.replyCount }));
+}
+
+/** What still needs the owner: questions, requests and criticism the channel has not replied to. */
+export function ownerAnswers(stored: StoredComment[], max = 10) {
+  const unanswered = unansweredCounts(stored);
+  return {
+    unanswered: { ...unanswered, total: unanswered.question + unanswered.request + unanswered.criticism },
+    answeredByOwner: stored.filter((c) => c.answeredByOwner).length,
+    unansweredQuestions: topQuestions(stored.filter((c) => !c.answeredByOwner), max, "likes"),
+  };
 }

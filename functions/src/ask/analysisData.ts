@@ -23,7 +23,7 @@ export interface AskableAnalysis {
   video: { id: string; title: string; channelTitle?: string; thumbnail: string | null };
   results: {
     sentiment?: SentimentSummary;
-    classification?: ClassificationSummary & { topQuestions?: TopQuestion[] };
+    classification?: ClassificationSummary & { topQuestions?: TopQuestion[]; unansweredQuestions?: TopQuestion[] };
     insights?: { themes?: Theme[]; contentIdeas?: ContentIdea[]; audience?: { summary?: string; interests?: string[] } };
     summary?: ExecutiveSummary;
   };

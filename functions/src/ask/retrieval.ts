@@ -8,6 +8,7 @@
 // top K. Plain and synchronous, so it is unit-tested without Firestore.
 import { FUNCTION_WORDS } from "../ai/local/stopwords";
 import { flatten } from "../ai/local/tokenize";
+import { isViewerQuestion } from "../ai/summaries";
 import type { Category } from "../ai/types";
 import type { StoredComment } from "../analysis/results";
 import { CONTEXT_FILTERS, type ContextFilter } from "../contracts/ask";
@@ -26,7 +27,7 @@ export function matchesFilter(comment: StoredComment, filter: ContextFilter): bo
     case "negative":
       return comment.sentiment === filter;
     case "questions":
-      return comment.category === "question" || (comment.isQuestion && comment.category !== "spam");
+      return isViewerQuestion(comment);
     case "feedback":
       return FEEDBACK_CATEGORIES.includes(comment.category);
     case "toxic":

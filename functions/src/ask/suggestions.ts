@@ -58,7 +58,8 @@ export function suggestQuestions(analysis: AskableAnalysis): SuggestedQuestion[]
   const add = (question: string, contextFilter: ContextFilter, basis: SuggestionBasis) => candidates.push({ question, contextFilter, basis });
 
   const questionCount = classification?.counts.question ?? 0;
-  const unanswered = (classification?.topQuestions ?? []).filter((q) => q.replyCount === 0);
+  // Without a reply from the channel when the analysis fetched whole threads; before that, without any reply.
+  const unanswered = classification?.unansweredQuestions ?? (classification?.topQuestions ?? []).filter((q) => q.replyCount === 0);
   const asked = unanswered[0] ?? classification?.topQuestions?.[0];
   if (asked?.text.trim()) {
     add(`How should I answer “${quoted(asked.text, 90)}”, and do other viewers ask the same?`, "questions", unanswered.length ? "unanswered_question" : "viewer_questions");

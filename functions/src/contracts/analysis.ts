@@ -24,6 +24,10 @@ export const storedComment = z.lazy(() => z.looseObject({
   emotions: z.array(z.enum(EMOTIONS)),
   category: z.enum(CATEGORIES),
   blocked: z.boolean().optional(),
+  /** The channel owner replied in the thread (whole threads); absent on analyses stored before replies were fetched. */
+  answeredByOwner: z.boolean().optional(),
+  /** The owner's latest reply (ISO 8601), when answered. */
+  ownerRepliedAt: z.string().optional(),
 }));
 
 export const sentimentResult = z.lazy(() => z.looseObject({
@@ -43,6 +47,12 @@ export const analysisResults = z.lazy(() => z.looseObject({
       topCategory: z.enum(CATEGORIES),
       actionableCount: z.number().int().min(0),
       topQuestions: z.array(z.looseObject({ commentId: z.string(), text: z.string(), author: z.string() })),
+      /** What still needs the owner: comments classified as questions, requests and criticism the channel has not replied to. */
+      unanswered: z.strictObject({ question: z.number().int().min(0), request: z.number().int().min(0), criticism: z.number().int().min(0), total: z.number().int().min(0) }).optional(),
+      /** Comments whose thread has a reply from the channel. */
+      answeredByOwner: z.number().int().min(0).optional(),
+      /** The most liked questions without a reply from the channel (the inbox's default order). */
+      unansweredQuestions: z.array(z.looseObject({ commentId: z.string(), text: z.string(), author: z.string() })).optional(),
     })
     .optional(),
   insights: z
@@ -85,6 +95,8 @@ export const analysisDocument = z.lazy(() => z.looseObject({
     firestoreReads: z.number().int().positive(),
     firestoreWrites: z.number().int().positive(),
     wallMs: z.number().min(0),
+    /** YouTube units spent acting on the analysis' comments since (postReply, moderateComments), also counted in youtubeUnits. */
+    actionUnits: z.strictObject({ replies: z.number().int().min(0).optional(), moderation: z.number().int().min(0).optional() }).optional(),
   }),
   chunks: z.number().int().positive(),
   createdAt: z.unknown(),

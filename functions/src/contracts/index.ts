@@ -12,6 +12,7 @@ import type { z } from "zod";
 import * as analysis from "./analysis";
 import * as ask from "./ask";
 import * as billing from "./billing";
+import * as inbox from "./inbox";
 import * as replies from "./replies";
 import * as users from "./users";
 import * as youtube from "./youtube";
@@ -54,6 +55,36 @@ export const callables = {
   getUsageAnalytics: { request: billing.getUsageAnalyticsRequest, response: billing.getUsageAnalyticsResponse, summary: "Usage vs limits, projection, warnings, recommended plan, daily trends." },
   adminResetUsage: { request: billing.adminResetUsageRequest, response: billing.adminResetUsageResponse, summary: "Admin claim: resets one user's usage, or every due user's." },
   listUsersDueReset: { request: billing.listUsersDueResetRequest, response: billing.listUsersDueResetResponse, summary: "Admin claim: users whose usage period has ended, paged." },
+  connectYouTubeChannel: {
+    request: inbox.connectYouTubeChannelRequest,
+    response: inbox.connectYouTubeChannelResponse,
+    summary: "Exchanges the web app's OAuth code (with its PKCE verifier, scope youtube.force-ssl) and connects the channel; the refresh token is sealed server-side, never returned.",
+  },
+  disconnectYouTubeChannel: {
+    request: inbox.disconnectYouTubeChannelRequest,
+    response: inbox.disconnectYouTubeChannelResponse,
+    summary: "Revokes the channel's refresh token at Google and deletes it with the profile's channel.",
+  },
+  getInbox: {
+    request: inbox.getInboxRequest,
+    response: inbox.getInboxResponse,
+    summary: "An analysis' questions, requests, criticism and toxic comments, unanswered (default), answered or all, by likes or recent, cursor-paged; owner only.",
+  },
+  postReply: {
+    request: inbox.postReplyRequest,
+    response: inbox.postReplyResponse,
+    summary: "Posts a reply from the connected channel on its own video (comments.insert, 50 units); a second reply to a comment is refused unless `force`; `dryRun` spends nothing.",
+  },
+  moderateComments: {
+    request: inbox.moderateCommentsRequest,
+    response: inbox.moderateCommentsResponse,
+    summary: "Publishes, holds or rejects up to 50 comments of the connected channel (comments.setModerationStatus, 50 units a call); `banAuthor` with reject.",
+  },
+  getHeldComments: {
+    request: inbox.getHeldCommentsRequest,
+    response: inbox.getHeldCommentsResponse,
+    summary: "The connected channel's heldForReview and likelySpam comments, each with Lently's spam verdict and reason and a suggested action.",
+  },
 } satisfies Record<string, CallableContract>;
 
 export type CallableName = keyof typeof callables;
@@ -66,6 +97,7 @@ export type AskQuestionChunk = z.output<typeof ask.askQuestionChunk>;
 export * from "./analysis";
 export * from "./ask";
 export * from "./billing";
+export * from "./inbox";
 export * from "./replies";
 export * from "./shared";
 export * from "./users";

@@ -34,6 +34,8 @@ export const profileView = z.lazy(() => z.strictObject({
   photoURL: z.string().nullable(),
   plan: planId,
   settings: settingsSchema,
+  /** The connected YouTube channel (connectYouTubeChannel); null when none. */
+  youtubeChannel: z.strictObject({ id: z.string(), title: z.string(), scopes: z.array(z.string()), connectedAt: isoDate }).nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
 }));

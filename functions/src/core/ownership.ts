@@ -5,7 +5,7 @@
 // collection-group query, so a chunk whose analysis was never written goes
 // as well. paddle_events is not here: billing audit records are kept, with
 // the uid removed (ANONYMISED_ON_DELETE).
-export const USER_OWNED_COLLECTIONS = ["analysis_jobs", "analyses", "conversations", "paddle_customers"] as const;
+export const USER_OWNED_COLLECTIONS = ["analysis_jobs", "analyses", "conversations", "paddle_customers", "channel_tokens", "reply_history", "moderation_actions"] as const;
 
 /** Collection groups of user-tagged documents that may outlive their parent. */
 export const USER_TAGGED_GROUPS = ["comments"] as const;

@@ -1,15 +1,14 @@
 import { onCall } from "firebase-functions/v2/https";
 import { PADDLE_API_KEY, PADDLE_ENVIRONMENT } from "../billing/config";
 import { callables as contracts } from "../contracts";
-import { authed, type CallContext } from "../core/callable";
+import { authed } from "../core/callable";
 import { auth, db } from "../core/firebase";
+import { CHANNEL_SECRETS } from "../channel/config";
+import { lazy } from "../core/lazy";
+import { identity } from "./identity";
 import * as users from "./service";
 
-/** What the ID token says about the caller, used to seed a new profile. */
-function identity(ctx: CallContext): users.Identity {
-  const str = (v: unknown) => (typeof v === "string" ? v : null);
-  return { email: str(ctx.token.email), name: str(ctx.token.name), picture: str(ctx.token.picture) };
-}
+const channel = lazy(() => import("../channel/service"));
 
 export const getMe = onCall(
   authed(contracts.getMe.request, (_input, ctx) => users.ensureUser(db(), ctx.uid, identity(ctx))),
@@ -28,12 +27,20 @@ export const updateSettings = onCall(
 export const getUsage = onCall(authed(contracts.getUsage.request, (_input, ctx) => users.getUsage(db(), ctx.uid, identity(ctx))));
 
 export const deleteAccount = onCall(
-  { secrets: [PADDLE_API_KEY] },
+  { secrets: [PADDLE_API_KEY, ...CHANNEL_SECRETS] },
   authed(
     contracts.deleteAccount.request,
     async (_input, ctx) => {
-      const { paddleCustomerDirectory } = await import("../billing/paddle");
-      return users.deleteAccount({ db: db(), auth: auth(), billing: paddleCustomerDirectory(PADDLE_API_KEY.value(), PADDLE_ENVIRONMENT.value()) }, ctx.uid);
+      const [{ paddleCustomerDirectory }, { disconnectChannel, disconnectDepsFromParams }] = await Promise.all([import("../billing/paddle"), channel()]);
+      return users.deleteAccount(
+        {
+          db: db(),
+          auth: auth(),
+          billing: paddleCustomerDirectory(PADDLE_API_KEY.value(), PADDLE_ENVIRONMENT.value()),
+          channel: { disconnect: (uid) => disconnectChannel(db(), uid, disconnectDepsFromParams()) },
+        },
+        ctx.uid,
+      );
     },
     { allowDeleted: true },
   ),

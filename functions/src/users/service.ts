@@ -4,6 +4,7 @@ import { Timestamp, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
 import { logger } from "firebase-functions/logger";
 import type { CustomerDirectory } from "../billing/paddle";
+import type { ConnectedChannel } from "../channel/service";
 import { isLive, SUBSCRIPTIONS } from "../billing/state";
 import { unavailable } from "../core/errors";
 import { ANONYMISED_ON_DELETE, USER_OWNED_COLLECTIONS, USER_TAGGED_GROUPS } from "../core/ownership";
@@ -21,6 +22,8 @@ export interface ProfileDoc {
   photoURL: string | null;
   plan: PlanId;
   settings: Settings;
+  /** Written by connectYouTubeChannel (channel/service.ts), removed on disconnect. */
+  youtubeChannel?: ConnectedChannel;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
@@ -31,6 +34,10 @@ export interface Identity {
   picture?: string | null;
 }
 
+function channelView(c: ConnectedChannel | undefined) {
+  return c ? { id: c.id, title: c.title, scopes: c.scopes, connectedAt: c.connectedAt.toDate().toISOString() } : null;
+}
+
 export function profileView(profile: ProfileDoc) {
   return {
     uid: profile.uid,
@@ -39,6 +46,7 @@ export function profileView(profile: ProfileDoc) {
     photoURL: profile.photoURL,
     plan: planOf(profile.plan).id,
     settings: readSettings(profile.settings),
+    youtubeChannel: channelView(profile.youtubeChannel),
     createdAt: profile.createdAt.toDate().toISOString(),
     updatedAt: profile.updatedAt.toDate().toISOString(),
   };
@@ -109,6 +117,8 @@ export interface DeletionDeps {
   auth: Auth;
   /** Paddle API; null when billing is not configured. */
   billing: Pick<CustomerDirectory, "cancelSubscription"> | null;
+  /** Revokes the connected YouTube channel's refresh token at Google and deletes it (channel/service.ts disconnectChannel). */
+  channel?: { disconnect(uid: string): Promise<unknown> };
   now?: () => Date;
 }
 
@@ -120,7 +130,8 @@ export interface DeletionDeps {
  *  2. every live Paddle subscription cancelled through the API, so the card
  *     is not charged again (no billing configured with a live subscription:
  *     refused, rather than leave it charging);
- *  3. refresh tokens revoked;
+ *  3. the connected YouTube channel's refresh token revoked at Google and
+ *     deleted, then the user's Firebase refresh tokens revoked;
  *  4. the profile tree (billing, subscriptions, history, rate limits…), every
  *     user-owned top-level document with its subcollections, and every
  *     comment chunk tagged with the user (also those whose analysis was never
@@ -139,6 +150,8 @@ export async function deleteAccount(deps: DeletionDeps, uid: string) {
   let cancelled = 0;
   for (const doc of live) if (await deps.billing!.cancelSubscription(doc.id)) cancelled += 1;
 
+  // Before the token document goes: once deleted, it could no longer be revoked.
+  if (deps.channel) await deps.channel.disconnect(uid);
   await authAdmin.revokeRefreshTokens(uid).catch(ignoreMissingUser);
 
   const writer = db.bulkWriter();

@@ -91,6 +91,8 @@ function storable(c: YouTubeComment): YouTubeComment {
     updatedAt: c.updatedAt,
   };
   if (c.authorChannelId) out.authorChannelId = c.authorChannelId;
+  if (c.repliesSeen !== undefined) out.repliesSeen = c.repliesSeen;
+  if (c.ownerRepliedAt) out.ownerRepliedAt = c.ownerRepliedAt;
   return out;
 }
 

@@ -10,10 +10,13 @@ import { missingKeyError } from "./errors";
 
 export type VideosListParams = youtube_v3.Params$Resource$Videos$List;
 export type CommentThreadsListParams = youtube_v3.Params$Resource$Commentthreads$List;
+export type CommentsListParams = youtube_v3.Params$Resource$Comments$List;
 
 export interface YouTubeLists {
   videosList(params: VideosListParams): Promise<youtube_v3.Schema$VideoListResponse>;
   commentThreadsList(params: CommentThreadsListParams): Promise<youtube_v3.Schema$CommentThreadListResponse>;
+  /** Replies of one thread (`parentId`), beyond the five that commentThreads.list carries. */
+  commentsList(params: CommentsListParams): Promise<youtube_v3.Schema$CommentListResponse>;
 }
 
 export interface YouTubeClientConfig {
@@ -54,6 +57,7 @@ async function build(config: YouTubeClientConfig): Promise<YouTubeLists> {
   return {
     videosList: async (params) => (await api.videos.list(params)).data,
     commentThreadsList: async (params) => (await api.commentThreads.list(params)).data,
+    commentsList: async (params) => (await api.comments.list(params)).data,
   };
 }
 

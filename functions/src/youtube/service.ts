@@ -136,7 +136,24 @@ export function toComment(thread: youtube_v3.Schema$CommentThread): YouTubeComme
     updatedAt: s.updatedAt ?? s.publishedAt ?? "",
   };
   if (s.authorChannelId?.value) comment.authorChannelId = s.authorChannelId.value;
+  const replies = thread.replies?.comments;
+  if (replies) {
+    comment.repliesSeen = replies.length;
+    const ownerAt = latestReplyBy(replies, thread.snippet?.channelId);
+    if (ownerAt) comment.ownerRepliedAt = ownerAt;
+  }
   return comment;
+}
+
+/** The latest time a reply in `replies` was written by `channelId` (a thread's snippet.channelId is its video's channel). */
+export function latestReplyBy(replies: readonly youtube_v3.Schema$Comment[], channelId: string | null | undefined): string | undefined {
+  if (!channelId) return undefined;
+  let latest: string | undefined;
+  for (const r of replies) {
+    const at = r.snippet?.publishedAt ?? "";
+    if (r.snippet?.authorChannelId?.value === channelId && at && (!latest || at > latest)) latest = at;
+  }
+  return latest;
 }
 
 export class YouTubeService {
@@ -187,7 +204,7 @@ export class YouTubeService {
       try {
         response = await this.call("commentThreads", videoId, meter, () =>
           // plainText: the text as the viewer typed it (no HTML anchors or entities), for storage, prompts and the quality filter alike.
-          this.api.commentThreadsList({ part: ["snippet"], videoId, maxResults: PAGE_SIZE, order, textFormat: "plainText", pageToken }),
+          this.api.commentThreadsList({ part: ["snippet", "replies"], videoId, maxResults: PAGE_SIZE, order, textFormat: "plainText", pageToken }),
         );
       } catch (err) {
         if (err instanceof YouTubeApiError && pages > 0) err.partial = { comments, nextPageToken: pageToken ?? null, pages, units: meter.units - before };
@@ -219,8 +236,16 @@ export class YouTubeService {
     };
   }
 
+  /** One page (up to 100) of a thread's replies through comments.list with `parentId`: one unit. */
+  async listReplies(parentId: string, videoId: string, meter: UnitMeter, pageToken?: string): Promise<{ replies: youtube_v3.Schema$Comment[]; nextPageToken: string | null }> {
+    const response = await this.call("comments", videoId, meter, () =>
+      this.api.commentsList({ part: ["snippet"], parentId, maxResults: PAGE_SIZE, textFormat: "plainText", pageToken }),
+    );
+    return { replies: response.items ?? [], nextPageToken: response.nextPageToken ?? null };
+  }
+
   /** One API call with retries; every attempt that reached YouTube is counted. */
-  private async call<T>(route: "videos" | "commentThreads", videoId: string, meter: UnitMeter, request: () => Promise<T>): Promise<T> {
+  private async call<T>(route: "videos" | "commentThreads" | "comments", videoId: string, meter: UnitMeter, request: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       await meter.reserve();
       try {

@@ -5,7 +5,7 @@ import type { DocumentReference, Firestore } from "firebase-admin/firestore";
 import { failStuckJobs } from "../../src/analysis/sweepStuckAnalyses";
 import { cancelAnalysis, getAnalysis, getAnalysisHistory } from "../../src/analysis/functions";
 import { db } from "../../src/core/firebase";
-import { FIXTURE_IDS } from "../../../tools/standins/fixtures";
+import { findFixture, FIXTURE_IDS } from "../../../tools/standins/fixtures";
 import { analysisSchema, storedCommentSchema } from "../support/analysisSchema";
 import { resetFirestore } from "../support/emulators";
 import { call, callError } from "../support/functions";
@@ -60,11 +60,14 @@ describe("analysis pipeline (in-process)", function () {
     const shares = Object.values(analysis.results.sentiment!.percentages).reduce((a, b) => a + b, 0);
     expect(shares).to.be.closeTo(100, 1);
     expect(analysis.results.summary!.priorityActions.length).to.be.greaterThan(0);
-    expect(analysis.cost.youtubeUnits).to.equal(3); // 1 videos + 2 commentThreads pages
 
     // Every comment id cited by insights and summary is a stored comment.
     const chunks = await snap.ref.collection("comments").orderBy("index").get();
     const stored = chunks.docs.flatMap((d) => (d.get("comments") as unknown[]).map((c) => storedCommentSchema.parse(c)));
+    // 1 videos + 2 commentThreads pages + one comments.list page per kept thread with more than five replies and no owner reply among the first five.
+    const storedIds = new Set(stored.map((c) => c.id));
+    const replyPages = findFixture(DEMO)!.comments().filter((c) => storedIds.has(c.id) && c.replyCount > 5 && !(c.replies ?? []).some((r) => r.position < 5)).length;
+    expect(analysis.cost.youtubeUnits).to.equal(3 + replyPages);
     expect(stored).to.have.length(analysis.counts.analysed);
     const known = new Set(stored.map((c) => c.id));
     const cited = [

@@ -237,7 +237,7 @@ describe("ask: askQuestion and conversations (in-process)", function () {
       const byText = new Map(stored.map((c) => [c.text, c]));
       for (const [, text] of questionRows) {
         const c = byText.get(text)!;
-        expect(c.category === "question" || c.isQuestion, text).to.equal(true);
+        expect(c.category, text).to.equal("question");
       }
       await ask("creator", { analysisId: demo, question: "What should I change?", contextFilter: "feedback" });
       const feedbackRows = unfence((await lastAskRequest()).user, "comments") as Row[];

@@ -79,8 +79,10 @@ describe("ask/retrieval", () => {
     expect(positive.every((r) => r.comment.sentiment === "positive")).to.equal(true);
     expect(positive).to.have.length(2);
 
-    const flagged = c({ text: "is this a question", isQuestion: true, category: "discussion" });
-    expect(matchesFilter(flagged, "questions")).to.equal(true);
+    // Questions are what the analysis classified as questions, as in the report and the inbox: a "?" alone is not one.
+    const flagged = c({ text: "who else is here in 2025?", isQuestion: true, category: "discussion" });
+    expect(matchesFilter(flagged, "questions")).to.equal(false);
+    expect(matchesFilter(c({ text: "how do you mount them", isQuestion: false, category: "question" }), "questions")).to.equal(true);
     expect(matchesFilter(c({ text: "x?", isQuestion: true, category: "spam" }), "questions")).to.equal(false);
     const feedback = retrieve("anything", comments, { k: 50, filter: "feedback" });
     expect(feedback.map((r) => r.comment.category).sort()).to.deep.equal(["criticism", "criticism", "request"]);

@@ -58,6 +58,24 @@ describe("ask/suggestions", () => {
     expect(questions.every((q) => q.basis !== "general")).to.equal(true);
   });
 
+
+  it("an unanswered question is one the channel has not replied to, when the analysis knows (unansweredQuestions)", () => {
+    const base = studio;
+    const known = {
+      ...base,
+      results: {
+        ...base.results,
+        classification: {
+          ...base.results.classification!,
+          // q2 has no replies at all but the creator's own; q1 has viewers' replies and none from the channel.
+          unansweredQuestions: [{ commentId: "q1", author: "@a", text: "Which audio interface did you end up with?", likeCount: 40, replyCount: 3 }],
+        },
+      },
+    };
+    const [first] = suggestQuestions(known);
+    expect(first).to.include({ basis: "unanswered_question", contextFilter: "questions" });
+    expect(first.question).to.match(/audio interface/);
+  });
   it("is deterministic, and a different analysis gets different questions", () => {
     expect(suggestQuestions(studio)).to.deep.equal(suggestQuestions(studio));
     const requests = analysisWith({

@@ -61,6 +61,16 @@ const hostile: Record<string, unknown[]> = {
   adminResetUsage: [{ userId: "victim" }, { all: true }],
   listUsersDueReset: [{ cursor: "AAAA" }, {}],
   getCheckoutCustomer: [{}],
+  // The caller has no connected channel: acting needs one; a made-up code is refused by the OAuth stand-in.
+  connectYouTubeChannel: [
+    { code: "4/made-up", redirectUri: "https://evil.example/cb", codeVerifier: "a".repeat(43) },
+    { code: "4/made-up", redirectUri: "http://localhost:5173/oauth/youtube", codeVerifier: "a".repeat(43) },
+  ],
+  disconnectYouTubeChannel: [{}],
+  getInbox: [{ analysisId: SOMEONE_ELSES }, { analysisId: INVENTED }, { videoId: "dQw4w9WgXcQ", cursor: "!!!not-a-cursor" }],
+  postReply: [{ commentId: "Ugx1", text: "hi", videoId: "dQw4w9WgXcQ", analysisId: SOMEONE_ELSES }, { commentId: "Ugx1", text: "hi", videoId: "dQw4w9WgXcQ", force: true }],
+  moderateComments: [{ ids: ["Ugx1"], action: "reject", banAuthor: true, analysisId: SOMEONE_ELSES }, { ids: Array(50).fill("Ugx1"), action: "publish" }],
+  getHeldComments: [{}, { videoId: "dQw4w9WgXcQ" }],
 };
 
 /** The caller of every hostile call: an ordinary user with an email (unverified) and no admin claim. */

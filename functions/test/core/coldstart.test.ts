@@ -41,5 +41,9 @@ describe("cold start: near the floor", () => {
     expect(pkgs("billing/functions.js", "getBillingInfo")).not.to.include("@paddle/paddle-node-sdk");
     expect(pkgs("ask/functions.js", "askQuestion")).to.include("ask/service.js");
     expect(pkgs("users/functions.js", "getMe")).to.deep.equal([]);
+    // The inbox: listing loads its service alone; acting on the channel loads the OAuth and YouTube clients, nothing of billing.
+    expect(pkgs("inbox/functions.js", "getInbox")).to.deep.equal(["inbox/getInbox.js"]);
+    expect(pkgs("inbox/functions.js", "postReply")).to.include.members(["inbox/postReply.js", "channel/service.js", "google-auth-library"]);
+    expect(pkgs("channel/functions.js", "connectYouTubeChannel")).to.include("google-auth-library").and.not.include("@paddle/paddle-node-sdk");
   });
 });

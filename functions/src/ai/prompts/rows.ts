@@ -1,5 +1,6 @@
 // Analysed comments as compact prompt rows: [n, text, likes, sentiment, category],
 // keyed by position so the model cites short numbers that map back to real ids.
+import { unansweredCounts } from "../summaries";
 import { ACTIONABLE_CATEGORIES, type AnalysedComment, type SentimentSummary, type ClassificationSummary } from "../types";
 import { codeOfSentiment } from "./analysis";
 import { clip } from "./fence";
@@ -50,4 +51,10 @@ export function statsData(sentiment?: SentimentSummary, classification?: Classif
       : {}),
     ...(classification ? { categories: nonZero(classification.counts), actionable: classification.actionableCount } : {}),
   };
+}
+
+/** Questions, requests and criticism the creator has not replied to (only when replies are known). */
+export function unansweredData(comments: readonly AnalysedComment[]) {
+  if (!comments.some((c) => c.answeredByOwner)) return undefined;
+  return { ...unansweredCounts(comments), answeredByCreator: comments.filter((c) => c.answeredByOwner).length };
 }

@@ -1,9 +1,10 @@
 // The executive summary: a headline, an overview and priority actions that
 // point at real comments.
 import { z } from "zod";
+import { ownerKind } from "../summaries";
 import type { AnalysedComment, ExecutiveSummary, SummaryInput } from "../types";
 import { fence } from "./fence";
-import { commentRows, idsOf, sampleComments, statsData } from "./rows";
+import { commentRows, idsOf, sampleComments, statsData, unansweredData } from "./rows";
 import { arr, int, obj, str, type Prompt } from "./schema";
 import { systemFor } from "./system";
 
@@ -13,7 +14,7 @@ const PRIORITIES = ["high", "medium", "low"] as const;
 const INSTRUCTIONS =
   "Write an executive summary for the creator from <stats>, <insights> and <comments> rows [n, text, likes, sentiment, category]: " +
   "headline (one sentence), overview (3-5 sentences with the real numbers), and 3-6 actions (action, reason, priority high|medium|low, ids: row numbers of the comments behind it), " +
-  "covering unanswered questions, top requests and criticism first.";
+  "covering unanswered questions, top requests and criticism first. When <stats> has `unanswered`, count and cite only comments the creator has not replied to.";
 
 export const SUMMARY_SCHEMA = obj({
   headline: str(),
@@ -22,7 +23,8 @@ export const SUMMARY_SCHEMA = obj({
 });
 
 export function summaryPrompt(input: SummaryInput): { prompt: Prompt; shown: AnalysedComment[] } {
-  const shown = sampleComments(input.comments, SUMMARY_SAMPLE);
+  // Threads the creator already answered are done: the actions cite only open ones.
+  const shown = sampleComments(input.comments.filter((c) => !c.answeredByOwner || !ownerKind(c)), SUMMARY_SAMPLE);
   const insights = {
     themes: input.insights.themes.map((t) => ({ name: t.name, sentiment: t.sentiment, mentions: t.mentions })),
     ideas: input.insights.contentIdeas.map((i) => i.title),
@@ -35,7 +37,7 @@ export function summaryPrompt(input: SummaryInput): { prompt: Prompt; shown: Ana
       system: systemFor(INSTRUCTIONS),
       user: [
         fence("video", { title: input.video.title, channel: input.video.channelTitle }),
-        fence("stats", statsData(input.sentiment, input.classification)),
+        fence("stats", { ...statsData(input.sentiment, input.classification), ...(unansweredData(input.comments) ? { unanswered: unansweredData(input.comments) } : {}) }),
         fence("insights", insights),
         fence("comments", commentRows(shown, 400)),
       ].join("\n"),

@@ -11,7 +11,7 @@ import { addUsage, noUsage } from "../../ai/usage";
 import { describeFailure } from "../failures";
 import { finishUnsuccessfully, ProgressReporter } from "../jobLifecycle";
 import type { JobDoc } from "../jobDoc";
-import { joinAnalyses, resolveInsights, resolveSummary, topQuestions } from "../results";
+import { joinAnalyses, ownerAnswers, resolveInsights, resolveSummary, topQuestions } from "../results";
 import { chunkComments, storeAnalysis } from "../store";
 import type { TaskAttempt } from "./batchStage";
 import { stopIfCancelled } from "./batchStage";
@@ -80,7 +80,7 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
       provider: ai.name,
       results: {
         ...(options.include.sentiment ? { sentiment } : {}),
-        ...(options.include.classification ? { classification: { ...classification, topQuestions: topQuestions(stored) } } : {}),
+        ...(options.include.classification ? { classification: { ...classification, topQuestions: topQuestions(stored), ...ownerAnswers(stored) } } : {}),
         ...(options.include.insights && insights ? { insights: resolveInsights(insights, stored) } : {}),
         ...(summary ? { summary } : {}),
         toxicity: summarizeToxicity(stored),

@@ -9,7 +9,7 @@ import { chunkByBytes } from "../../core/chunking";
 import { commitInByteBatches } from "../../core/writeBatches";
 import type { CommentAnalysis, TokenUsage } from "../../ai/types";
 import { addUsage, noUsage } from "../../ai/usage";
-import type { ScoredComment } from "../../youtube/quality/filter";
+import type { SourceComment } from "../results";
 
 /** Bytes of comments per batch document: under Firestore's 1 MiB, whatever the comments' length. */
 const BATCH_DOC_BYTES = 600_000;
@@ -20,7 +20,7 @@ export interface StagedBatch {
   index: number;
   /** Position of the batch's first comment among all the job's comments (short ids are global: c{offset + i}). */
   offset: number;
-  comments: ScoredComment[];
+  comments: SourceComment[];
 }
 
 export interface BatchResult {
@@ -42,7 +42,7 @@ export const resultRef = (db: Firestore, jobId: string, index: number) => db.doc
 export async function stageBatches(
   db: Firestore,
   job: { userId: string; jobId: string },
-  comments: readonly ScoredComment[],
+  comments: readonly SourceComment[],
   batchSize: number,
 ): Promise<{ batches: number; writes: number }> {
   const groups = chunkByBytes(comments, { maxItems: Math.max(1, batchSize), maxBytes: BATCH_DOC_BYTES });
@@ -84,7 +84,7 @@ export async function recordResultOnce(db: Firestore, result: BatchResult): Prom
 }
 
 export interface StagedWork {
-  comments: ScoredComment[];
+  comments: SourceComment[];
   analyses: CommentAnalysis[];
   usage: TokenUsage;
   retries: number;

@@ -1,6 +1,7 @@
 // The executive summary from templates: real numbers from the summaries and
 // priority actions that point at real comments (open questions, requests,
 // criticism clusters), most liked first.
+import { isViewerQuestion, unansweredCounts } from "../../summaries";
 import type { AnalysedComment, Category, ExecutiveSummary, PriorityAction, SummaryInput } from "../../types";
 import { pct, plural, quote } from "./text";
 
@@ -10,6 +11,9 @@ const MAX_IDS = 10;
 function inCategory(comments: readonly AnalysedComment[], category: Category): AnalysedComment[] {
   return comments.filter((c) => !c.blocked && c.category === category).sort(byLikes);
 }
+
+/** Those the creator has not replied to yet: what the priority actions speak of. */
+const unanswered = (comments: readonly AnalysedComment[]) => comments.filter((c) => !c.answeredByOwner);
 
 function headline(input: SummaryInput): string {
   const s = input.sentiment;
@@ -39,6 +43,13 @@ function overview(input: SummaryInput): string {
   sentences.push(
     `${plural(c.actionableCount, "comment")} (${pct(c.actionableCount, c.total)}%) need attention: ${plural(c.counts.question, "question")}, ${plural(c.counts.request, "content request")}, ${plural(c.counts.suggestion, "suggestion")} and ${plural(c.counts.criticism, "critical comment")}.`,
   );
+  const answered = input.comments.filter((c) => c.answeredByOwner).length;
+  if (answered > 0) {
+    const open = unansweredCounts(input.comments);
+    sentences.push(
+      `You already replied in ${plural(answered, "thread")}; still unanswered: ${plural(open.question, "question")}, ${plural(open.request, "request")} and ${plural(open.criticism, "critical comment")}.`,
+    );
+  }
   if (insights.themes.length) {
     sentences.push(`Viewers talk most about ${insights.themes.slice(0, 3).map((t) => `“${t.name}” (${t.mentions})`).join(", ")}.`);
   }
@@ -50,18 +61,20 @@ function actions(input: SummaryInput): PriorityAction[] {
   const out: PriorityAction[] = [];
   const ids = (list: readonly AnalysedComment[]) => list.slice(0, MAX_IDS).map((c) => c.id);
 
-  const questions = inCategory(input.comments, "question");
+  const allQuestions = input.comments.filter(isViewerQuestion).sort(byLikes);
+  const questions = unanswered(allQuestions);
   if (questions.length) {
     const top = questions[0];
+    const done = allQuestions.length - questions.length;
     out.push({
-      action: `Answer the ${plural(questions.length, "open question")}`,
-      reason: `The most liked (${top.likeCount ?? 0} likes) asks ${quote(top.text)}. Answering in the comments or a pinned reply helps everyone who wonders the same.`,
+      action: `Answer the ${plural(questions.length, done > 0 ? "unanswered question" : "open question")}`,
+      reason: `The most liked (${top.likeCount ?? 0} likes) asks ${quote(top.text)}.${done > 0 ? ` You already answered ${done}.` : ""} Answering in the comments or a pinned reply helps everyone who wonders the same.`,
       priority: questions.length >= 3 || (top.likeCount ?? 0) >= 10 ? "high" : "medium",
       commentIds: ids(questions),
     });
   }
 
-  const requests = [...inCategory(input.comments, "request"), ...inCategory(input.comments, "suggestion")].sort(byLikes);
+  const requests = unanswered([...inCategory(input.comments, "request"), ...inCategory(input.comments, "suggestion")]).sort(byLikes);
   if (requests.length) {
     const idea = input.insights.contentIdeas[0];
     out.push({
@@ -72,7 +85,7 @@ function actions(input: SummaryInput): PriorityAction[] {
     });
   }
 
-  const critical = inCategory(input.comments, "criticism");
+  const critical = unanswered(inCategory(input.comments, "criticism"));
   if (critical.length) {
     const criticalIds = new Set(critical.map((c) => c.id));
     // A theme most critics share is a cluster worth naming.

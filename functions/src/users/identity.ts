@@ -1,0 +1,8 @@
+// What the ID token says about the caller, used to seed a new profile.
+import type { CallContext } from "../core/callable";
+import type { Identity } from "./service";
+
+export function identity(ctx: CallContext): Identity {
+  const str = (v: unknown) => (typeof v === "string" ? v : null);
+  return { email: str(ctx.token.email), name: str(ctx.token.name), picture: str(ctx.token.picture) };
+}
