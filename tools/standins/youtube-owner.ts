@@ -176,7 +176,11 @@ export function withReplies<T extends { snippet: { totalReplyCount: number } }>(
 }
 
 function findThread(commentId: string): { video: FixtureVideo; comment: FixtureComment } | undefined {
-  // Reply and comment ids start with the video's id (fixtures/demo-video.ts commentId).
+  // Comment ids carry the video's id after "Ugx" (fixtures/demo-video.ts commentId):
+  // that finds the generated bench videos too, which listFixtures does not name.
+  const byPrefix = findFixture(commentId.slice(3, 14));
+  const direct = byPrefix?.comments().find((c) => c.id === commentId);
+  if (byPrefix && direct) return { video: byPrefix, comment: direct };
   for (const { id } of listFixtures()) {
     const video = findFixture(id);
     const comment = video?.comments().find((c) => c.id === commentId);

@@ -149,6 +149,20 @@ describe("tools/standins/youtube: the YouTube Data API stand-in", () => {
     expect(big.comments()).to.have.length(10_000);
     expect(new Set(big.comments().map((c) => c.text)).size).to.be.greaterThan(9_000);
   });
+
+  it("lists the replies of a corpus video's thread through comments.list (the bench's analyses read whole threads)", async function () {
+    if (!corpusAvailable()) return this.skip();
+    const thread = findFixture(corpusVideoId(1_000))!.comments().find((c) => c.replyCount > 5)!;
+    const { status, body } = await get<{ items: Array<{ snippet: { parentId: string } }> } & ErrorBody>("/youtube/v3/comments", {
+      part: "snippet",
+      key: YOUTUBE_STANDIN_KEY,
+      parentId: thread.id,
+      maxResults: 100,
+    });
+    expect(status, JSON.stringify(body.error)).to.equal(200);
+    expect(body.items).to.have.length(Math.min(100, thread.replyCount));
+    expect(body.items[0].snippet.parentId).to.equal(thread.id);
+  });
 });
 
 describe("tools/csv", () => {
