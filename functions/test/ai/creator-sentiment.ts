@@ -27,4 +27,15 @@ export const CREATOR_SENTIMENT: ReadonlyArray<[string, Sentiment]> = [
   ["Nothing you said worked, the hum is still there.", "negative"],
   ["I tried all three fixes and none of them worked.", "negative"],
   ["The link in the description doesn't work.", "negative"],
+  // A comment that asks and also says something is judged by what it says.
+  ["Which mic is that? Wow, it sounds incredible.", "positive"],
+  ["How did you get the vocals this clean? Honestly the best tutorial on YouTube.", "positive"],
+  // A regret is not a question; a graded quality and a verdict idiom are opinions.
+  ["You should have shown the wiring.", "negative"],
+  ["Should have used a pop filter.", "negative"],
+  ["Your explanations are very clear.", "positive"],
+  ["This cheap mic does the job.", "positive"],
+  ["That tip was a game changer for my channel.", "positive"],
+  ["Honestly a let down after the last video.", "negative"],
+  ["Should I get the Yeti or the SM7B?", "neutral"],
 ];

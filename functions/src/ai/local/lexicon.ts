@@ -201,6 +201,12 @@ const EXTRA: Record<string, number> = {
   lovely: 3,
   inspiring: 3,
   motivating: 2.5,
+  incredible: 3,
+  crisp: 2,
+  tremendous: 3,
+  rulez: 1.5,
+  letdown: -2,
+  gamechanger: 3,
 };
 
 const EMOJI: Record<string, number> = {
@@ -234,6 +240,9 @@ export const PHRASES = new Map<string, number>([
   ["no issues", 1], ["no complaints", 1.5], ["not bad", 1.5], ["not too bad", 1], ["could be better", -1],
   ["falls apart", -2], ["fell off", -1.5], ["not worth", -1.5], ["worth it", 2], ["worth every", 2.5],
   ["waste of money", -2.5], ["waste of time", -2.5], ["love it", 3], ["hate it", -3], ["so so", -0.5],
+  // Verdict idioms.
+  ["let down", -2], ["bite the dust", -2], ["bites the dust", -2], ["does the job", 1.5], ["does its job", 1.5],
+  ["game changer", 3],
 ]);
 export const MAX_PHRASE_WORDS = 3;
 /** First words of PHRASES (apostrophes kept and dropped), so most tokens skip the phrase lookup. */

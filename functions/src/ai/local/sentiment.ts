@@ -3,7 +3,7 @@
 // model trained by tools/train/sentiment.ts.
 import type { Sentiment } from "../types";
 import { denseFeatures, sparseFeatures, sparseScale } from "./features";
-import { isNegator } from "./lexicon";
+import { INTENSIFIERS, isNegator } from "./lexicon";
 import { lexiconScore, type LexiconScore } from "./lexicon-score";
 import * as shipped from "./sentiment-model.generated";
 import { normalizeText, tokenize, type Token } from "./tokenize";
@@ -64,7 +64,7 @@ function modelLogit(model: SentimentModel, tokens: Token[], lex: LexiconScore): 
 // advising, hedging, shouting ("iPad >> anything else", "I'd rather get X").
 const OPINION_WORDS = new Set([
   "better", "worse", "best", "worst", "prefer", "preferred", "rather", "superior", "inferior", "than", "cheaper", "over",
-  "should", "shouldn't", "shouldnt", "would", "i'd", "wish", "hope", "think", "feel", "imo", "imho", "personally",
+  "should", "shouldn't", "shouldnt", "would", "could", "i'd", "wish", "hope", "think", "feel", "imo", "imho", "personally",
   "definitely", "only", "even", "just", "still", "too", "never", "always", "much", "more", "less", "lol", "really",
   "honestly", "seriously", "get", "buy", "want", "need", "ever", "step", "kill", "killer",
   // Choosing, buying or selling, one product beating another, a copy of another.
@@ -96,9 +96,18 @@ const QUESTION_START = new Set([
   "would", "will", "should", "has", "have", "anyone",
 ]);
 
+const MODALS = new Set(["should", "could", "would"]);
+
+/** Starts like a question: "what…", "is it…", "should I…"; not "should have put flash on it" (a regret). */
+function startsAsking(tokens: Token[]): boolean {
+  const i = tokens.findIndex((t) => t.kind === "word");
+  if (i < 0 || !QUESTION_START.has(tokens[i].norm)) return false;
+  const next = tokens[i + 1]?.norm;
+  return !(MODALS.has(tokens[i].norm) && (next === "have" || next === "of" || next === "'ve"));
+}
+
 function asksSomething(tokens: Token[]): boolean {
-  const first = tokens.find((t) => t.kind === "word");
-  return (first !== undefined && QUESTION_START.has(first.norm)) || tokens.some((t) => t.kind === "punct" && t.norm.includes("?"));
+  return startsAsking(tokens) || tokens.some((t) => t.kind === "punct" && t.norm.includes("?"));
 }
 
 // "Nexus 7 > iPad Mini", "galaxy note=god of smartphones", "iPad vs Xoom": a verdict written as a comparison.
@@ -119,17 +128,63 @@ const isNegation = (t: Token): boolean => t.kind === "word" && t.norm !== "witho
  */
 function soundsOpinionated(tokens: Token[], text: string): boolean {
   const question = asksSomething(tokens);
+  let prev = "";
   for (const t of tokens) {
     if (t.kind === "punct" && (t.norm.includes("!") || t.norm === "?!")) return true;
     if (t.kind === "emoji" || t.kind === "emoticon") return true;
     if (t.kind !== "word") continue;
     if ((t.caps && t.norm.length > 3) || t.elongated || isNegation(t)) return true;
     if (!question && (OPINION_WORDS.has(t.norm) || isComparative(t.norm))) return true;
+    // "very fast", "so thin", "as light as": a quality graded is a verdict.
+    if (!question && GRADABLE.has(t.norm) && (INTENSIFIERS.has(prev) || prev === "as")) return true;
+    prev = t.norm;
   }
   if (question) return false;
   // The phrases are matched on the text as tokenized (a byte-order mark inside "all the\uFEFF way" hides them).
   const plain = normalizeText(text);
   return COMPARISON.test(plain) || CHOOSING.test(plain);
+}
+
+const SENTENCE_END = /[.!?]/;
+
+/** The comment split into sentences at ".", "!", "?" (and "...", "?!"). */
+function sentences(tokens: Token[]): Token[][] {
+  const out: Token[][] = [];
+  let current: Token[] = [];
+  for (const t of tokens) {
+    current.push(t);
+    if (t.kind === "punct" && SENTENCE_END.test(t.norm)) {
+      out.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+const isQuestion = (sentence: Token[]): boolean => {
+  const last = sentence.at(-1);
+  return startsAsking(sentence) || (last?.kind === "punct" && last.norm.includes("?"));
+};
+
+/**
+ * True when the comment only asks: no emphasis anywhere, and every sentence
+ * that is not a question is plain (no sentiment word, no sign of opinion).
+ * "Quad core for $199? Wow, just...wow." and "Should I get the 4S or this
+ * one? JK this one is way better!!!" say something besides asking.
+ */
+function onlyAsks(tokens: Token[]): boolean {
+  for (const t of tokens) {
+    if (t.kind === "emoji" || t.kind === "emoticon" || (t.kind === "punct" && t.norm.includes("!"))) return false;
+    if (t.kind === "word" && ((t.caps && t.norm.length > 3) || t.elongated)) return false;
+  }
+  return sentences(tokens).every((s) => isQuestion(s) || (lexiconScore(s).hits === 0 && !soundsOpinionated(s, s.map((t) => t.norm).join(" "))));
+}
+
+/** The tokens of the sentences that are not questions. */
+function statements(tokens: Token[]): Token[] {
+  const stated = sentences(tokens).filter((s) => !isQuestion(s)).flat();
+  return stated.some((t) => t.kind === "word" || t.kind === "emoji" || t.kind === "emoticon") ? stated : [];
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -143,7 +198,11 @@ export function sentimentOfTokens(tokens: Token[], text: string, model: Sentimen
   const hasContent = tokens.some((t) => t.kind === "word" || t.kind === "emoji" || t.kind === "emoticon");
   if (!hasContent) return { sentiment: "neutral", score: 0, lexicon, logit: 0 };
   const positiveFrom = model.positiveFrom;
-  let logit = modelLogit(model, tokens, lexicon);
+  // A comment that asks and also states an opinion is judged by what it states: the
+  // model learned a question's words as a complaint ("why can't it…?"), which drags
+  // "Which mic is that? Wow, it sounds incredible." negative.
+  const stated = asksSomething(tokens) && !onlyAsks(tokens) ? statements(tokens) : tokens;
+  let logit = modelLogit(model, stated.length > 0 ? stated : tokens, stated.length > 0 ? lexiconScore(stated) : lexicon);
   let words = 0;
   for (const t of tokens) if (t.kind === "word") words += 1;
   if (lexicon.slang > 0 && words <= SHORT_WORDS && lexicon.compound !== 0 && Math.sign(logit - positiveFrom) !== Math.sign(lexicon.compound)) {
@@ -157,7 +216,7 @@ export function sentimentOfTokens(tokens: Token[], text: string, model: Sentimen
   // A question the model calls negative with no negative word and no negation in it is asking,
   // not complaining ("is the Scarlett better than the Focusrite?"): the model learned that
   // questions under tablet reviews were mostly complaints ("why can't it connect a USB stick?").
-  if (logit < positiveFrom && lexicon.negative === 0 && asksSomething(tokens) && !tokens.some(isNegation)) {
+  if (logit < positiveFrom && lexicon.negative === 0 && asksSomething(tokens) && !tokens.some(isNegation) && onlyAsks(tokens)) {
     return { sentiment: "neutral", score: 0, lexicon, logit };
   }
   // The score shares the label's zero point, so a positive label never has a negative score.
