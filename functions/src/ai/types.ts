@@ -165,6 +165,8 @@ export interface AskInput {
   /** The comments retrieved for this question, most relevant first. */
   comments: AnalysedComment[];
   history: AskTurn[];
+  /** The analysis' themes, each citing those of `comments` it covers (by their ids here). */
+  themes?: Array<Pick<Theme, "name" | "commentIds">>;
 }
 
 export interface AskAnswer {

@@ -63,9 +63,20 @@ export function buildAskInput(
       ...figures(analysis, all),
       comments,
       history,
+      themes: themesOf(analysis, byShortId),
     },
     byShortId,
   };
+}
+
+/** The analysis' themes, citing the retrieved comments by the short ids the provider sees. */
+function themesOf(analysis: AskableAnalysis, byShortId: Map<string, StoredComment>): AskInput["themes"] {
+  const shortIds = new Map<string, string>();
+  for (const [short, comment] of byShortId) shortIds.set(comment.id, short);
+  return (analysis.results.insights?.themes ?? []).map((theme) => ({
+    name: theme.name,
+    commentIds: theme.commentIds.flatMap((id) => shortIds.get(id) ?? []),
+  }));
 }
 
 export interface AnswerSource {

@@ -68,4 +68,24 @@ describe("ask/localAnswer (local provider's Ask answers)", () => {
     expect(value.sources.length).to.be.greaterThan(0);
     expect(usage).to.deep.equal({ calls: 0, inputTokens: 0, outputTokens: 0 });
   });
+
+  it("names what the related comments talk about by the analysis' themes, not by the words they happen to share", () => {
+    const updates = [
+      comment("Update after 16 weeks: I moved my panels and the background noise is half.", { sentiment: "positive", likeCount: 500 }),
+      comment("Update after 3 weeks: I moved my panels too, background noise gone.", { sentiment: "positive", likeCount: 20 }),
+      comment("Update after 8 weeks: moved the panels behind me, the echo is better.", { sentiment: "positive", likeCount: 9 }),
+    ];
+    const themes = [
+      { name: "Background Noise", commentIds: [updates[0].id, updates[1].id] },
+      { name: "Panels", commentIds: updates.map((c) => c.id) },
+      { name: "Lighting", commentIds: [comments[4].id] },
+    ];
+    const answer = localAskAnswer({ question: "What do viewers say about the panels?", video, comments: updates, history: [], themes });
+    expect(answer.answer).to.include("They talk most about “Background Noise” (2).");
+    expect(answer.answer).to.not.include("They mention");
+    expect(answer.keyPoints).to.include("Topics: “Background Noise”.");
+    // Without themes (an analysis stored before them), the shared words are still named.
+    const bare = localAskAnswer({ question: "What do viewers say about the panels?", video, comments: updates, history: [] });
+    expect(bare.answer).to.match(/They mention .*update \(3\)/);
+  });
 });

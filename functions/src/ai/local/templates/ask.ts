@@ -69,6 +69,22 @@ function sharedWords(comments: AnalysedComment[], exclude: Set<string>, max = 3)
   return [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, max);
 }
 
+/**
+ * The analysis' themes that two or more of the comments belong to, most shared
+ * first, leaving out the question's own topic: what the comments talk about, in
+ * the report's words ("Background Noise"), where shared words would name
+ * whatever their wording repeats ("update", "week").
+ */
+function sharedThemes(comments: AnalysedComment[], themes: NonNullable<AskInput["themes"]>, exclude: Set<string>, max = 3): Array<[string, number]> {
+  const ids = new Set(comments.map((c) => c.id));
+  return themes
+    .filter((t) => ![...wordsOf(t.name)].every((w) => exclude.has(w)))
+    .map((t): [string, number] => [t.name, t.commentIds.filter((id) => ids.has(id)).length])
+    .filter(([, n]) => n >= 2)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, max);
+}
+
 function sentimentSplit(comments: AnalysedComment[]): string {
   const n = (s: AnalysedComment["sentiment"]) => comments.filter((c) => c.sentiment === s).length;
   const other = n("neutral") + n("mixed");
@@ -117,13 +133,15 @@ export function localAnswer(input: AskInput): AskAnswer {
   const best = top[0].c;
   const mostLiked = [...comments].sort((a, b) => (b.likeCount ?? 0) - (a.likeCount ?? 0))[0];
   const inWanted = wanted ? comments.filter((c) => wanted.includes(c.category)).length : 0;
-  const shared = sharedWords(comments, query);
+  const topics = sharedThemes(comments, input.themes ?? [], query);
+  const shared = topics.length ? [] : sharedWords(comments, query);
 
   const sentences: string[] = [];
   if (followUp) sentences.push(`Following up on “${previous.question.trim()}”:`);
   sentences.push(`${plural(comments.length, "comment")} ${comments.length === 1 ? "relates" : "relate"} to your question; ${sentimentSplit(comments)}.`);
   const kind = KIND_NAMES[intent];
   if (kind && inWanted) sentences.push(`${inWanted} of them ${inWanted === 1 ? `is ${kind[0]}` : `are ${kind[1]}`}.`);
+  if (topics.length) sentences.push(`They talk most about ${listOf(topics.map(([name, n]) => `“${name}” (${n})`))}.`);
   if (shared.length) sentences.push(`They mention ${listOf(shared.map(([w, n]) => `${w} (${n})`))} most.`);
   sentences.push(`The most relevant says ${quote(best.text)}${best.likeCount ? ` (${plural(best.likeCount, "like")})` : ""}.`);
   if (mostLiked !== best && (mostLiked.likeCount ?? 0) > 0) {
@@ -141,6 +159,7 @@ export function localAnswer(input: AskInput): AskAnswer {
   const negative = comments.filter((c) => c.sentiment === "negative").length;
   const keyPoints = [
     `${pct(positive, comments.length)}% of the related comments are positive, ${pct(negative, comments.length)}% negative.`,
+    ...(topics.length ? [`Topics: ${listOf(topics.map(([name]) => `“${name}”`))}.`] : []),
     ...(shared.length ? [`Recurring words: ${listOf(shared.map(([w]) => w))}.`] : []),
     `Most liked related comment: ${quote(mostLiked.text, 70)} (${plural(mostLiked.likeCount ?? 0, "like")}).`,
     ...(kind && inWanted ? [`${inWanted} of them ${inWanted === 1 ? `is ${kind[0]}` : `are ${kind[1]}`}.`] : []),
