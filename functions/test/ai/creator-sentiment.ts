@@ -38,4 +38,20 @@ export const CREATOR_SENTIMENT: ReadonlyArray<[string, Sentiment]> = [
   ["That tip was a game changer for my channel.", "positive"],
   ["Honestly a let down after the last video.", "negative"],
   ["Should I get the Yeti or the SM7B?", "neutral"],
+  // YouTube's own verdicts, which read the other way word by word.
+  ["I can't stop watching this.", "positive"],
+  ["Never clicked on a video so fast.", "positive"],
+  ["How does this only have 2k views?", "positive"],
+  ["This channel deserves way more subscribers.", "positive"],
+  ["Nobody explains gain staging better than you.", "positive"],
+  ["10/10 would watch again", "positive"],
+  ["The audio is out of sync for the whole second half.", "negative"],
+  ["Unsubscribed after this one.", "negative"],
+  // Praise that opens a complaint is sarcasm.
+  ["Oh great, the audio is out of sync again.", "negative"],
+  ["Love how you ignored every question in the comments.", "negative"],
+  ["Thanks for nothing.", "negative"],
+  // Not sarcasm: praise with nothing wrong after it.
+  ["Oh great, a new video on room treatment!", "positive"],
+  ["Love how you explained the wiring.", "positive"],
 ];

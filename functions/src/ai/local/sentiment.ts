@@ -201,7 +201,9 @@ export function sentimentOfTokens(tokens: Token[], text: string, model: Sentimen
   // A comment that asks and also states an opinion is judged by what it states: the
   // model learned a question's words as a complaint ("why can't it…?"), which drags
   // "Which mic is that? Wow, it sounds incredible." negative.
-  const stated = asksSomething(tokens) && !onlyAsks(tokens) ? statements(tokens) : tokens;
+  const asks = asksSomething(tokens);
+  const onlyAsking = asks && onlyAsks(tokens);
+  const stated = asks && !onlyAsking ? statements(tokens) : tokens;
   let logit = modelLogit(model, stated.length > 0 ? stated : tokens, stated.length > 0 ? lexiconScore(stated) : lexicon);
   let words = 0;
   for (const t of tokens) if (t.kind === "word") words += 1;
@@ -216,7 +218,7 @@ export function sentimentOfTokens(tokens: Token[], text: string, model: Sentimen
   // A question the model calls negative with no negative word and no negation in it is asking,
   // not complaining ("is the Scarlett better than the Focusrite?"): the model learned that
   // questions under tablet reviews were mostly complaints ("why can't it connect a USB stick?").
-  if (logit < positiveFrom && lexicon.negative === 0 && asksSomething(tokens) && !tokens.some(isNegation) && onlyAsks(tokens)) {
+  if (logit < positiveFrom && lexicon.negative === 0 && onlyAsking && !tokens.some(isNegation)) {
     return { sentiment: "neutral", score: 0, lexicon, logit };
   }
   // The score shares the label's zero point, so a positive label never has a negative score.
