@@ -47,6 +47,11 @@ export const CREATOR_SENTIMENT: ReadonlyArray<[string, Sentiment]> = [
   ["10/10 would watch again", "positive"],
   ["The audio is out of sync for the whole second half.", "negative"],
   ["Unsubscribed after this one.", "negative"],
+  ["Instant sub.", "positive"],
+  ["You earned a subscriber.", "positive"],
+  ["Finally someone explains this properly.", "positive"],
+  ["Audio is really echoey in this one.", "negative"],
+  ["The mic sounds a bit muffled.", "negative"],
   // Praise that opens a complaint is sarcasm.
   ["Oh great, the audio is out of sync again.", "negative"],
   ["Love how you ignored every question in the comments.", "negative"],

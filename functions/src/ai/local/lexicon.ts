@@ -201,6 +201,13 @@ const EXTRA: Record<string, number> = {
   lovely: 3,
   inspiring: 3,
   motivating: 2.5,
+  // Audio and picture faults viewers name.
+  muffled: -1.5,
+  echoey: -1.5,
+  echoy: -1.5,
+  tinny: -1.5,
+  grainy: -1.5,
+  pixelated: -1.5,
   incredible: 3,
   crisp: 2,
   tremendous: 3,

@@ -21,6 +21,9 @@ const PRAISE = new RegExp(
     String.raw`deserves? (?:way |so much |a lot |far |much )?more (?:views|subs|subscribers|attention|recognition|likes)`,
     String.raw`(?:nobody|no one|noone) (?:explains|does|teaches|makes|covers|breaks down) (?:\S+ ){0,3}(?:better|like you|as well as you)`,
     String.raw`saved (?:my|me) (?:life|day|project|channel|sanity|hours)`,
+    String.raw`instant(?:ly)? sub(?:scribe|scribed|bed)?\b`,
+    String.raw`earned (?:a|my|another) (?:new )?sub(?:scriber|scription)?\b`,
+    String.raw`finally (?:someone|somebody|a video|a tutorial)(?: who| that)? (?:explains|explained|shows|showed|gets|covers)`,
   ].join("|"),
 );
 
