@@ -46,6 +46,11 @@ export interface ScoredRow {
  * is at least `minPrecision`; the most precise one when none reaches it.
  */
 export function pickThreshold(rows: readonly ScoredRow[], minPrecision: number): number {
+  return chooseThreshold(rows, minPrecision).t;
+}
+
+/** pickThreshold's choice with the F1 and precision it reaches on `rows` (to compare settings). */
+export function chooseThreshold(rows: readonly ScoredRow[], minPrecision: number): { t: number; f1: number; precision: number } {
   let best = { t: 0.5, f1: -1, precision: -1 };
   for (let t = 0.3; t <= 0.99; t += 0.01) {
     let tp = 0;
@@ -64,5 +69,5 @@ export function pickThreshold(rows: readonly ScoredRow[], minPrecision: number):
     const bestOk = best.precision >= minPrecision;
     if ((ok && (!bestOk || f1 > best.f1)) || (!ok && !bestOk && precision > best.precision)) best = { t: Number(t.toFixed(2)), f1, precision };
   }
-  return best.t;
+  return best;
 }

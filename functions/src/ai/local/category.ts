@@ -3,6 +3,7 @@
 // datasets we score on, often come without "?" or apostrophes: "how do i fix
 // this", "whats the point", "can u make one on loops".
 import { ACTIONABLE_CATEGORIES, type Category, type Sentiment } from "../types";
+import { asksOtherViewers } from "./concernFeatures";
 import { confirmsConcern, shippedConcernModel, type ConcernModel } from "./concerns";
 import { flatten } from "./tokenize";
 
@@ -173,6 +174,17 @@ export function isQuestion(flat: string, raw: string): boolean {
   return /\?/.test(raw.replace(/https?:\/\/\S+/g, "")) || RULES.question.any.test(flat);
 }
 
+/**
+ * A sentence ending in "?" that is not put to the other viewers ("anyone else
+ * here after the stream?" is chatter: the phrase rules and the model judge it).
+ */
+function asksTheCreator(text: string): boolean {
+  const clean = text.replace(/https?:\/\/\S+/g, "");
+  if (!clean.includes("?")) return false;
+  // Split after each "?", "." or "!" (linear, unlike a sentence regex on a huge comment).
+  return clean.split(/(?<=[?.!])/).some((sentence) => sentence.endsWith("?") && !asksOtherViewers(flatten(sentence)));
+}
+
 export interface CategoryExplanation {
   category: Category;
   /** Which rule decided, e.g. "question#3" (index into that rule list): for debugging and tuning. */
@@ -186,7 +198,7 @@ export function explainCategory(text: string, sentiment: SentimentHint, flat = f
   if (looksLikeSpam(flat, text)) return { category: "spam", rule: "spam" };
   let rule = firstMatch(RULES.request, flat);
   if (rule) return { category: "request", rule };
-  if (/\?/.test(text.replace(/https?:\/\/\S+/g, ""))) return { category: "question", rule: "question-mark" };
+  if (asksTheCreator(text)) return { category: "question", rule: "question-mark" };
   if (!RESOLVED.test(flat)) {
     rule = firstMatch(RULES.question, flat) ?? firstMatch(RULES.problem, flat);
     if (rule) return { category: "question", rule };
@@ -210,8 +222,15 @@ export function explainCategory(text: string, sentiment: SentimentHint, flat = f
 // ("how did you get so good") and criticism that is only abuse. Suggestions,
 // feedback and requests the rules find are vetoed only when the model is far
 // surer (its threshold times OTHER_VETO): what they say is what a creator acts on.
+// So is a question put to the creator with "?": the training comments carry no
+// punctuation, so the model never learnt what a "?" says, and alone it took
+// short or unfamiliar direct questions ("what mic is that?") for chatter.
 const VETOED: ReadonlySet<Category> = new Set(["question", "criticism"]);
 const OTHER_VETO = 0.5;
+
+function vetoStrictness(explained: CategoryExplanation): number {
+  return VETOED.has(explained.category) && explained.rule !== "question-mark" ? 1 : OTHER_VETO;
+}
 
 /**
  * The category, with the learned check (concerns.ts) vetoing an actionable
@@ -221,7 +240,7 @@ const OTHER_VETO = 0.5;
  */
 export function classifyCategory(text: string, sentiment: SentimentHint, flat = flatten(text), model: ConcernModel | null = shippedConcernModel()): Category {
   const explained = explainCategory(text, sentiment, flat);
-  if (!model || !needsAttention(explained.category) || confirmsConcern(model, explained, flat, VETOED.has(explained.category) ? 1 : OTHER_VETO)) return explained.category;
+  if (!model || !needsAttention(explained.category) || confirmsConcern(model, explained, flat, vetoStrictness(explained))) return explained.category;
   if (sentiment.sentiment === "positive") return "appreciation";
   return flat.trim().split(" ").length >= 8 ? "discussion" : "other";
 }

@@ -5,7 +5,15 @@
 // should really act on: precision).
 import type { CategoryExplanation } from "./category";
 
-export const CONCERN_DENSE_FEATURES = ["actionable", "question", "questionMark", "request", "suggestion", "feedback", "criticism", "appreciation", "short", "long"] as const;
+export const CONCERN_DENSE_FEATURES = ["actionable", "question", "toViewers", "request", "suggestion", "feedback", "criticism", "appreciation", "short", "long"] as const;
+
+// Asked of the other viewers, not the creator: "anyone else here after the stream", "who else is watching at 3am".
+const TO_VIEWERS = / (?:who else|anyone else|anybody else|any1 else|everyone else|am i the only|is it just me)\b/;
+
+/** A flattened sentence addressed to the other viewers ("anyone else here in 2026"). */
+export function asksOtherViewers(flat: string): boolean {
+  return TO_VIEWERS.test(flat);
+}
 
 export function concernSparse(flat: string): string[] {
   const words = flat.trim().split(" ").filter((w) => w.length > 0);
@@ -27,8 +35,11 @@ export function concernDense(explained: CategoryExplanation, actionable: boolean
   const words = flat.trim() === "" ? 0 : flat.trim().split(" ").length;
   return [
     actionable ? 1 : 0,
-    family === "question" || family === "problem" ? 1 : 0,
-    explained.rule === "question-mark" ? 1 : 0,
+    // The training comments have no punctuation, so the "?" rule never fires
+    // there: a "?" question must read as the phrase rules' questions do, or
+    // the model sees an actionable match of no known family and vetoes it.
+    family === "question" || family === "problem" || explained.rule === "question-mark" ? 1 : 0,
+    asksOtherViewers(flat) ? 1 : 0,
     family === "request" ? 1 : 0,
     family === "suggestion" ? 1 : 0,
     family === "feedback" ? 1 : 0,

@@ -1,0 +1,61 @@
+// The creator-domain needs-attention set (see creator-questions.test.ts):
+// comments under creators' videos (cooking, photography, music, fitness,
+// woodworking, gaming, travel, gardening, make-up, tech), written for these
+// tests, not taken from the demo video or the training data. A question to
+// the creator about the video's topic is a question; chatter shaped like a
+// question is not.
+import type { Category } from "../../src/ai/types";
+
+export const CREATOR_QUESTIONS: ReadonlyArray<[string, Category]> = [
+  // Direct questions about gear, technique, settings and sources.
+  ["What lens did you use for the night shots?", "question"],
+  ["Is the 50mm worth it over the kit lens for someone just starting out?", "question"],
+  ["How long do you proof the dough before it goes in the oven?", "question"],
+  ["Can I use all-purpose flour instead of bread flour?", "question"],
+  ["Would this workout be safe with a bad knee?", "question"],
+  ["Which strings are you using on that acoustic? They sound so warm.", "question"],
+  ["Where did you get the cutting board? Mine splits every few months.", "question"],
+  ["Does the cast iron need to be seasoned again after this?", "question"],
+  ["How many sets of each exercise should a beginner do?", "question"],
+  ["What ISO and shutter speed were you on at 6:40?", "question"],
+  ["Is it better to water the tomatoes in the morning or at night?", "question"],
+  ["Do you sand between coats of the oil finish or just wipe it?", "question"],
+  ["Would a cheaper tripod hold this camera, or does it need the heavy one?", "question"],
+  ["What foundation shade are you wearing here?", "question"],
+  ["How did you get the crust so crispy without a dutch oven?", "question"],
+  ["Are these settings the same on the PS5 version?", "question"],
+  ["Can you still visit the temple in winter or is it closed?", "question"],
+  ["How much did the whole trip cost with flights?", "question"],
+  ["Does this recipe work with oat milk?", "question"],
+  ["Which graphics card do you have? The game runs so smoothly.", "question"],
+  ["Should I tune down to drop D for this song or is it standard?", "question"],
+  ["Is the router bit in this video a half inch or a quarter inch shank?", "question"],
+  ["Hey, what app do you edit your photos with?", "question"],
+  ["Could this plant survive on a north facing balcony?", "question"],
+  ["Did you preheat the pan before adding the butter?", "question"],
+  ["How do you keep the brushes from shedding?", "question"],
+  ["what brand is the blender you used", "question"],
+  ["What lens is that?", "question"],
+  ["where is the link?", "question"],
+  ["is there a vegan version of this sauce", "question"],
+  // A problem, told to the creator for help.
+  ["My sourdough always comes out flat, what am I doing wrong?", "question"],
+  ["I keep getting blurry photos indoors even with the stabiliser on, any idea why?", "question"],
+  ["The glue joint cracked after a week, did I clamp it too tight?", "question"],
+  // Asking for content: a request, not a question.
+  ["Can you do a video on pruning roses?", "request"],
+  ["Please make a beginner version of this routine!", "request"],
+  // Not for the creator to act on: praise, stories, chatter, jokes, question-shaped asides.
+  ["Thank you so much, this recipe saved my dinner party!", "appreciation"],
+  ["Best channel on YouTube for film photography, no contest.", "appreciation"],
+  ["I made this last night and my kids asked for seconds.", "discussion"],
+  ["My grandmother used to make this exact dish every Sunday.", "discussion"],
+  // Put to the other viewers, with or without "?".
+  ["Who else is watching this at 3am instead of sleeping", "discussion"],
+  ["Anyone else here after the livestream?", "other"],
+  ["Who else came here from TikTok?", "other"],
+  ["Am I the only one who watches these to fall asleep?", "discussion"],
+  ["How is this so satisfying to watch lol", "appreciation"],
+  ["first", "other"],
+  ["😂😂😂", "other"],
+];
