@@ -1,9 +1,10 @@
 // Stage 3, a task enqueued by the batch that completed the set: joins the
 // batches' results, reads the threads whose owner reply matters (now that the
 // comments are classified; ownerReplies.ts) while the insights are written,
-// writes the executive summary, and stores the analysis. The analysis id is the job id and the final commit is guarded by
-// the job's status, so a finalize killed anywhere and redelivered ends in one
-// analysis; the comment chunks it rewrites are the same documents.
+// writes the executive summary, and stores the analysis. The analysis id is
+// the job id and the final commit is guarded by the job's status, so a
+// finalize killed anywhere and redelivered ends in one analysis; the comment
+// chunks it rewrites are the same documents.
 import type { Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { summarizeClassification, summarizeSentiment, summarizeToxicity, withToxicityAction } from "../../ai/summaries";
