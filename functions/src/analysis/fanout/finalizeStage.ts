@@ -29,7 +29,7 @@ export interface FinalizeDeps {
   /** The owner's threads are read on the analysis' YouTube budget; built only when a thread needs reading. */
   youtube(): Promise<YouTubeService>;
   /** Overrides of the reply-page cap and parallelism (youtube/threads.ts). */
-  ownerReplies?: Pick<OwnerRepliesDeps, "maxPages" | "concurrency" | "budget">;
+  ownerReplies?: Pick<OwnerRepliesDeps, "maxPages" | "concurrency">;
   now?: () => Date;
   progressIntervalMs?: number;
 }

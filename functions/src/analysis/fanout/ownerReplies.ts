@@ -9,7 +9,7 @@
 import type { Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { attentionKinds } from "../../ai/summaries";
-import { youtubeBudget, type YoutubeBudgetOptions } from "../../core/budgets/youtubeBudget";
+import { youtubeBudget } from "../../core/budgets/youtubeBudget";
 import type { YouTubeService } from "../../youtube/service";
 import { MAX_REPLY_PAGES, REPLY_PAGE_CONCURRENCY, resolveOwnerReplies, type ResolveStop, type ThreadToResolve } from "../../youtube/threads";
 import type { JobDoc } from "../jobDoc";
@@ -21,7 +21,6 @@ export interface OwnerRepliesDeps {
   youtube(): Promise<YouTubeService>;
   maxPages?: number;
   concurrency?: number;
-  budget?: YoutubeBudgetOptions;
 }
 
 /** What reading the threads found and cost (kept on the job as `ownerReplies`, summarised on the analysis). */
@@ -50,7 +49,7 @@ export async function readOwnerReplies(deps: OwnerRepliesDeps, jobId: string, jo
   const threads = threadsToRead(stored);
   const record: OwnerRepliesRecord = { needed: threads.length, read: 0, unchecked: threads.length, pages: 0, youtubeUnits: 0, stoppedBy: null, answered: [], unanswered: [] };
   if (threads.length === 0) return record;
-  const meter = youtubeBudget.meter(deps.db, { userId: job.userId, plan: job.plan ?? "free", purpose: "analysis" }, deps.budget);
+  const meter = youtubeBudget.meter(deps.db, { userId: job.userId, plan: job.plan ?? "free", purpose: "analysis" });
   try {
     const youtube = await deps.youtube();
     const video = job.analysisVideo!;
