@@ -73,6 +73,9 @@ export function renderReport(analysis: Meter): string {
       out.push(
         `  ${num(u.question)} questions, ${num(u.request)} requests and ${num(u.criticism)} critical comments have no reply from you yet (you replied in ${num(classification.answeredByOwner)} threads)`,
       );
+      // Threads not read whole are neither answered nor unanswered: said apart.
+      const unread = Number((classification.unchecked as Meter | undefined)?.total ?? 0);
+      if (unread > 0) out.push(`  ${unread} more in long threads Lently did not read whole: check those on YouTube`);
       for (const q of open.slice(0, 5)) out.push(`  • ${quote(q.text)} — ${String(q.author)} (${num(q.likeCount)} likes)`);
     }
   }

@@ -17,7 +17,10 @@
 // commentNotFound, 400 banWithoutReject.
 //
 // Control endpoints: GET /__owner/stats (calls and units per route, posted
-// replies, moderation decisions), POST /__owner/reset.
+// replies, moderation decisions, the comments.list parents in arrival order
+// and the most comments.list calls in flight at once), POST /__owner/reset,
+// POST /__owner/config {"repliesLatencyMs": n} (comments.list answers after n ms,
+// so calls in flight overlap as they do against YouTube).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { findFixture, listFixtures, type FixtureComment, type FixtureVideo } from "./fixtures";
 import type { FixtureReply } from "./fixtures/types";
@@ -46,6 +49,10 @@ type ModerationStatus = "published" | "heldForReview" | "likelySpam" | "rejected
 interface OwnerStats {
   requests: Partial<Record<OwnerRoute, number>>;
   units: number;
+  /** parentId of every comments.list call, in arrival order. */
+  replyParents: string[];
+  /** The most comments.list calls in flight at once. */
+  repliesMaxInFlight: number;
   posted: PostedReply[];
   moderation: Record<string, ModerationStatus>;
   banned: string[];
@@ -55,14 +62,19 @@ let posted: PostedReply[] = [];
 let moderation = new Map<string, ModerationStatus>();
 let banned = new Set<string>();
 let quotaExhausted = false;
-let stats = { requests: {} as Partial<Record<OwnerRoute, number>>, units: 0 };
+let repliesLatencyMs = 0;
+let repliesInFlight = 0;
+const freshStats = () => ({ requests: {} as Partial<Record<OwnerRoute, number>>, units: 0, replyParents: [] as string[], repliesMaxInFlight: 0 });
+let stats = freshStats();
 
 function resetOwner(): void {
   posted = [];
   moderation = new Map();
   banned = new Set();
   quotaExhausted = false;
-  stats = { requests: {}, units: 0 };
+  repliesLatencyMs = 0;
+  repliesInFlight = 0;
+  stats = freshStats();
 }
 
 class OwnerApiError extends Error {
@@ -239,10 +251,23 @@ function listChannels(req: IncomingMessage, q: URLSearchParams) {
   return { kind: "youtube#channelListResponse", etag: "", pageInfo: { totalResults: 1, resultsPerPage: 5 }, items: [channelResource(info.channelId)] };
 }
 
+/** comments.list, counted in flight until it answers (after the configured latency). */
+async function listRepliesInFlight(req: IncomingMessage, q: URLSearchParams) {
+  repliesInFlight += 1;
+  stats.repliesMaxInFlight = Math.max(stats.repliesMaxInFlight, repliesInFlight);
+  try {
+    if (repliesLatencyMs > 0) await new Promise((resolve) => setTimeout(resolve, repliesLatencyMs));
+    return listReplies(req, q);
+  } finally {
+    repliesInFlight -= 1;
+  }
+}
+
 function listReplies(req: IncomingMessage, q: URLSearchParams) {
   count("comments.list");
   const parentId = q.get("parentId");
   if (!parentId) throw fail.missing("parentId");
+  stats.replyParents.push(parentId);
   if (!req.headers.authorization && !q.get("key")) throw fail.loginRequired();
   if (req.headers.authorization) caller(req, "youtube.api.v3.V3DataCommentService.List", READ_SCOPES);
   const thread = findThread(parentId);
@@ -384,9 +409,10 @@ export function handleOwnerRoute(req: IncomingMessage, res: ServerResponse, url:
   let run: (() => unknown) | undefined;
   if (method === "GET" && path === "/__owner/stats") run = (): OwnerStats => ({ ...structuredClone(stats), posted: structuredClone(posted), moderation: Object.fromEntries(moderation), banned: [...banned] });
   else if (method === "POST" && path === "/__owner/reset") run = () => (resetOwner(), { ok: true });
+  else if (method === "POST" && path === "/__owner/config") run = async () => ((repliesLatencyMs = Math.max(0, Number((await readJson(req)).repliesLatencyMs) || 0)), { repliesLatencyMs });
   else if (method === "POST" && path === "/__owner/quota") run = async () => ((quotaExhausted = (await readJson(req)).exhausted === true), { quotaExhausted });
   else if (method === "GET" && path === "/youtube/v3/channels") run = () => listChannels(req, q);
-  else if (method === "GET" && path === "/youtube/v3/comments") run = () => listReplies(req, q);
+  else if (method === "GET" && path === "/youtube/v3/comments") run = () => listRepliesInFlight(req, q);
   else if (method === "GET" && path === "/youtube/v3/commentThreads" && q.has("moderationStatus") && q.get("moderationStatus") !== "published") run = () => listHeld(req, q);
   else if (method === "POST" && path === "/youtube/v3/comments") run = () => insertReply(req);
   else if (method === "POST" && path === "/youtube/v3/comments/setModerationStatus") run = () => setModerationStatus(req, q);

@@ -101,7 +101,7 @@ export function summarizeClassification(analysed: readonly Analysed[]): Classifi
 export const OWNER_KINDS = ["question", "request", "criticism"] as const satisfies readonly Category[];
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 
-type Replyable = Pick<CommentAnalysis, "category" | "blocked"> & { answeredByOwner?: boolean };
+type Replyable = Pick<CommentAnalysis, "category" | "blocked"> & { answeredByOwner?: boolean; repliesUnchecked?: boolean };
 
 /**
  * Which of OWNER_KINDS a comment is, by the category the analysis gave it
@@ -116,11 +116,34 @@ export function ownerKind(comment: Pick<CommentAnalysis, "category" | "blocked">
 
 export const isViewerQuestion = (comment: Pick<CommentAnalysis, "category" | "blocked">): boolean => ownerKind(comment) === "question";
 
-/** Questions, requests and criticism the channel has not replied to. */
+/** What reaches the creator's inbox (getInbox's kinds): OWNER_KINDS, and toxic comments to moderate. */
+export type AttentionKind = OwnerKind | "toxic";
+
+export function attentionKinds(comment: Pick<CommentAnalysis, "category" | "blocked" | "toxic">): AttentionKind[] {
+  const kind = ownerKind(comment);
+  const kinds: AttentionKind[] = kind ? [kind] : [];
+  if (comment.toxic === true) kinds.push("toxic");
+  return kinds;
+}
+
+/** Known not to have the owner's reply: no reply from the channel in a thread read whole (never one with unread replies). */
+export const isUnanswered = (c: { answeredByOwner?: boolean; repliesUnchecked?: boolean }): boolean => !c.answeredByOwner && !c.repliesUnchecked;
+
+/** Questions, requests and criticism the channel has not replied to (in threads read whole). */
 export function unansweredCounts(comments: readonly Replyable[]): Record<OwnerKind, number> {
   const counts = zeroes<OwnerKind>(OWNER_KINDS);
   for (const c of comments) {
-    const kind = c.answeredByOwner ? undefined : ownerKind(c);
+    const kind = isUnanswered(c) ? ownerKind(c) : undefined;
+    if (kind) counts[kind] += 1;
+  }
+  return counts;
+}
+
+/** Questions, requests and criticism whose thread has replies nobody read (the page cap, a refusal): neither answered nor unanswered. */
+export function uncheckedCounts(comments: readonly Replyable[]): Record<OwnerKind, number> {
+  const counts = zeroes<OwnerKind>(OWNER_KINDS);
+  for (const c of comments) {
+    const kind = !c.answeredByOwner && c.repliesUnchecked ? ownerKind(c) : undefined;
     if (kind) counts[kind] += 1;
   }
   return counts;

@@ -45,6 +45,8 @@ export interface CommentInput {
   likeCount?: number;
   /** The channel owner already replied in this comment's thread. */
   answeredByOwner?: boolean;
+  /** The thread has replies nobody read: whether the owner replied is unknown (youtube/threads.ts). */
+  repliesUnchecked?: boolean;
 }
 
 export interface CommentAnalysis {

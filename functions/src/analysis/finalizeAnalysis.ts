@@ -1,9 +1,11 @@
-// Stage 3 of an analysis: insights, the executive summary and the stored
-// analysis, enqueued by the batch that completed the set.
+// Stage 3 of an analysis: the threads whose owner reply matters, insights,
+// the executive summary and the stored analysis, enqueued by the batch that
+// completed the set.
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
 import { z } from "zod";
 import { GEMINI_API_KEY } from "../ai/config";
 import { db } from "../core/firebase";
+import { YOUTUBE_API_KEY } from "../youtube/config";
 import type { FinalizeTaskData } from "./fanout/dispatch";
 import { ANALYSIS_TASK_MAX_ATTEMPTS, retryConfig } from "./fanout/queues";
 
@@ -15,12 +17,13 @@ export const finalizeAnalysis = onTaskDispatched<FinalizeTaskData>(
     rateLimits: { maxConcurrentDispatches: 4 },
     timeoutSeconds: 900,
     memory: "1GiB",
-    secrets: [GEMINI_API_KEY],
+    secrets: [GEMINI_API_KEY, YOUTUBE_API_KEY],
   },
   async (req) => {
     const { jobId } = payload.parse(req.data);
     const [{ runFinalizeTask }, { taskAiProvider }] = await Promise.all([import("./fanout/finalizeStage"), import("./taskProvider")]);
-    await runFinalizeTask({ db: db(), connect: () => taskAiProvider("finalize") }, jobId, {
+    const youtube = async () => (await import("../youtube/ingest")).youtubeService();
+    await runFinalizeTask({ db: db(), connect: () => taskAiProvider("finalize"), youtube }, jobId, {
       retryCount: req.retryCount,
       maxAttempts: ANALYSIS_TASK_MAX_ATTEMPTS.value(),
     });

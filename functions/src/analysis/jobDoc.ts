@@ -2,6 +2,7 @@
 import type { Timestamp } from "firebase-admin/firestore";
 import type { PlanId } from "../core/plans";
 import type { Reservation } from "../core/quota";
+import type { OwnerRepliesRecord } from "./fanout/ownerReplies";
 import type { AnalysisOptions } from "./request";
 
 export const JOB_STATUSES = ["pending", "queued", "processing", "completed", "failed", "cancelled"] as const;
@@ -61,6 +62,8 @@ export interface JobDoc {
   analysisVideo?: AnalysisVideo;
   counts?: { fetched: number; spamRemoved: number; removedByReason: Record<string, number>; lowValue: number };
   ingestCost?: { youtubeUnits: number; firestoreReads: number; firestoreWrites: number; invocationMs: number };
+  /** Set by the finalize stage once the threads that matter are read (a redelivered finalize reads none twice). */
+  ownerReplies?: OwnerRepliesRecord;
   cancelRequested?: boolean;
   claimedAt?: Timestamp;
   heartbeatAt?: Timestamp;

@@ -1,7 +1,7 @@
 // Turns provider output (keyed by short per-request ids like "c17") into what
 // Lently stores: per-comment records keyed by YouTube comment ids, and
 // insights/summary whose comment references all exist in the analysis.
-import { isViewerQuestion, unansweredCounts } from "../ai/summaries";
+import { isUnanswered, isViewerQuestion, uncheckedCounts, unansweredCounts } from "../ai/summaries";
 import type { AnalysedComment, CommentAnalysis, ExecutiveSummary, Insights } from "../ai/types";
 import type { ScoredComment } from "../youtube/quality/filter";
 import type { OwnerReplyState } from "../youtube/threads";
@@ -27,6 +27,8 @@ export interface StoredComment {
   /** The channel owner replied in this comment's thread (whole threads, youtube/threads.ts); always written since threads are fetched whole. */
   answeredByOwner?: boolean;
   ownerRepliedAt?: string;
+  /** Written (true) when the thread has replies nobody read: answeredByOwner is then false but not known, and the comment is counted as unchecked, never unanswered. */
+  repliesUnchecked?: boolean;
 }
 
 /** A kept comment as the source loads it: scored, and with its thread's owner-reply state when known. */
@@ -73,8 +75,16 @@ export function joinAnalyses(comments: SourceComment[], analyses: CommentAnalysi
       ...(result.blocked ? { blocked: true } : {}),
       answeredByOwner: comment.answeredByOwner ?? false,
       ...(comment.ownerRepliedAt ? { ownerRepliedAt: comment.ownerRepliedAt } : {}),
+      ...(comment.repliesUnchecked ? { repliesUnchecked: true } : {}),
     });
-    analysed.push({ text: comment.text, author: comment.author, likeCount: comment.likeCount, answeredByOwner: comment.answeredByOwner ?? false, ...result });
+    analysed.push({
+      text: comment.text,
+      author: comment.author,
+      likeCount: comment.likeCount,
+      answeredByOwner: comment.answeredByOwner ?? false,
+      ...(comment.repliesUnchecked ? { repliesUnchecked: true } : {}),
+      ...result,
+    });
   });
   return { stored, analysed, missing };
 }
@@ -120,12 +130,18 @@ export function topQuestions(stored: StoredComment[], max = 10, order: QuestionO
     .map((c) => ({ commentId: c.id, author: c.author, text: c.text, likeCount: c.likeCount, replyCount: c.replyCount }));
 }
 
-/** What still needs the owner: questions, requests and criticism the channel has not replied to. */
+/**
+ * What still needs the owner: questions, requests and criticism the channel
+ * has not replied to in threads read whole, and apart from them those whose
+ * thread was not read whole (`unchecked`: not claimed either way).
+ */
 export function ownerAnswers(stored: StoredComment[], max = 10) {
   const unanswered = unansweredCounts(stored);
+  const unchecked = uncheckedCounts(stored);
   return {
     unanswered: { ...unanswered, total: unanswered.question + unanswered.request + unanswered.criticism },
+    unchecked: { ...unchecked, total: unchecked.question + unchecked.request + unchecked.criticism },
     answeredByOwner: stored.filter((c) => c.answeredByOwner).length,
-    unansweredQuestions: topQuestions(stored.filter((c) => !c.answeredByOwner), max, "likes"),
+    unansweredQuestions: topQuestions(stored.filter(isUnanswered), max, "likes"),
   };
 }

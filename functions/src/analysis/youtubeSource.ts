@@ -1,14 +1,16 @@
 // The pipeline's comment source in production: YouTube through the Firestore
-// cache, then the spam filter, then whole threads: whether the channel owner
-// answered each kept comment (replies beyond the five a thread carries cost a
-// unit per page). With a `spender` every YouTube call it makes, reply pages
-// included, is charged to the project's daily ledger as an "analysis"
-// (core/budgets), so a paid analysis may use the reserve that look-ups may not.
+// cache, then the spam filter, then what the five replies each thread carries
+// say about the channel owner's answer (no unit). Threads with more replies
+// are left `repliesUnchecked`: the finalize stage reads the ones whose answer
+// matters once the batches have classified them (fanout/ownerReplies.ts).
+// With a `spender` every YouTube call it makes is charged to the project's
+// daily ledger as an "analysis" (core/budgets), so a paid analysis may use the
+// reserve that look-ups may not.
 import type { Firestore } from "firebase-admin/firestore";
 import { youtubeBudget, type YoutubeSpender } from "../core/budgets/youtubeBudget";
 import { loadVideoAndComments } from "../youtube/ingest";
 import { UnitMeter, type YouTubeService } from "../youtube/service";
-import { MAX_REPLY_PAGES, resolveOwnerReplies } from "../youtube/threads";
+import { inlineOwnerReply } from "../youtube/threads";
 import type { CommentSource } from "./pipeline";
 
 export function youtubeCommentSource(
@@ -24,13 +26,15 @@ export function youtubeCommentSource(
       const loaded = await loadVideoAndComments(db, youtube, { videoId, limit, now: now(), meter });
       const kept = loaded.filtered.kept;
       // The raw comments: the replies seen with each thread are not on the scored copies.
-      const keptIds = new Set(kept.map((c) => c.id));
-      const threads = await resolveOwnerReplies(youtube, loaded.comments.filter((c) => keptIds.has(c.id)), { ownerChannelId: loaded.video.channelId, videoId, meter, maxPages: MAX_REPLY_PAGES });
+      const raw = new Map(loaded.comments.map((c) => [c.id, c]));
       return {
         video: loaded.video,
-        comments: kept.map((c) => ({ ...c, ...threads.states.get(c.id) })),
+        comments: kept.map((c) => {
+          const thread = raw.get(c.id);
+          return thread ? { ...c, ...inlineOwnerReply(thread) } : c;
+        }),
         filtered: loaded.filtered.counts,
-        // The video, the comment pages and the reply pages.
+        // The video and the comment pages (reply pages are the finalize stage's).
         youtubeUnits: meter.units - before,
         firestoreReads: loaded.firestoreOps?.reads ?? 0,
         firestoreWrites: loaded.firestoreOps?.writes ?? 0,

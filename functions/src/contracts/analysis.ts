@@ -28,6 +28,8 @@ export const storedComment = z.lazy(() => z.looseObject({
   answeredByOwner: z.boolean().optional(),
   /** The owner's latest reply (ISO 8601), when answered. */
   ownerRepliedAt: z.string().optional(),
+  /** The thread has replies the analysis did not read: answeredByOwner false is not known, and it is counted as unchecked. */
+  repliesUnchecked: z.boolean().optional(),
 }));
 
 export const sentimentResult = z.lazy(() => z.looseObject({
@@ -49,6 +51,8 @@ export const analysisResults = z.lazy(() => z.looseObject({
       topQuestions: z.array(z.looseObject({ commentId: z.string(), text: z.string(), author: z.string() })),
       /** What still needs the owner: comments classified as questions, requests and criticism the channel has not replied to. */
       unanswered: z.strictObject({ question: z.number().int().min(0), request: z.number().int().min(0), criticism: z.number().int().min(0), total: z.number().int().min(0) }).optional(),
+      /** Questions, requests and criticism in threads the analysis did not read whole (not counted in unanswered). */
+      unchecked: z.strictObject({ question: z.number().int().min(0), request: z.number().int().min(0), criticism: z.number().int().min(0), total: z.number().int().min(0) }).optional(),
       /** Comments whose thread has a reply from the channel. */
       answeredByOwner: z.number().int().min(0).optional(),
       /** The most liked questions without a reply from the channel (the inbox's default order). */

@@ -9,7 +9,8 @@ import { isoDate, nextCursor } from "./shared";
 
 export const INBOX_KINDS = ["question", "request", "criticism", "toxic"] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
-export const INBOX_STATUSES = ["unanswered", "answered", "all"] as const;
+/** unchecked: threads with replies the analysis did not read (whether the channel replied is unknown); never listed as unanswered. */
+export const INBOX_STATUSES = ["unanswered", "answered", "unchecked", "all"] as const;
 export const INBOX_ORDERS = ["likes", "recent"] as const;
 export const MODERATION_ACTIONS = ["publish", "hold", "reject"] as const;
 export type ModerationInputAction = (typeof MODERATION_ACTIONS)[number];
@@ -70,6 +71,8 @@ export const getInboxResponse = z.lazy(() => z.strictObject({
       sentiment: z.enum(SENTIMENTS),
       kinds: z.array(z.enum(INBOX_KINDS)).min(1),
       answered: z.boolean(),
+      /** false: the thread has replies the analysis did not read (the reply-page cap, a refusal) and Lently posted none: not known to be unanswered. */
+      checked: z.boolean(),
       /** youtube: the channel replied (seen by the analysis); lently: posted through postReply since. */
       answeredVia: z.enum(["youtube", "lently"]).nullable(),
       ownerRepliedAt: z.string().nullable(),
@@ -78,6 +81,8 @@ export const getInboxResponse = z.lazy(() => z.strictObject({
   ),
   counts: z.strictObject({
     unanswered: z.strictObject({ question: units, request: units, criticism: units, toxic: units }),
+    /** Not answered through Lently, in threads the analysis did not read whole: counted apart from unanswered. */
+    unchecked: z.strictObject({ question: units, request: units, criticism: units, toxic: units }),
     answered: units,
   }),
   /** Rows of this listing (all pages). */

@@ -68,7 +68,7 @@ export const callables = {
   getInbox: {
     request: inbox.getInboxRequest,
     response: inbox.getInboxResponse,
-    summary: "An analysis' questions, requests, criticism and toxic comments, unanswered (default), answered or all, by likes or recent, cursor-paged; owner only.",
+    summary: "An analysis' questions, requests, criticism and toxic comments, unanswered (default), answered, unchecked (threads not read whole) or all, by likes or recent, cursor-paged; owner only.",
   },
   postReply: {
     request: inbox.postReplyRequest,

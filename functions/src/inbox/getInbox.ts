@@ -1,11 +1,14 @@
 // getInbox: what in an analysis still needs the creator — questions, requests,
 // criticism and toxic comments — answered or not, a page at a time. A thread
 // is answered when the channel replied on YouTube (seen when the analysis
-// fetched the whole thread) or Lently posted a reply since (reply history).
+// fetched the whole thread) or Lently posted a reply since (reply history);
+// unanswered when the analysis read it whole and found no reply; unchecked
+// when it has replies the analysis did not read (the page cap, a refusal),
+// which is listed and counted apart, never as unanswered.
 import { createHash } from "node:crypto";
 import type { Firestore } from "firebase-admin/firestore";
 import { ownedAnalysis, storedComments, type AnalysisRef } from "../ask/analysisData";
-import { ownerKind } from "../ai/summaries";
+import { attentionKinds } from "../ai/summaries";
 import type { StoredComment } from "../analysis/results";
 import { INBOX_KINDS, type INBOX_ORDERS, type INBOX_STATUSES, type InboxKind } from "../contracts/inbox";
 import { invalidArgument } from "../core/errors";
@@ -22,18 +25,14 @@ export type InboxInput = AnalysisRef & {
 /** Quality's per-comment toxicity, when the analysis has it. */
 type InboxComment = StoredComment & { toxic?: boolean };
 
-export function kindsOf(c: InboxComment): InboxKind[] {
-  const kinds: InboxKind[] = [];
-  const kind = ownerKind(c);
-  if (kind) kinds.push(kind);
-  if (c.toxic === true) kinds.push("toxic");
-  return kinds;
-}
+export const kindsOf = (c: InboxComment): InboxKind[] => attentionKinds(c);
 
 interface Row {
   comment: InboxComment;
   kinds: InboxKind[];
   answered: boolean;
+  /** false: the thread has replies the analysis did not read, and Lently posted none. */
+  checked: boolean;
   answeredVia: "youtube" | "lently" | null;
   reply?: PostedReply;
 }
@@ -71,17 +70,19 @@ export async function getInbox(db: Firestore, uid: string, input: InboxInput) {
   const [comments, posted] = await Promise.all([storedComments(db, analysis.id), postedReplies(db, uid, analysis.videoId)]);
 
   const rows: Row[] = [];
-  const counts = { unanswered: { question: 0, request: 0, criticism: 0, toxic: 0 }, answered: 0 };
+  const counts = { unanswered: { question: 0, request: 0, criticism: 0, toxic: 0 }, unchecked: { question: 0, request: 0, criticism: 0, toxic: 0 }, answered: 0 };
   for (const comment of comments as InboxComment[]) {
     const own = kindsOf(comment);
     if (own.length === 0) continue;
     const reply = posted.get(comment.id);
     const answered = comment.answeredByOwner === true || reply !== undefined;
+    const checked = answered || comment.repliesUnchecked !== true;
     if (answered) counts.answered += 1;
-    else for (const k of own) counts.unanswered[k] += 1;
+    else for (const k of own) counts[checked ? "unanswered" : "unchecked"][k] += 1;
     if (!own.some((k) => kinds.includes(k))) continue;
-    if ((status === "unanswered" && answered) || (status === "answered" && !answered)) continue;
-    rows.push({ comment, kinds: own, answered, answeredVia: comment.answeredByOwner ? "youtube" : reply ? "lently" : null, reply });
+    const rowStatus = answered ? "answered" : checked ? "unanswered" : "unchecked";
+    if (status !== "all" && status !== rowStatus) continue;
+    rows.push({ comment, kinds: own, answered, checked, answeredVia: comment.answeredByOwner ? "youtube" : reply ? "lently" : null, reply });
   }
   rows.sort(compare(order));
 
@@ -103,7 +104,7 @@ export async function getInbox(db: Firestore, uid: string, input: InboxInput) {
   return {
     analysisId: analysis.id,
     videoId: analysis.videoId,
-    items: page.map(({ comment: c, kinds: own, answered, answeredVia, reply }) => ({
+    items: page.map(({ comment: c, kinds: own, answered, checked, answeredVia, reply }) => ({
       commentId: c.id,
       author: c.author,
       text: c.text,
@@ -114,6 +115,7 @@ export async function getInbox(db: Firestore, uid: string, input: InboxInput) {
       sentiment: c.sentiment,
       kinds: own,
       answered,
+      checked,
       answeredVia,
       ownerRepliedAt: c.ownerRepliedAt ?? (reply ? reply.postedAt.toDate().toISOString() : null),
       reply: reply ? { replyId: reply.replyId, text: reply.text, postedAt: reply.postedAt.toDate().toISOString() } : null,

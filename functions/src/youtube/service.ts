@@ -37,8 +37,12 @@ export class UnitMeter {
   add(n = 1): void {
     this.units += n;
   }
-  /** Called before every HTTP call; a budgeted meter (core/budgets) charges the unit here and may refuse. */
-  reserve(): Promise<void> {
+  /** Called before every HTTP call; a budgeted meter (core/budgets) charges the unit here and may refuse. What it resolves to is handed back to `release`. */
+  reserve(): Promise<unknown> {
+    return Promise.resolve(undefined);
+  }
+  /** Called with what `reserve` gave when the call never reached YouTube (no HTTP status): a budgeted meter gives the unit back. */
+  release(_reservation: unknown): Promise<void> {
     return Promise.resolve();
   }
 }
@@ -247,7 +251,7 @@ export class YouTubeService {
   /** One API call with retries; every attempt that reached YouTube is counted. */
   private async call<T>(route: "videos" | "commentThreads" | "comments", videoId: string, meter: UnitMeter, request: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
-      await meter.reserve();
+      const reservation = await meter.reserve();
       try {
         const result = await request();
         meter.add();
@@ -255,6 +259,7 @@ export class YouTubeService {
       } catch (err) {
         const failure = classify(err);
         if (failure.status !== undefined) meter.add();
+        else await meter.release(reservation).catch(() => undefined); // a refund that fails costs a unit, never the call's own error
         const willRetry = isRetryable(failure) && attempt < this.retry.attempts;
         logFailure(route, videoId, attempt, failure, willRetry);
         if (!willRetry) throw toHttpsError(failure, { videoId, attempts: attempt });

@@ -2,6 +2,7 @@
 // stand-in, the local AI provider, the Firestore emulator.
 import { expect } from "chai";
 import type { DocumentReference, Firestore } from "firebase-admin/firestore";
+import { attentionKinds } from "../../src/ai/summaries";
 import { failStuckJobs } from "../../src/analysis/sweepStuckAnalyses";
 import { cancelAnalysis, getAnalysis, getAnalysisHistory } from "../../src/analysis/functions";
 import { db } from "../../src/core/firebase";
@@ -64,10 +65,15 @@ describe("analysis pipeline (in-process)", function () {
     // Every comment id cited by insights and summary is a stored comment.
     const chunks = await snap.ref.collection("comments").orderBy("index").get();
     const stored = chunks.docs.flatMap((d) => (d.get("comments") as unknown[]).map((c) => storedCommentSchema.parse(c)));
-    // 1 videos + 2 commentThreads pages + one comments.list page per kept thread with more than five replies and no owner reply among the first five.
-    const storedIds = new Set(stored.map((c) => c.id));
-    const replyPages = findFixture(DEMO)!.comments().filter((c) => storedIds.has(c.id) && c.replyCount > 5 && !(c.replies ?? []).some((r) => r.position < 5)).length;
+    // 1 videos + 2 commentThreads pages + one comments.list page per thread that can reach the inbox (question, request,
+    // criticism, toxic) with more than five replies and no owner reply among the first five; the other long threads are not read.
+    const attention = new Set(stored.filter((c) => attentionKinds(c as Parameters<typeof attentionKinds>[0]).length > 0).map((c) => c.id));
+    const long = findFixture(DEMO)!.comments().filter((c) => c.replyCount > 5 && !(c.replies ?? []).some((r) => r.position < 5));
+    const replyPages = long.filter((c) => attention.has(c.id)).length;
+    expect(replyPages).to.be.greaterThan(0);
     expect(analysis.cost.youtubeUnits).to.equal(3 + replyPages);
+    const storedById = new Map(stored.map((c) => [c.id, c as { repliesUnchecked?: boolean }]));
+    for (const c of long) if (storedById.has(c.id)) expect(storedById.get(c.id)!.repliesUnchecked === true, c.text).to.equal(!attention.has(c.id));
     expect(stored).to.have.length(analysis.counts.analysed);
     const known = new Set(stored.map((c) => c.id));
     const cited = [

@@ -14,7 +14,7 @@ import { getInbox } from "../../src/inbox/getInbox";
 import { postReply } from "../../src/inbox/postReply";
 import { historyRef } from "../../src/inbox/replyHistory";
 import { UnitMeter } from "../../src/youtube/service";
-import { resolveOwnerReplies } from "../../src/youtube/threads";
+import { inlineOwnerReply, resolveOwnerReplies } from "../../src/youtube/threads";
 import { pacificDay } from "../../src/core/budgets/pacificDay";
 import { UNIT_COST, type UnitOperation } from "../../src/youtube/units";
 import { renderReport } from "../../../tools/demo/report";
@@ -68,12 +68,17 @@ describe("inbox (in-process): whole threads, connected channel, replies", functi
     const meter = new UnitMeter();
     const comments = (await youtube.fetchCommentThreads(DEMO, { limit: 300, meter })).comments;
     const listUnits = meter.units;
-    const { states, pages } = await resolveOwnerReplies(youtube, comments, { ownerChannelId: demo.channelId, videoId: DEMO, meter, maxPages: 200 });
-    const answered = [...states].filter(([, s]) => s.answeredByOwner).map(([id]) => id);
-    expect(answered.sort()).to.deep.equal(ownerAnswered.map((c) => c.id).sort());
+    // The five inline replies settle most threads at no unit; the rest need comments.list.
+    const inline = new Map(comments.map((c) => [c.id, inlineOwnerReply(c)]));
+    const unsettled = comments.filter((c) => inline.get(c.id)!.repliesUnchecked);
+    const { states, pages, unchecked } = await resolveOwnerReplies(youtube, unsettled, { ownerChannelId: demo.channelId, videoId: DEMO, meter, maxPages: 200, concurrency: 4 });
+    expect(unchecked).to.deep.equal([]);
+    const answered = [...inline, ...states].filter(([, s]) => s.answeredByOwner).map(([id]) => id);
+    expect([...new Set(answered)].sort()).to.deep.equal(ownerAnswered.map((c) => c.id).sort());
     // Only threads with more than five replies and no owner among the first five need comments.list.
     const needed = demo.comments().filter((c) => c.replyCount > 5 && !(c.replies ?? []).some((r) => r.position < 5)).length;
     expect(needed).to.be.greaterThan(0);
+    expect(unsettled).to.have.length(needed);
     expect(pages).to.equal(needed);
     expect(meter.units - listUnits).to.equal(needed);
     const beyondFive = ownerAnswered.find((c) => c.replies!.every((r) => r.position >= 5))!;

@@ -58,6 +58,8 @@ export interface OwnerStats {
   posted: Array<{ id: string; parentId: string; text: string; authorChannelId: string }>;
   moderation: Record<string, string>;
   banned: string[];
+  replyParents: string[];
+  repliesMaxInFlight: number;
 }
 
 export async function ownerStats(): Promise<OwnerStats> {
@@ -66,6 +68,11 @@ export async function ownerStats(): Promise<OwnerStats> {
 
 export async function resetOwner(): Promise<void> {
   await fetch(`${process.env.LENTLY_YOUTUBE_STANDIN_URL}/__owner/reset`, { method: "POST" });
+}
+
+/** comments.list answers after `ms` (0: at once), so calls in flight overlap. */
+export async function setRepliesLatency(ms: number): Promise<void> {
+  await fetch(`${process.env.LENTLY_YOUTUBE_STANDIN_URL}/__owner/config`, { method: "POST", body: JSON.stringify({ repliesLatencyMs: ms }) });
 }
 
 export async function exhaustOwnerQuota(exhausted: boolean): Promise<void> {

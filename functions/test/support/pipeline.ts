@@ -9,7 +9,7 @@ import type { PlanId } from "../../src/core/plans";
 import { newUsage, usageRef } from "../../src/core/usage";
 import { runBatchTask } from "../../src/analysis/fanout/batchStage";
 import type { AnalysisDispatcher } from "../../src/analysis/fanout/dispatch";
-import { runFinalizeTask } from "../../src/analysis/fanout/finalizeStage";
+import { runFinalizeTask, type FinalizeDeps } from "../../src/analysis/fanout/finalizeStage";
 import type { JobDoc, JobError } from "../../src/analysis/jobDoc";
 import { ingestJob, type CommentSource } from "../../src/analysis/pipeline";
 import { youtubeCommentSource } from "../../src/analysis/youtubeSource";
@@ -39,6 +39,10 @@ export interface PipelineDeps {
   progressIntervalMs: number;
   /** Attempts per task: 1 makes the first failure final (the queue's retries are tested e2e). */
   maxAttempts?: number;
+  /** The finalize stage's YouTube client (owner replies): the stand-in by default. */
+  youtube?: () => Promise<YouTubeService>;
+  /** The finalize stage's reply-page cap and parallelism, when not the defaults. */
+  ownerReplies?: FinalizeDeps["ownerReplies"];
 }
 
 export async function pipelineDeps(overrides: Partial<PipelineDeps> = {}): Promise<PipelineDeps> {
@@ -88,7 +92,11 @@ export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, worker));
   if (finalizes.length > 0) {
-    await runFinalizeTask({ db: deps.db, connect: () => Promise.resolve(deps.ai), progressIntervalMs: deps.progressIntervalMs }, jobId, attempt);
+    await runFinalizeTask(
+      { db: deps.db, connect: () => Promise.resolve(deps.ai), youtube: deps.youtube ?? standInYouTube, ownerReplies: deps.ownerReplies, progressIntervalMs: deps.progressIntervalMs },
+      jobId,
+      attempt,
+    );
   }
   const job = (await deps.db.doc(`analysis_jobs/${jobId}`).get()).data() as JobDoc;
   if (job.status === "completed") return { status: "completed", analysisId: job.analysisId! };

@@ -1,6 +1,6 @@
 // Analysed comments as compact prompt rows: [n, text, likes, sentiment, category],
 // keyed by position so the model cites short numbers that map back to real ids.
-import { unansweredCounts } from "../summaries";
+import { uncheckedCounts, unansweredCounts } from "../summaries";
 import { ACTIONABLE_CATEGORIES, type AnalysedComment, type SentimentSummary, type ClassificationSummary } from "../types";
 import { codeOfSentiment } from "./analysis";
 import { clip } from "./fence";
@@ -53,8 +53,13 @@ export function statsData(sentiment?: SentimentSummary, classification?: Classif
   };
 }
 
-/** Questions, requests and criticism the creator has not replied to (only when replies are known). */
+/** Questions, requests and criticism the creator has not replied to (only when replies are known); `notChecked`: in threads not read whole. */
 export function unansweredData(comments: readonly AnalysedComment[]) {
   if (!comments.some((c) => c.answeredByOwner)) return undefined;
-  return { ...unansweredCounts(comments), answeredByCreator: comments.filter((c) => c.answeredByOwner).length };
+  const unread = Object.entries(uncheckedCounts(comments)).filter(([, n]) => n > 0);
+  return {
+    ...unansweredCounts(comments),
+    answeredByCreator: comments.filter((c) => c.answeredByOwner).length,
+    ...(unread.length ? { notChecked: Object.fromEntries(unread) } : {}),
+  };
 }

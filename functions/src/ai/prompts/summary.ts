@@ -1,7 +1,7 @@
 // The executive summary: a headline, an overview and priority actions that
 // point at real comments.
 import { z } from "zod";
-import { ownerKind } from "../summaries";
+import { isUnanswered, ownerKind } from "../summaries";
 import type { AnalysedComment, ExecutiveSummary, SummaryInput } from "../types";
 import { fence } from "./fence";
 import { commentRows, idsOf, sampleComments, statsData, unansweredData } from "./rows";
@@ -14,7 +14,7 @@ const PRIORITIES = ["high", "medium", "low"] as const;
 const INSTRUCTIONS =
   "Write an executive summary for the creator from <stats>, <insights> and <comments> rows [n, text, likes, sentiment, category]: " +
   "headline (one sentence), overview (3-5 sentences with the real numbers), and 3-6 actions (action, reason, priority high|medium|low, ids: row numbers of the comments behind it), " +
-  "covering unanswered questions, top requests and criticism first. When <stats> has `unanswered`, count and cite only comments the creator has not replied to.";
+  "covering unanswered questions, top requests and criticism first. When <stats> has `unanswered`, count and cite only comments the creator has not replied to (`notChecked`: threads not read whole, neither answered nor unanswered).";
 
 export const SUMMARY_SCHEMA = obj({
   headline: str(),
@@ -23,8 +23,8 @@ export const SUMMARY_SCHEMA = obj({
 });
 
 export function summaryPrompt(input: SummaryInput): { prompt: Prompt; shown: AnalysedComment[] } {
-  // Threads the creator already answered are done: the actions cite only open ones.
-  const shown = sampleComments(input.comments.filter((c) => !c.answeredByOwner || !ownerKind(c)), SUMMARY_SAMPLE);
+  // Threads the creator already answered are done, and unread ones are not known to be open: the actions cite only open ones.
+  const shown = sampleComments(input.comments.filter((c) => isUnanswered(c) || !ownerKind(c)), SUMMARY_SAMPLE);
   const insights = {
     themes: input.insights.themes.map((t) => ({ name: t.name, sentiment: t.sentiment, mentions: t.mentions })),
     ideas: input.insights.contentIdeas.map((i) => i.title),

@@ -1,12 +1,15 @@
 // Stage 3, a task enqueued by the batch that completed the set: joins the
-// batches' results, writes insights and the executive summary, and stores the
-// analysis. The analysis id is the job id and the final commit is guarded by
-// the job's status, so a finalize killed anywhere and redelivered ends in one
-// analysis; the comment chunks it rewrites are the same documents.
+// batches' results, reads the threads whose owner reply matters (now that the
+// comments are classified; ownerReplies.ts) while the insights are written,
+// writes the executive summary, and stores the analysis. The analysis id is
+// the job id and the final commit is guarded by the job's status, so a
+// finalize killed anywhere and redelivered ends in one analysis; the comment
+// chunks it rewrites are the same documents.
 import type { Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { summarizeClassification, summarizeSentiment, summarizeToxicity, withToxicityAction } from "../../ai/summaries";
 import type { AiProvider, TokenUsage } from "../../ai/types";
+import type { YouTubeService } from "../../youtube/service";
 import { addUsage, noUsage } from "../../ai/usage";
 import { describeFailure } from "../failures";
 import { finishUnsuccessfully, ProgressReporter } from "../jobLifecycle";
@@ -17,13 +20,26 @@ import type { TaskAttempt } from "./batchStage";
 import { stopIfCancelled } from "./batchStage";
 import { isRetryable, RetryLater } from "./retryable";
 import { BATCH_TASK_READS, BATCH_TASK_WRITES } from "./batchStage";
+import { ownerRepliesSummary, readOwnerReplies, withOwnerReplies, type OwnerRepliesDeps } from "./ownerReplies";
 import { discardStaging, readStagedWork } from "./staging";
 
 export interface FinalizeDeps {
   db: Firestore;
   connect(): Promise<AiProvider>;
+  /** The owner's threads are read on the analysis' YouTube budget; built only when a thread needs reading. */
+  youtube(): Promise<YouTubeService>;
+  /** Overrides of the reply-page cap and parallelism (youtube/threads.ts). */
+  ownerReplies?: Pick<OwnerRepliesDeps, "maxPages" | "concurrency">;
   now?: () => Date;
   progressIntervalMs?: number;
+}
+
+/** Both settled; the first failure thrown (so nothing is left running behind a retry). */
+async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === "rejected") throw x.reason;
+  if (y.status === "rejected") throw y.reason;
+  return [x.value, y.value];
 }
 
 export type FinalizeOutcome = { status: "completed"; analysisId: string } | { status: "stopped" | "waiting" | "failed" | "cancelled" };
@@ -43,25 +59,30 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
   let usage: TokenUsage = noUsage();
   try {
     const work = await readStagedWork(db, jobId);
-    const { stored, analysed, missing } = joinAnalyses(work.comments, work.analyses);
-    const sentiment = summarizeSentiment(analysed);
-    const classification = summarizeClassification(analysed);
+    const classified = joinAnalyses(work.comments, work.analyses);
+    const sentiment = summarizeSentiment(classified.analysed);
+    const classification = summarizeClassification(classified.analysed);
     const { description, ...video } = job!.analysisVideo!;
     const videoContext = { id: video.id, title: video.title, channelTitle: video.channelTitle, description };
-    const base = { video: videoContext, comments: analysed, sentiment, classification };
+    // The insights do not depend on who answered: they are written while the threads are read.
+    const base = { video: videoContext, comments: classified.analysed, sentiment, classification };
     const ai = await deps.connect();
 
+    if (options.include.insights || options.include.summary) await progress.step("insights");
+    const [ownerReplies, insightsResult] = await both(
+      readOwnerReplies({ db, youtube: () => deps.youtube(), ...deps.ownerReplies }, jobId, job!, classified.stored),
+      options.include.insights || options.include.summary ? ai.generateInsights(base) : Promise.resolve(undefined),
+    );
+    const { stored, analysed, missing } = joinAnalyses(withOwnerReplies(work.comments, ownerReplies), work.analyses);
     let insights;
-    if (options.include.insights || options.include.summary) {
-      await progress.step("insights");
-      const result = await ai.generateInsights(base);
-      usage = addUsage(usage, result.usage);
-      insights = result.value;
+    if (insightsResult) {
+      usage = addUsage(usage, insightsResult.usage);
+      insights = insightsResult.value;
     }
     let summary;
     if (options.include.summary && insights) {
       await progress.step("summary");
-      const result = await ai.summarize({ ...base, insights });
+      const result = await ai.summarize({ ...base, comments: analysed, insights });
       usage = addUsage(usage, result.usage);
       summary = withToxicityAction(resolveSummary(result.value, stored), summarizeToxicity(stored));
     }
@@ -78,6 +99,8 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
       video,
       options,
       provider: ai.name,
+      // Reading the threads whose owner reply matters: how many needed it, were read, were left unchecked (and why).
+      ownerReplies: ownerRepliesSummary(ownerReplies),
       results: {
         ...(options.include.sentiment ? { sentiment } : {}),
         ...(options.include.classification ? { classification: { ...classification, topQuestions: topQuestions(stored), ...ownerAnswers(stored) } } : {}),
@@ -97,10 +120,10 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
         outputTokens: total.outputTokens,
         // Of outputTokens, those the model spent thinking (billed as output).
         thinkingTokens: total.thinkingTokens ?? 0,
-        youtubeUnits: ingest.youtubeUnits,
+        youtubeUnits: ingest.youtubeUnits + ownerReplies.youtubeUnits,
         // The ingest's, every batch task's, and this run's: the job, the staged documents, the final commit's read and writes.
         firestoreReads: ingest.firestoreReads + fanout.total * BATCH_TASK_READS + 1 + work.documents + progress.reads + 1,
-        firestoreWrites: ingest.firestoreWrites + fanout.total * BATCH_TASK_WRITES + progress.writes + chunks.length + 2,
+        firestoreWrites: ingest.firestoreWrites + fanout.total * BATCH_TASK_WRITES + progress.writes + chunks.length + 2 + (ownerReplies.needed > 0 ? 1 : 0),
         tasks: fanout.total + 1,
         retries: work.retries + attempt.retryCount,
         wallMs: Date.now() - (job!.claimedAt?.toMillis() ?? started),

@@ -9,7 +9,8 @@
 //   meter(db, {userId, plan, purpose}) → BudgetedUnitMeter     a UnitMeter for the YouTube service: it charges
 //                                                              one unit before every HTTP call; `prepay(n)` reserves
 //                                                              n at once (an analysis' pages), `settle()` refunds
-//                                                              what was prepaid and not used
+//                                                              what was prepaid and not used; a call YouTube never
+//                                                              saw (no HTTP status) gets its unit back (`release`)
 //   usage(db, userId?)                                         today's figures (ledger and user)
 //
 // Purposes: "lookup" (getVideo, validateVideo, fetchComments, startAnalysis'
@@ -213,13 +214,25 @@ export class BudgetedUnitMeter extends UnitMeter {
     this.charged += units;
   }
 
-  override async reserve(): Promise<void> {
+  override async reserve(): Promise<Charge | "prepaid"> {
     if (this.prepaidLeft > 0) {
       this.prepaidLeft -= 1;
+      return "prepaid";
+    }
+    const reserved = await charge(this.db, { ...this.spender, units: 1 }, this.options);
+    this.charged += 1;
+    return reserved;
+  }
+
+  /** The call reserved for never reached YouTube (the network failed): its unit goes back to the prepaid pool or the ledger. */
+  override async release(reservation: unknown): Promise<void> {
+    if (reservation === "prepaid") {
+      this.prepaidLeft += 1;
       return;
     }
-    await charge(this.db, { ...this.spender, units: 1 }, this.options);
-    this.charged += 1;
+    if (!isCharge(reservation)) return;
+    await refund(this.db, reservation, reservation.units);
+    this.charged -= reservation.units;
   }
 
   /** Refunds the prepaid units that no call used. */
@@ -237,6 +250,9 @@ export class BudgetedUnitMeter extends UnitMeter {
     this.prepaid = [];
   }
 }
+
+const isCharge = (value: unknown): value is Charge =>
+  typeof value === "object" && value !== null && typeof (value as Charge).day === "string" && typeof (value as Charge).units === "number";
 
 export const youtubeBudget = {
   charge,

@@ -1,7 +1,7 @@
 // The executive summary from templates: real numbers from the summaries and
 // priority actions that point at real comments (open questions, requests,
 // criticism clusters), most liked first.
-import { isViewerQuestion, unansweredCounts } from "../../summaries";
+import { isUnanswered, isViewerQuestion, uncheckedCounts, unansweredCounts } from "../../summaries";
 import type { AnalysedComment, Category, ExecutiveSummary, PriorityAction, SummaryInput } from "../../types";
 import { pct, plural, quote } from "./text";
 
@@ -12,8 +12,8 @@ function inCategory(comments: readonly AnalysedComment[], category: Category): A
   return comments.filter((c) => !c.blocked && c.category === category).sort(byLikes);
 }
 
-/** Those the creator has not replied to yet: what the priority actions speak of. */
-const unanswered = (comments: readonly AnalysedComment[]) => comments.filter((c) => !c.answeredByOwner);
+/** Those the creator has not replied to yet (in threads read whole): what the priority actions speak of. */
+const unanswered = (comments: readonly AnalysedComment[]) => comments.filter(isUnanswered);
 
 function headline(input: SummaryInput): string {
   const s = input.sentiment;
@@ -65,10 +65,14 @@ function actions(input: SummaryInput): PriorityAction[] {
   const questions = unanswered(allQuestions);
   if (questions.length) {
     const top = questions[0];
-    const done = allQuestions.length - questions.length;
+    const done = allQuestions.filter((c) => c.answeredByOwner).length;
+    const unread = uncheckedCounts(allQuestions).question;
     out.push({
       action: `Answer the ${plural(questions.length, done > 0 ? "unanswered question" : "open question")}`,
-      reason: `The most liked (${top.likeCount ?? 0} likes) asks ${quote(top.text)}.${done > 0 ? ` You already answered ${done}.` : ""} Answering in the comments or a pinned reply helps everyone who wonders the same.`,
+      reason:
+        `The most liked (${top.likeCount ?? 0} likes) asks ${quote(top.text)}.${done > 0 ? ` You already answered ${done}.` : ""}` +
+        `${unread > 0 ? ` ${plural(unread, "more question")} sit in long threads Lently did not read whole; check those on YouTube.` : ""}` +
+        " Answering in the comments or a pinned reply helps everyone who wonders the same.",
       priority: questions.length >= 3 || (top.likeCount ?? 0) >= 10 ? "high" : "medium",
       commentIds: ids(questions),
     });
