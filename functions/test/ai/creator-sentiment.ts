@@ -52,6 +52,10 @@ export const CREATOR_SENTIMENT: ReadonlyArray<[string, Sentiment]> = [
   ["Finally someone explains this properly.", "positive"],
   ["Audio is really echoey in this one.", "negative"],
   ["The mic sounds a bit muffled.", "negative"],
+  // "No" that negates nothing: "no doubt", "no cap", "no contest".
+  ["No doubt the best channel for beginners.", "positive"],
+  ["No cap this is the best video on mixing.", "positive"],
+  ["Best photography channel on YouTube, no contest.", "positive"],
   // Praise that opens a complaint is sarcasm.
   ["Oh great, the audio is out of sync again.", "negative"],
   ["Love how you ignored every question in the comments.", "negative"],

@@ -1,6 +1,6 @@
 // Features of the trained sentiment model. Shared by the runtime scorer and
 // tools/train/sentiment.ts, so both see exactly the same representation.
-import { CONTRAST, DIMINISHERS, INTENSIFIERS, isNegator } from "./lexicon";
+import { CONTRAST, DIMINISHERS, INTENSIFIERS, isNonNegatingPair, negatesNext } from "./lexicon";
 import type { LexiconScore } from "./lexicon-score";
 import { squeeze, type Token } from "./tokenize";
 
@@ -22,7 +22,8 @@ export function sparseFeatures(tokens: Token[]): string[] {
   const out = new Set<string>();
   let negated = 0;
   let prev = "";
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i];
     if (token.kind === "punct") {
       if (token.norm.includes("?")) out.add("?");
       else if (token.norm.includes("!")) out.add("!");
@@ -36,13 +37,22 @@ export function sparseFeatures(tokens: Token[]): string[] {
       continue;
     }
     const word = featureWord(token);
+    // "no doubt", "no cap": one expression, so neither "no" nor "doubt" speaks alone.
+    if (token.kind === "word" && isNonNegatingPair(word, tokens[i + 1]?.norm)) {
+      const pair = `${word} ${tokens[i + 1].norm}`;
+      out.add(pair);
+      if (prev) out.add(`${prev} ${pair}`);
+      prev = pair;
+      i += 1;
+      continue;
+    }
     if (token.kind === "word" && CONTRAST.has(word)) negated = 0;
     // Degree words and one-letter words act through the lexicon score: as unigrams
     // they only learned the review domain ("very" went with praise, "w" meant "with").
     if (!(token.kind === "word" && (word.length === 1 || INTENSIFIERS.has(word) || DIMINISHERS.has(word)))) out.add(negated > 0 ? `!${word}` : word);
     if (prev) out.add(`${prev} ${word}`);
     prev = word;
-    if (token.kind === "word" && isNegator(word)) negated = 3;
+    if (token.kind === "word" && negatesNext(word, tokens[i + 1]?.norm)) negated = 3;
     else if (negated > 0) negated -= 1;
   }
   return [...out];

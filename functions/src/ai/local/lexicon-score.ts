@@ -1,6 +1,6 @@
 // Rule-based valence in the spirit of VADER (Hutto & Gilbert, 2014): lexicon
 // hits adjusted for negation, degree words, contrast, emphasis and questions.
-import { CONTRAST, DIMINISHERS, INTENSIFIERS, isNegator, MAX_PHRASE_WORDS, PHRASE_STARTS, PHRASES, valenceOf } from "./lexicon";
+import { CONTRAST, DIMINISHERS, INTENSIFIERS, isNegator, MAX_PHRASE_WORDS, negatesNext, PHRASE_STARTS, PHRASES, valenceOf } from "./lexicon";
 import type { Token } from "./tokenize";
 
 export interface LexiconScore {
@@ -180,9 +180,8 @@ export function lexiconScore(tokens: Token[]): LexiconScore {
       continue;
     }
     if (word && isNegator(word)) {
-      const next = tokens[i + 1];
-      // "not only", "not just": no flip.
-      if (!(next && (next.norm === "only" || next.norm === "just"))) negationLeft = NEGATION_SCOPE;
+      // "not only", "no doubt": no flip.
+      if (negatesNext(word, tokens[i + 1]?.norm)) negationLeft = NEGATION_SCOPE;
       continue;
     }
     const boost = INTENSIFIERS.get(word) ?? DIMINISHERS.get(word);

@@ -249,7 +249,7 @@ export const PHRASES = new Map<string, number>([
   ["waste of money", -2.5], ["waste of time", -2.5], ["love it", 3], ["hate it", -3], ["so so", -0.5],
   // Verdict idioms.
   ["let down", -2], ["bite the dust", -2], ["bites the dust", -2], ["does the job", 1.5], ["does its job", 1.5],
-  ["game changer", 3],
+  ["game changer", 3], ["no doubt", 1], ["no contest", 1.5],
 ]);
 export const MAX_PHRASE_WORDS = 3;
 /** First words of PHRASES (apostrophes kept and dropped), so most tokens skip the phrase lookup. */
@@ -277,6 +277,22 @@ export const NEGATORS = new Set([
 
 export function isNegator(word: string): boolean {
   return NEGATORS.has(word) || word.endsWith("n't");
+}
+
+// A negator before these negates nothing after it: "no doubt the best", "no cap this is
+// fire", "best channel, no contest", "not only fast but cheap".
+const NOT_NEGATING_NEXT = new Set(["only", "just"]);
+const NOT_NEGATING = new Set(["no doubt", "no cap", "no contest", "no joke", "no lie", "no offense", "no offence", "no kidding", "no wonder", "no question"]);
+
+/** "no doubt", "no cap": a negator and the word after it that read as one expression. */
+export function isNonNegatingPair(word: string, next: string | undefined): boolean {
+  return next !== undefined && NOT_NEGATING.has(`${word} ${next}`);
+}
+
+/** True when `word` negates what follows it (`next`: the following token's normalised form). */
+export function negatesNext(word: string, next: string | undefined): boolean {
+  if (!isNegator(word)) return false;
+  return next === undefined || !(NOT_NEGATING_NEXT.has(next) || isNonNegatingPair(word, next));
 }
 
 /** Degree adverbs and their multiplier on the next sentiment word. */
