@@ -1,13 +1,10 @@
 // Stage 3 of an analysis: insights, the executive summary and the stored
 // analysis, enqueued by the batch that completed the set.
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
-import { z } from "zod";
 import { GEMINI_API_KEY } from "../ai/config";
 import { db } from "../core/firebase";
 import type { FinalizeTaskData } from "./fanout/dispatch";
 import { ANALYSIS_TASK_MAX_ATTEMPTS, retryConfig } from "./fanout/queues";
-
-const payload = z.object({ jobId: z.string().min(1).max(200) }).strict();
 
 export const finalizeAnalysis = onTaskDispatched<FinalizeTaskData>(
   {
@@ -18,8 +15,12 @@ export const finalizeAnalysis = onTaskDispatched<FinalizeTaskData>(
     secrets: [GEMINI_API_KEY],
   },
   async (req) => {
-    const { jobId } = payload.parse(req.data);
-    const [{ runFinalizeTask }, { taskAiProvider }] = await Promise.all([import("./fanout/finalizeStage"), import("./taskProvider")]);
+    const [{ runFinalizeTask }, { finalizeTaskPayload }, { taskAiProvider }] = await Promise.all([
+      import("./fanout/finalizeStage"),
+      import("./fanout/dispatch"),
+      import("./taskProvider"),
+    ]);
+    const { jobId } = finalizeTaskPayload.parse(req.data);
     await runFinalizeTask({ db: db(), connect: () => taskAiProvider("finalize") }, jobId, {
       retryCount: req.retryCount,
       maxAttempts: ANALYSIS_TASK_MAX_ATTEMPTS.value(),
