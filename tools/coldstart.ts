@@ -128,10 +128,12 @@ function handlerText(text: string, name: string): string {
     [...text.matchAll(/\n(?:async function|function|const|let|var) (\w+)(?: = |\()(?!(?:__importStar\(|__importDefault\()?require\()/g)].map((m) => [m[1], m.index]),
   );
   const included = new Set<string>();
+  // A helper's name inside a string (the "../contracts/ask" of `contractOf(() => import(…))`) is no use of it.
+  const code = () => body.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
   for (let grew = true; grew; ) {
     grew = false;
     for (const [helper, at] of helpers) {
-      if (included.has(helper) || !new RegExp(`(?<![.\\w$])${helper}\\b`).test(body)) continue;
+      if (included.has(helper) || !new RegExp(`(?<![.\\w$])${helper}\\b`).test(code())) continue;
       const after = text.slice(at + 1);
       const stop = after.slice(1).search(/\n(?:exports\.|function |async function |const |let |var |class )/);
       body += after.slice(0, stop < 0 ? undefined : stop + 1);

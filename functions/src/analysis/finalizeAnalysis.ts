@@ -2,14 +2,11 @@
 // the executive summary and the stored analysis, enqueued by the batch that
 // completed the set.
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
-import { z } from "zod";
 import { GEMINI_API_KEY } from "../ai/config";
 import { db } from "../core/firebase";
 import { YOUTUBE_API_KEY } from "../youtube/config";
 import type { FinalizeTaskData } from "./fanout/dispatch";
 import { ANALYSIS_TASK_MAX_ATTEMPTS, retryConfig } from "./fanout/queues";
-
-const payload = z.object({ jobId: z.string().min(1).max(200) }).strict();
 
 export const finalizeAnalysis = onTaskDispatched<FinalizeTaskData>(
   {
@@ -20,8 +17,12 @@ export const finalizeAnalysis = onTaskDispatched<FinalizeTaskData>(
     secrets: [GEMINI_API_KEY, YOUTUBE_API_KEY],
   },
   async (req) => {
-    const { jobId } = payload.parse(req.data);
-    const [{ runFinalizeTask }, { taskAiProvider }] = await Promise.all([import("./fanout/finalizeStage"), import("./taskProvider")]);
+    const [{ runFinalizeTask }, { finalizeTaskPayload }, { taskAiProvider }] = await Promise.all([
+      import("./fanout/finalizeStage"),
+      import("./fanout/dispatch"),
+      import("./taskProvider"),
+    ]);
+    const { jobId } = finalizeTaskPayload.parse(req.data);
     const youtube = async () => (await import("../youtube/ingest")).youtubeService();
     await runFinalizeTask({ db: db(), connect: () => taskAiProvider("finalize"), youtube }, jobId, {
       retryCount: req.retryCount,

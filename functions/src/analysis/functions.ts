@@ -1,15 +1,15 @@
 import { onCall } from "firebase-functions/v2/https";
-import { callables as contracts } from "../contracts";
-import { authed } from "../core/callable";
+import { authed, contractOf } from "../core/callable";
 import { failedPrecondition, notFound, permissionDenied } from "../core/errors";
 import { db } from "../core/firebase";
 import { lazy } from "../core/lazy";
 
+const contract = contractOf(() => import("../contracts/analysis"));
 const queries = lazy(() => import("./queries"));
 
 export const getAnalysis = onCall(
   authed(
-    contracts.getAnalysis.request,
+    contract("getAnalysisRequest"),
     async (input, { uid }) =>
       (await queries()).getAnalysis(db(), uid, input.analysisId, {
         includeComments: input.includeComments ?? false,
@@ -20,11 +20,11 @@ export const getAnalysis = onCall(
 );
 
 export const getAnalysisHistory = onCall(
-  authed(contracts.getAnalysisHistory.request, async (input, { uid }) => (await queries()).getAnalysisHistory(db(), uid, input.limit ?? 20, input.cursor)),
+  authed(contract("getAnalysisHistoryRequest"), async (input, { uid }) => (await queries()).getAnalysisHistory(db(), uid, input.limit ?? 20, input.cursor)),
 );
 
 export const cancelAnalysis = onCall(
-  authed(contracts.cancelAnalysis.request, async ({ jobId }, { uid }) => {
+  authed(contract("cancelAnalysisRequest"), async ({ jobId }, { uid }) => {
     const ref = db().collection("analysis_jobs").doc(jobId);
     const snap = await ref.get();
     if (!snap.exists) throw notFound("Analysis job");

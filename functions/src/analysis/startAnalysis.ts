@@ -2,21 +2,24 @@
 // quota rules it out, and writes the job document. The trigger does the work.
 import { FieldValue } from "firebase-admin/firestore";
 import { onCall } from "firebase-functions/v2/https";
-import { callables as contracts } from "../contracts";
-import { authed } from "../core/callable";
+import { authed, contractOf } from "../core/callable";
 import { invalidArgument } from "../core/errors";
 import { db } from "../core/firebase";
-import { assertAvailable, currentUsage, usageDocs } from "../core/quota";
-import { readSettings } from "../users/settings";
 import { YOUTUBE_API_KEY } from "../youtube/config";
 import { parseVideoId } from "../youtube/videoInput";
-import { resolveOptions } from "./request";
+
+const contract = contractOf(() => import("../contracts/analysis"));
 
 export const startAnalysis = onCall(
   { secrets: [YOUTUBE_API_KEY], consumeAppCheckToken: true },
-  authed(contracts.startAnalysis.request, async (input, { uid }) => {
+  authed(contract("startAnalysisRequest"), async (input, { uid }) => {
     const videoId = parseVideoId(input.videoUrlOrId, "videoUrlOrId");
-    const { lookupDepsFromParams, startLookup } = await import("../youtube/lookups");
+    const [{ lookupDepsFromParams, startLookup }, { assertAvailable, currentUsage, usageDocs }, { readSettings }, { resolveOptions }] = await Promise.all([
+      import("../youtube/lookups"),
+      import("../core/quota"),
+      import("../users/settings"),
+      import("./request"),
+    ]);
     const { meter } = await startLookup(lookupDepsFromParams(db()), uid);
     // The trigger decides again when it claims the job; this is the fast answer.
     const [usageSnap, profileSnap] = await db().getAll(...usageDocs(db(), uid));

@@ -9,9 +9,13 @@
 // failed run stopped.
 import { Timestamp } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
+import { z } from "zod";
 import { readModifyWrite } from "../core/readModifyWrite";
 import { replayUnmatched, type BillingContext } from "./apply";
 import { customerRef, type CustomerDoc } from "./customers";
+
+/** The task's data: a Paddle customer id. */
+export const customerTaskInput = z.strictObject({ customerId: z.string().regex(/^ctm_[A-Za-z0-9_]{1,64}$/) });
 
 export type CustomerTaskContext = Omit<BillingContext, "enqueueCustomerTask">;
 

@@ -3,13 +3,9 @@ import { logger } from "firebase-functions/logger";
 import { onCall, onRequest } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
-import { z } from "zod";
-import { callables as contracts } from "../contracts";
-import { authed, type CallContext } from "../core/callable";
+import { authed, contractOf, type CallContext } from "../core/callable";
 import { invalidArgument, permissionDenied } from "../core/errors";
 import { app, auth, db } from "../core/firebase";
-import { checkUsage } from "../core/quota";
-import { usageView } from "../core/usage";
 import type { WebhookContext } from "./webhook";
 import {
   PADDLE_API_KEY,
@@ -24,6 +20,7 @@ import {
 import { lazy } from "../core/lazy";
 import { priceIdsByPlan, priceMap, type PriceConfig } from "./prices";
 
+const contract = contractOf(() => import("../contracts/billing"));
 const info = lazy(() => import("./info"));
 const reset = lazy(() => import("./reset"));
 
@@ -62,8 +59,6 @@ export const paddleWebhook = onRequest({ secrets: [PADDLE_WEBHOOK_SECRET], timeo
   res.status(out.status).set(out.headers ?? {}).json(out.body);
 });
 
-const customerTaskInput = z.strictObject({ customerId: z.string().regex(/^ctm_[A-Za-z0-9_]{1,64}$/) });
-
 export const paddleCustomerTask = onTaskDispatched(
   {
     secrets: [PADDLE_API_KEY],
@@ -72,10 +67,10 @@ export const paddleCustomerTask = onTaskDispatched(
     timeoutSeconds: 300,
   },
   async (req) => {
+    const { customerTaskInput, runCustomerTask } = await import("./customerTask");
     const parsed = customerTaskInput.safeParse(req.data);
     // A malformed task can never succeed: log it and let it go (a throw would be retried).
     if (!parsed.success) return void logger.error("paddleCustomerTask: malformed task", { issues: parsed.error.issues.length });
-    const { runCustomerTask } = await import("./customerTask");
     await runCustomerTask(
       { db: db(), auth: auth(), prices: priceMap(priceConfig()), directory: await directory(), now: () => new Date() },
       parsed.data.customerId,
@@ -85,7 +80,7 @@ export const paddleCustomerTask = onTaskDispatched(
 
 export const getCheckoutCustomer = onCall(
   { secrets: [PADDLE_API_KEY] },
-  authed(contracts.getCheckoutCustomer.request, async (_input, ctx) =>
+  authed(contract("getCheckoutCustomerRequest"), async (_input, ctx) =>
     (await import("./checkout")).getCheckoutCustomer(
       { db: db(), directory: await directory(), enqueueCustomerTask },
       {
@@ -99,19 +94,19 @@ export const getCheckoutCustomer = onCall(
 );
 
 export const getBillingInfo = onCall(
-  authed(contracts.getBillingInfo.request, async (_input, ctx) => (await info()).getBillingInfo(db(), ctx.uid, priceIdsByPlan(priceConfig()))),
+  authed(contract("getBillingInfoRequest"), async (_input, ctx) => (await info()).getBillingInfo(db(), ctx.uid, priceIdsByPlan(priceConfig()))),
 );
 
 export const checkQuota = onCall(
   authed(
-    contracts.checkQuota.request,
-    (input, ctx) => checkUsage(db(), ctx.uid, input.type, input.amount ?? 1),
+    contract("checkQuotaRequest"),
+    async (input, ctx) => (await import("../core/quota")).checkUsage(db(), ctx.uid, input.type, input.amount ?? 1),
   ),
 );
 
 export const getUsageAnalytics = onCall(
   authed(
-    contracts.getUsageAnalytics.request,
+    contract("getUsageAnalyticsRequest"),
     async (input, ctx) =>
       (await info()).getUsageAnalytics(db(), ctx.uid, { includeTrends: input.includeTrends ?? false, days: input.days ?? 30, timeZone: RESET_TIME_ZONE.value() }),
   ),
@@ -123,7 +118,7 @@ function requireAdmin(ctx: CallContext): void {
 
 export const adminResetUsage = onCall(
   { timeoutSeconds: JOB_TIMEOUT_SECONDS },
-  authed(contracts.adminResetUsage.request, async (input, ctx) => {
+  authed(contract("adminResetUsageRequest"), async (input, ctx) => {
     requireAdmin(ctx);
     const { resetDueUsage, resetUserUsage } = await reset();
     const now = new Date();
@@ -134,13 +129,14 @@ export const adminResetUsage = onCall(
     }
     const result = await resetUserUsage(db(), input.userId!, now, { force: input.force ?? false });
     logger.info("admin usage reset (one user)", { by: ctx.uid, uid: input.userId, force: input.force ?? false, status: result.status });
+    const { usageView } = await import("../core/usage");
     return { status: result.status, accessEnded: result.accessEnded, usage: result.usage ? usageView(result.usage) : null };
   }),
 );
 
 export const listUsersDueReset = onCall(
   authed(
-    contracts.listUsersDueReset.request,
+    contract("listUsersDueResetRequest"),
     async (input, ctx) => {
       requireAdmin(ctx);
       const { decodeCursor, listUsersDueReset: listDue } = await reset();

@@ -2,7 +2,9 @@
 // the one contract between these functions and the web app. The functions
 // validate requests with these schemas, the tests parse every response with
 // them, and README's function reference is generated from this registry
-// (tools/contracts-doc.ts). The web app imports it as
+// (tools/contracts-doc.ts). Function files never import this registry: each
+// loads its feature's module on first call (`contractOf`, core/callable.ts),
+// so lib/index.js builds no schema (test/core/coldstart.test.ts). The web app imports it as
 // `lently-functions/contracts` (package "exports"); it loads zod and nothing
 // of firebase-functions or firebase-admin (a test checks).
 //

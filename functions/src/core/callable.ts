@@ -9,6 +9,7 @@ import { HttpsError, type CallableRequest, type CallableResponse } from "firebas
 import type { z } from "zod";
 import { fromZodError } from "./errors";
 import { db } from "./firebase";
+import { lazy } from "./lazy";
 import { isDeleted } from "./tombstone";
 
 /**
@@ -48,8 +49,23 @@ function checkApp(request: CallableRequest<unknown>, options: AuthedOptions): vo
   }
 }
 
+/** A request schema, loaded when the callable first runs (see `contractOf`). */
+export type RequestSchema<S extends z.ZodType> = () => Promise<S>;
+
+/**
+ * The request schemas of one contract module (functions/src/contracts/*), each
+ * built on its callable's first call: every instance loads lib/index.js, so
+ * building every callable's zod schemas there would cost all of them.
+ * `const contract = contractOf(() => import("../contracts/users"))`, then
+ * `authed(contract("getMeRequest"), …)`.
+ */
+export function contractOf<M>(load: () => Promise<M>): <K extends keyof M>(name: K) => () => Promise<M[K]> {
+  const module = lazy(load);
+  return (name) => async () => (await module())[name];
+}
+
 export function authed<S extends z.ZodType, R>(
-  schema: S,
+  schema: RequestSchema<S>,
   handler: (input: z.infer<S>, ctx: CallContext) => Promise<R>,
   options: AuthedOptions = {},
 ): (request: CallableRequest<unknown>, response?: CallableResponse<unknown>) => Promise<R> {
@@ -57,7 +73,7 @@ export function authed<S extends z.ZodType, R>(
     const uid = request.auth?.uid;
     if (!uid) throw new HttpsError("unauthenticated", "Sign in to use Lently.");
     checkApp(request, options);
-    const parsed = schema.safeParse(request.data ?? {});
+    const parsed = (await schema()).safeParse(request.data ?? {});
     if (!parsed.success) throw fromZodError(parsed.error);
     try {
       // An ID token outlives its account by up to an hour: a deleted account's token recreates and writes nothing.

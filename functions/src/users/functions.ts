@@ -1,38 +1,42 @@
 import { onCall } from "firebase-functions/v2/https";
 import { PADDLE_API_KEY, PADDLE_ENVIRONMENT } from "../billing/config";
-import { callables as contracts } from "../contracts";
-import { authed } from "../core/callable";
+import { authed, contractOf } from "../core/callable";
 import { auth, db } from "../core/firebase";
 import { CHANNEL_SECRETS } from "../channel/config";
 import { lazy } from "../core/lazy";
 import { identity } from "./identity";
-import * as users from "./service";
 
+const contract = contractOf(() => import("../contracts/users"));
+const users = lazy(() => import("./service"));
 const channel = lazy(() => import("../channel/service"));
 
 export const getMe = onCall(
-  authed(contracts.getMe.request, (_input, ctx) => users.ensureUser(db(), ctx.uid, identity(ctx))),
+  authed(contract("getMeRequest"), async (_input, ctx) => (await users()).ensureUser(db(), ctx.uid, identity(ctx))),
 );
 
 export const updateProfile = onCall(
-  authed(contracts.updateProfile.request, (input, ctx) => users.updateProfile(db(), ctx.uid, identity(ctx), input)),
+  authed(contract("updateProfileRequest"), async (input, ctx) => (await users()).updateProfile(db(), ctx.uid, identity(ctx), input)),
 );
 
 export const updateSettings = onCall(
-  authed(contracts.updateSettings.request, async (input, ctx) => ({
-    settings: await users.updateSettings(db(), ctx.uid, identity(ctx), input.settings),
+  authed(contract("updateSettingsRequest"), async (input, ctx) => ({
+    settings: await (await users()).updateSettings(db(), ctx.uid, identity(ctx), input.settings),
   })),
 );
 
-export const getUsage = onCall(authed(contracts.getUsage.request, (_input, ctx) => users.getUsage(db(), ctx.uid, identity(ctx))));
+export const getUsage = onCall(authed(contract("getUsageRequest"), async (_input, ctx) => (await users()).getUsage(db(), ctx.uid, identity(ctx))));
 
 export const deleteAccount = onCall(
   { secrets: [PADDLE_API_KEY, ...CHANNEL_SECRETS] },
   authed(
-    contracts.deleteAccount.request,
+    contract("deleteAccountRequest"),
     async (_input, ctx) => {
-      const [{ paddleCustomerDirectory }, { disconnectChannel, disconnectDepsFromParams }] = await Promise.all([import("../billing/paddle"), channel()]);
-      return users.deleteAccount(
+      const [{ paddleCustomerDirectory }, { disconnectChannel, disconnectDepsFromParams }, { deleteAccount: deleteAll }] = await Promise.all([
+        import("../billing/paddle"),
+        channel(),
+        users(),
+      ]);
+      return deleteAll(
         {
           db: db(),
           auth: auth(),

@@ -1,19 +1,19 @@
 // YouTube callables: thin adapters (auth + zod via `authed`) over ingest.ts.
 import { onCall } from "firebase-functions/v2/https";
-import { callables as contracts } from "../contracts";
-import { authed } from "../core/callable";
+import { authed, contractOf } from "../core/callable";
 import { db } from "../core/firebase";
 import { YOUTUBE_API_KEY } from "./config";
 import { lazy } from "../core/lazy";
 import { toHttpsError } from "./errors";
 
+const contract = contractOf(() => import("../contracts/youtube"));
 const ingest = lazy(() => import("./ingest"));
 const lookups = lazy(() => import("./lookups"));
 
 /** Video metadata (title, channel, duration, counts, privacy, comments on/off). */
 export const getVideo = onCall(
   { secrets: [YOUTUBE_API_KEY] },
-  authed(contracts.getVideo.request, async ({ videoUrlOrId: videoId }, { uid }) => {
+  authed(contract("getVideoRequest"), async ({ videoUrlOrId: videoId }, { uid }) => {
     const [{ findVideoCached, youtubeService }, { lookupDepsFromParams, startLookup }] = await Promise.all([ingest(), lookups()]);
     const { meter } = await startLookup(lookupDepsFromParams(db()), uid);
     const { video, cacheHit, units } = await findVideoCached(db(), await youtubeService(), { videoId, meter });
@@ -25,7 +25,7 @@ export const getVideo = onCall(
 /** Whether a video can be analysed on the caller's plan, and whether its comments would be cut to the plan's limit. */
 export const validateVideo = onCall(
   { secrets: [YOUTUBE_API_KEY] },
-  authed(contracts.validateVideo.request, async ({ videoUrlOrId: videoId }, { uid }) => {
+  authed(contract("validateVideoRequest"), async ({ videoUrlOrId: videoId }, { uid }) => {
     const [{ checkVideo, youtubeService }, { lookupDepsFromParams, startLookup }] = await Promise.all([ingest(), lookups()]);
     const { plan, commentLimit, meter } = await startLookup(lookupDepsFromParams(db()), uid);
     return checkVideo(db(), await youtubeService(), { videoId, plan, commentLimit, meter });
@@ -35,7 +35,7 @@ export const validateVideo = onCall(
 /** The video's high-value comments (spam removed, ranked by engagement) within the caller's plan limit. */
 export const fetchComments = onCall(
   { secrets: [YOUTUBE_API_KEY], timeoutSeconds: 300, memory: "512MiB" },
-  authed(contracts.fetchComments.request, async (input, { uid }) => {
+  authed(contract("fetchCommentsRequest"), async (input, { uid }) => {
     const videoId = input.videoUrlOrId;
     const [{ loadVideoAndComments, youtubeService }, { lookupDepsFromParams, startLookup }] = await Promise.all([ingest(), lookups()]);
     const { plan, commentLimit: planLimit, meter } = await startLookup(lookupDepsFromParams(db()), uid);

@@ -3,7 +3,7 @@
 import { expect } from "chai";
 import type { DocumentReference, Firestore } from "firebase-admin/firestore";
 import { attentionKinds } from "../../src/ai/summaries";
-import { failStuckJobs } from "../../src/analysis/sweepStuckAnalyses";
+import { failStuckJobs } from "../../src/analysis/stuckJobs";
 import { cancelAnalysis, getAnalysis, getAnalysisHistory } from "../../src/analysis/functions";
 import { db } from "../../src/core/firebase";
 import { findFixture, FIXTURE_IDS } from "../../../tools/standins/fixtures";

@@ -2,7 +2,7 @@
 import { expect } from "chai";
 import type { AskableAnalysis } from "../../src/ask/analysisData";
 import { MAX_SUGGESTIONS, MIN_SUGGESTIONS, suggestQuestions } from "../../src/ask/suggestions";
-import { QUESTION_MAX_CHARS } from "../../src/ask/functions";
+import { QUESTION_MAX_CHARS } from "../../src/contracts/ask";
 import type { Category, Sentiment } from "../../src/ai/types";
 
 const zero = <K extends string>(keys: K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;

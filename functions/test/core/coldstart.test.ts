@@ -40,10 +40,62 @@ describe("cold start: near the floor", () => {
     expect(pkgs("billing/functions.js", "paddleWebhook")).to.include("@paddle/paddle-node-sdk");
     expect(pkgs("billing/functions.js", "getBillingInfo")).not.to.include("@paddle/paddle-node-sdk");
     expect(pkgs("ask/functions.js", "askQuestion")).to.include("ask/service.js");
-    expect(pkgs("users/functions.js", "getMe")).to.deep.equal([]);
+    // A callable's first call loads its own contract module (its request schema) and its service, nothing else.
+    expect(pkgs("users/functions.js", "getMe").sort()).to.deep.equal(["contracts/users.js", "users/service.js"]);
     // The inbox: listing loads its service alone; acting on the channel loads the OAuth and YouTube clients, nothing of billing.
-    expect(pkgs("inbox/functions.js", "getInbox")).to.deep.equal(["inbox/getInbox.js"]);
+    expect(pkgs("inbox/functions.js", "getInbox").sort()).to.deep.equal(["contracts/inbox.js", "inbox/getInbox.js"]);
+    expect(pkgs("ask/functions.js", "getConversation").sort()).to.deep.equal(["ask/conversations.js", "contracts/ask.js"]);
     expect(pkgs("inbox/functions.js", "postReply")).to.include.members(["inbox/postReply.js", "channel/service.js", "google-auth-library"]);
     expect(pkgs("channel/functions.js", "connectYouTubeChannel")).to.include("google-auth-library").and.not.include("@paddle/paddle-node-sdk");
+  });
+});
+
+describe("cold start: no zod schema is built at index load", () => {
+  const functionsDir = join(__dirname, "..", "..");
+  const lib = join(functionsDir, "lib");
+  // Counts every zod builder called (z.strictObject, z.string, z.lazy…): compiled modules call them as
+  // `zod_1.z.NAME(…)` at the moment they build a schema, so a stand-in for the package's `z` sees each one.
+  const probe = (steps: string) => {
+    const script = `
+      const zod = require("zod");
+      const built = [];
+      const z = {};
+      for (const key of Object.keys(zod.z)) {
+        Object.defineProperty(z, key, { enumerable: true, get: () => (typeof zod.z[key] === "function" && built.push(key), zod.z[key]) });
+      }
+      require.cache[require.resolve("zod")].exports = { ...zod, z };
+      const contracts = () => Object.keys(require.cache).filter((p) => p.startsWith(${JSON.stringify(join(lib, "contracts"))})).map((p) => p.slice(${JSON.stringify(lib.length + 1)}));
+      const report = {};
+      (async () => {
+        ${steps}
+        process.stdout.write(JSON.stringify(report));
+      })().catch((err) => { process.stderr.write(String(err && err.stack)); process.exit(1); });
+    `;
+    const env = { ...process.env, GCLOUD_PROJECT: "demo-lently", ENFORCE_APP_CHECK: "false" };
+    return JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: functionsDir, env, encoding: "utf8" })) as Record<string, unknown>;
+  };
+
+  it("the probe sees schemas being built (a contract module loaded on its own builds its request schemas)", () => {
+    const out = probe(`require(${JSON.stringify(join(lib, "contracts", "users.js"))}); report.built = built.length;`);
+    expect(out.built).to.be.greaterThan(10);
+  });
+
+  it("lib/index.js loads no contract module and calls no zod builder: request and response schemas wait for the first call", () => {
+    const out = probe(`require(${JSON.stringify(join(lib, "index.js"))}); report.built = built; report.contracts = contracts();`);
+    expect(out.contracts, "contract modules loaded by index.js").to.deep.equal([]);
+    expect(out.built, "zod builders called while loading index.js").to.deep.equal([]);
+  });
+
+  it("a callable's first call loads its own contract module, not the registry or another feature's, and still validates", () => {
+    const out = probe(`
+      const { getMe } = require(${JSON.stringify(join(lib, "index.js"))});
+      await getMe.run({ auth: { uid: "u1", token: {} }, data: { bogus: 1 } }).then(
+        () => { report.answer = "accepted"; },
+        (err) => { report.answer = err.code + ": " + err.message; },
+      );
+      report.contracts = contracts().sort();
+    `);
+    expect(out.answer).to.equal("invalid-argument: data: unknown field(s) bogus");
+    expect(out.contracts).to.deep.equal(["contracts/shared.js", "contracts/users.js"]);
   });
 });

@@ -4,6 +4,7 @@
 // trigger, two batches both seeing the set complete) creates one task.
 import { createHash } from "node:crypto";
 import { logger } from "firebase-functions/logger";
+import { z } from "zod";
 import { BATCH_QUEUES, FINALIZE_QUEUE, type Priority } from "./queues";
 
 export interface BatchTaskData {
@@ -14,6 +15,10 @@ export interface BatchTaskData {
 export interface FinalizeTaskData {
   jobId: string;
 }
+
+/** What the task handlers accept: a task's data is checked again before it is run. */
+export const batchTaskPayload = z.strictObject({ jobId: z.string().min(1).max(200), index: z.number().int().min(0).max(100_000) });
+export const finalizeTaskPayload = z.strictObject({ jobId: z.string().min(1).max(200) });
 
 export interface AnalysisDispatcher {
   enqueueBatches(jobId: string, indexes: readonly number[], priority: Priority): Promise<void>;
