@@ -282,11 +282,11 @@ export function isNegator(word: string): boolean {
 // A negator before these negates nothing after it: "no doubt the best", "no cap this is
 // fire", "best channel, no contest", "not only fast but cheap".
 const NOT_NEGATING_NEXT = new Set(["only", "just"]);
-const NOT_NEGATING = new Set(["no doubt", "no cap", "no contest", "no joke", "no lie", "no offense", "no offence", "no kidding", "no wonder", "no question"]);
+const NO_IDIOMS = new Set(["doubt", "cap", "contest", "joke", "lie", "offense", "offence", "kidding", "wonder", "question"]);
 
 /** "no doubt", "no cap": a negator and the word after it that read as one expression. */
 export function isNonNegatingPair(word: string, next: string | undefined): boolean {
-  return next !== undefined && NOT_NEGATING.has(`${word} ${next}`);
+  return word === "no" && next !== undefined && NO_IDIOMS.has(next);
 }
 
 /** True when `word` negates what follows it (`next`: the following token's normalised form). */
