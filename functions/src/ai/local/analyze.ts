@@ -5,7 +5,7 @@ import { classifyCategory } from "./category";
 import { emotionsOfTokens } from "./emotion";
 import { sentimentOfTokens } from "./sentiment";
 import { isToxicTokens } from "./toxicity";
-import { flatten, normalizeText, tokenize } from "./tokenize";
+import { flatten, tokenize } from "./tokenize";
 import { verdictOf } from "./verdicts";
 
 const ASKING: ReadonlySet<Category> = new Set(["question", "request", "suggestion"]);
@@ -18,7 +18,7 @@ export function analyzeComment(comment: CommentInput): CommentAnalysis {
   // A plain question or remark (no sentiment word, no sign of an opinion) is already neutral here.
   const details = sentimentOfTokens(tokens, text);
   const category = classifyCategory(text, details, flat);
-  const verdict = verdictOf(normalizeText(text).toLowerCase(), details.sentiment, details.lexicon.negative, ASKING.has(category));
+  const verdict = verdictOf(flat, details.sentiment, details.lexicon.negative, ASKING.has(category));
   return {
     id: comment.id,
     sentiment: verdict ?? details.sentiment,

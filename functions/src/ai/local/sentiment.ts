@@ -203,8 +203,8 @@ export function sentimentOfTokens(tokens: Token[], text: string, model: Sentimen
   // "Which mic is that? Wow, it sounds incredible." negative.
   const asks = asksSomething(tokens);
   const onlyAsking = asks && onlyAsks(tokens);
-  const stated = asks && !onlyAsking ? statements(tokens) : tokens;
-  let logit = modelLogit(model, stated.length > 0 ? stated : tokens, stated.length > 0 ? lexiconScore(stated) : lexicon);
+  const stated = asks && !onlyAsking ? statements(tokens) : [];
+  let logit = stated.length > 0 ? modelLogit(model, stated, lexiconScore(stated)) : modelLogit(model, tokens, lexicon);
   let words = 0;
   for (const t of tokens) if (t.kind === "word") words += 1;
   if (lexicon.slang > 0 && words <= SHORT_WORDS && lexicon.compound !== 0 && Math.sign(logit - positiveFrom) !== Math.sign(lexicon.compound)) {

@@ -3,8 +3,9 @@
 // negation or a number ("can't stop watching", "how does this only have 2k
 // views?"), and sarcasm (praise that opens a complaint: "oh great, the audio is
 // out of sync again"). The word model, trained on tablet reviews, cannot learn
-// them; a creator reads them at a glance. All patterns run on the lower-cased,
-// normalised text (apostrophes kept, so "can't" and "cant" both match).
+// them; a creator reads them at a glance. All patterns run on the flattened
+// text (tokenize.ts `flatten`: lower case, apostrophes dropped, punctuation as
+// spaces, padded), which the category rules read too.
 import type { Sentiment } from "../types";
 
 const PROBLEM_SOLVED =
@@ -16,8 +17,8 @@ const PRAISE = new RegExp(
     String.raw`can'?t stop (?:watching|listening|laughing|rewatching|replaying|smiling)`,
     String.raw`(?:clicked|subscribed|subbed|hit (?:the )?(?:like|subscribe)(?: button)?)(?: on (?:a|this|the) video)? (?:so|this) fast`,
     String.raw`would (?:watch|listen to|read) (?:it |this )?again`,
-    String.raw`(?:^|\s)1[01] ?/ ?10\b`,
-    String.raw`(?:only|just) (?:has|have|got) [\d.,]+ ?k? (?:views|subs|subscribers|likes)`,
+    String.raw` 1[01] 10 `,
+    String.raw`(?:only|just) (?:has|have|got) \d[\d ]*k? (?:views|subs|subscribers|likes)`,
     String.raw`deserves? (?:way |so much |a lot |far |much )?more (?:views|subs|subscribers|attention|recognition|likes)`,
     String.raw`(?:nobody|no one|noone) (?:explains|does|teaches|makes|covers|breaks down) (?:\S+ ){0,3}(?:better|like you|as well as you)`,
     String.raw`saved (?:my|me) (?:life|day|project|channel|sanity|hours)`,
@@ -40,8 +41,8 @@ const COMPLAINT = new RegExp(
 // after "oh great" any complaint word ("oh great, the mic died"); after "love how
 // you" only a sour word ("…ignored every question"), since "love how you handle
 // the hate comments" is sincere.
-const SARCASTIC_OPENER = /^(?:oh,? (?:great|wonderful|perfect|nice|joy)|great,? another|wow,? (?:so|very|really) (?:helpful|useful))\b/;
-const LOVE_HOW = /^(?:gotta |i )?love how (?:you|they|he|she|it|this)\b/;
+const SARCASTIC_OPENER = /^ (?:oh (?:great|wonderful|perfect|nice|joy)|great another|wow (?:so|very|really) (?:helpful|useful))\b/;
+const LOVE_HOW = /^ (?:gotta |i )?love how (?:you|they|he|she|it|this)\b/;
 const SOUR = /\b(?:again|another|still|ignored?|ignoring|skipped|skipping|broke|broken|out of sync)\b/;
 
 /**
@@ -50,13 +51,13 @@ const SOUR = /\b(?:again|another|still|ignored?|ignoring|skipped|skipping|broke|
  * comment asks or requests something (a solved problem is then the question's
  * premise: "now that the hum is gone, what about the echo?").
  */
-export function verdictOf(lower: string, sentiment: Sentiment, negativeWords: number, asking: boolean): Sentiment | undefined {
-  const opener = SARCASTIC_OPENER.exec(lower);
-  if (opener && (negativeWords > 0 || SOUR.test(lower.slice(opener[0].length)))) return "negative";
-  const love = LOVE_HOW.exec(lower);
-  if (love && SOUR.test(lower.slice(love[0].length))) return "negative";
-  if (COMPLAINT.test(lower)) return "negative";
-  if (PRAISE.test(lower)) return "positive";
-  if (!asking && sentiment !== "positive" && PROBLEM_SOLVED.test(lower) && !NOT_SOLVED.test(lower)) return "positive";
+export function verdictOf(flat: string, sentiment: Sentiment, negativeWords: number, asking: boolean): Sentiment | undefined {
+  const opener = SARCASTIC_OPENER.exec(flat);
+  if (opener && (negativeWords > 0 || SOUR.test(flat.slice(opener[0].length)))) return "negative";
+  const love = LOVE_HOW.exec(flat);
+  if (love && SOUR.test(flat.slice(love[0].length))) return "negative";
+  if (COMPLAINT.test(flat)) return "negative";
+  if (PRAISE.test(flat)) return "positive";
+  if (!asking && sentiment !== "positive" && PROBLEM_SOLVED.test(flat) && !NOT_SOLVED.test(flat)) return "positive";
   return undefined;
 }
