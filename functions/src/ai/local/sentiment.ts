@@ -214,7 +214,9 @@ export function sentimentOfTokens(tokens: Token[], text: string, model: Sentimen
   // "the video was uploaded in 4K"): neutral, whatever the word weights say.
   // They cannot tell: every SenTube comment was judged positive or negative,
   // and there a plain question or statement was mostly a complaint.
-  if (lexicon.hits === 0 && !soundsOpinionated(tokens, text)) return { sentiment: "neutral", score: 0, lexicon, logit };
+  // A comment that asks and states is opinionated by what it states ("only 250$? cheaper than the mini").
+  const opinionated = stated.length > 0 ? soundsOpinionated(stated, stated.map((t) => t.norm).join(" ")) || soundsOpinionated(tokens, text) : soundsOpinionated(tokens, text);
+  if (lexicon.hits === 0 && !opinionated) return { sentiment: "neutral", score: 0, lexicon, logit };
   // A question the model calls negative with no negative word and no negation in it is asking,
   // not complaining ("is the Scarlett better than the Focusrite?"): the model learned that
   // questions under tablet reviews were mostly complaints ("why can't it connect a USB stick?").
