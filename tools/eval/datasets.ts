@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import type { YouTubeComment } from "../../functions/src/youtube/types";
-import { parseCsv } from "../csv";
+import { parseCsv, parseCsvRecords } from "../csv";
 
 export const SHARED_DATASETS = resolve(__dirname, "..", "..", "..", "shared", "datasets");
 
@@ -31,6 +31,22 @@ export function readSentubeSplit(dir: string, split: string): Array<LabelledText
     ...readLines(join(dir, split, "pos.txt")).map((text) => ({ text, label: "positive" as const })),
     ...readLines(join(dir, split, "neg.txt")).map((text) => ({ text, label: "negative" as const })),
   ];
+}
+
+/**
+ * yt-comments-corpus' positive and negative rows (Sentiment 2 / 0; neutral 1
+ * left out). Its labels' origin is undocumented: a weak check on videos of
+ * every topic, never a result.
+ */
+export function readCorpusPolarity(file: string): Array<LabelledText<Polarity>> {
+  if (!existsSync(file)) return [];
+  const out: Array<LabelledText<Polarity>> = [];
+  for (const r of parseCsvRecords(readFileSync(file, "utf8"))) {
+    const text = r.Comment?.trim() ?? "";
+    const label = Number(r.Sentiment) === 2 ? "positive" : Number(r.Sentiment) === 0 && r.Sentiment !== "" ? "negative" : undefined;
+    if (text && label) out.push({ text, label });
+  }
+  return out;
 }
 
 export interface ConcernVideo {

@@ -1,20 +1,22 @@
-// `npm run eval -- sentiment [--split test|dev|train|all]`: the sentiment the
+// `npm run eval -- sentiment [--split test|dev|train|all|corpus]`: the sentiment the
 // provider stores for each comment (the local provider's whole per-comment
 // analysis, or Gemini's) on SenTube tablets (positive vs negative). A neutral or
 // mixed answer counts as wrong: every comment there was judged positive or negative.
+// `--split corpus` scores agreement with yt-comments-corpus' weak labels instead
+// (1,869 videos of every topic: how the tablet-trained model carries elsewhere).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { EvalArgs, EvalTask } from "../eval";
-import { readSentubeSplit, SENTUBE_SPLITS, type Polarity } from "./datasets";
+import { readCorpusPolarity, readSentubeSplit, SENTUBE_SPLITS, type Polarity } from "./datasets";
 import { multiClassScores } from "./metrics";
 
 const CLASSES: readonly Polarity[] = ["positive", "negative"];
 
 type Scores = ReturnType<typeof multiClassScores<Polarity>> & { predicted: Record<string, number> };
 
-async function score(rows: Array<{ text: string; label: Polarity }>, args: EvalArgs): Promise<Scores> {
+async function score(rows: Array<{ text: string; label: Polarity }>, args: EvalArgs, videoTitle = "tablet review"): Promise<Scores> {
   const predicted: Record<string, number> = { positive: 0, negative: 0, neutral: 0, mixed: 0 };
-  const analysed = await args.labeler.analyze(rows.map((r) => r.text), "tablet review");
+  const analysed = await args.labeler.analyze(rows.map((r) => r.text), videoTitle);
   const pairs = rows.map((row, i) => {
     const sentiment = analysed[i].sentiment;
     predicted[sentiment] += 1;
@@ -26,6 +28,12 @@ async function score(rows: Array<{ text: string; label: Polarity }>, args: EvalA
 export const sentimentTask: EvalTask = {
   dataset: "sentube-tablets",
   async run(args: EvalArgs) {
+    if (args.split === "corpus") {
+      const file = join(args.data, "..", "yt-comments-corpus", "comments.csv");
+      const rows = readCorpusPolarity(file);
+      if (rows.length === 0) throw new Error(`sentiment: no corpus at ${file}`);
+      return { overall: await score(rows, args, "YouTube video"), split: "corpus" };
+    }
     const splits = args.split === "all" ? SENTUBE_SPLITS.filter((s) => existsSync(join(args.data, s))) : [args.split];
     for (const split of splits) {
       if (!existsSync(join(args.data, split))) throw new Error(`sentiment: no split "${split}" in ${args.data}`);
@@ -42,10 +50,11 @@ export const sentimentTask: EvalTask = {
       `${(name === "train" || name === "dev" ? `${name}*` : name).padEnd(8)} n=${String(s.n).padStart(5)}  accuracy ${s.accuracy.toFixed(4)}  macro-F1 ${s.macroF1.toFixed(4)}  ` +
       `recall +${s.recallByClass.positive.toFixed(4)} -${s.recallByClass.negative.toFixed(4)}  ` +
       `(answered neutral ${s.predicted.neutral}, mixed ${s.predicted.mixed})`;
-    console.log("sentiment: SenTube tablets (positive vs negative)");
+    console.log(result.split === "corpus" ? "sentiment: yt-comments-corpus (positive vs negative rows)" : "sentiment: SenTube tablets (positive vs negative)");
     const splits = result.splits as Record<string, Scores> | undefined;
     if (splits) for (const [name, s] of Object.entries(splits)) console.log(line(name, s));
     console.log(line(typeof result.split === "string" ? result.split : "overall", result.overall as Scores));
+    if (result.split === "corpus") console.log("corpus: agreement with yt-comments-corpus' labels (origin undocumented), other topics: a weak check, not a result");
     if (splits || result.split === "train" || result.split === "dev") console.log("* training data of the shipped model (tools/train/sentiment.ts): not a fair score");
   },
 };
