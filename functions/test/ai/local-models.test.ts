@@ -299,4 +299,27 @@ describe("local models: themes and content ideas", () => {
     expect(ideas.flatMap((i) => i.commentIds)).to.not.include("c4");
     expect(contentIdeas([], phraser)).to.deep.equal([]);
   });
+
+  it("titles an idea as a creator would: the viewer's 'I' turned into 'you' with its verb, no dangling words, no new clause", async () => {
+    const asked = (id: string, text: string): AnalysedComment => ({ id, text, sentiment: "neutral", score: 0, emotions: [], category: "question" });
+    const phraser = await loadNounPhraser();
+    const titles = contentIdeas(
+      [
+        asked("q1", "how do i set up the audio interface since i am quite new to this"),
+        asked("q2", "how do you set up the audio interface"),
+        asked("q3", "how can i route the audio interface into obs everything is silent"),
+        asked("q4", "how did you connect the audio interface to the"),
+        asked("q5", "how do i know if i am using the right gain staging"),
+        asked("q6", "how do i know if i am using the right gain staging for vocals"),
+      ],
+      phraser,
+    ).map((i) => i.title);
+    expect(titles).to.include("How to set up the audio interface");
+    expect(titles).to.include("How to know if you are using the right gain staging");
+    for (const title of titles) {
+      expect(title).to.not.match(/\byou am\b|\byou was\b/);
+      expect(title).to.not.match(/\b(?:the|a|an|is|are|to|of|for|and|with|about|into|since)$/);
+      expect(title).to.not.match(/\beverything is\b/);
+    }
+  });
 });
