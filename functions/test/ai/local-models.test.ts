@@ -285,6 +285,35 @@ describe("local models: themes and content ideas", () => {
     expect(themes.map((t) => t.name)).to.not.include.members(["Battery", "Camera", "Life"]);
   });
 
+  it("merges plurals in -es with their singular and keeps an acronym's capitals", async () => {
+    const said = (id: string, text: string): AnalysedComment => ({ id, text, sentiment: "neutral", score: 0, emotions: [], category: "other" });
+    const themes = extractThemes(
+      [
+        said("a1", "Classes finally make sense to me"),
+        said("a2", "the classes part was the best"),
+        said("a3", "why are classes so hard"),
+        said("a4", "I still don't get what a class is"),
+        said("a5", "each class gets its own file?"),
+        said("a6", "one class per file is cleaner"),
+        said("a7", "I learned HTML today"),
+        said("a8", "HTML is not a programming language"),
+        said("a9", "is HTML still worth learning"),
+        said("a10", "the boxes helped"),
+        said("a11", "those boxes are so clear"),
+        said("a12", "the boxes made it click"),
+        said("a13", "which app draws each box"),
+        said("a14", "the box on the left"),
+        said("a15", "the box with arrows"),
+      ],
+      await loadNounPhraser(),
+    );
+    const names = themes.map((t) => t.name);
+    expect(names.filter((n) => /^class/i.test(n))).to.have.length(1);
+    expect(themes.find((t) => /^class/i.test(t.name))?.commentIds).to.have.members(["a1", "a2", "a3", "a4", "a5", "a6"]);
+    expect(names).to.include("HTML");
+    expect(names.filter((n) => /^box/i.test(n))).to.have.length(1);
+  });
+
   it("returns nothing for no comments and respects max", async () => {
     const phraser = await loadNounPhraser();
     expect(extractThemes([], phraser)).to.deep.equal([]);

@@ -84,7 +84,25 @@ function termStats(texts: readonly string[], phraser: NounPhraser): TermStats {
       }
     }
   });
+  mergeEsPlurals(terms, docTerms);
   return { terms, docTerms };
+}
+
+/**
+ * "classes" and "boxes" lose only their "s" above ("classe"): where the comments
+ * also say "class" or "box", the two are one term. Only after s, x, z, ch, sh,
+ * where English writes "-es", so "caches" stays with "cache" and "planes" with "plane".
+ */
+function mergeEsPlurals(terms: Map<string, Term>, docTerms: string[][]): void {
+  for (const [key, term] of terms) {
+    if (!/(?:s|x|z|ch|sh)e$/.test(key)) continue;
+    const base = terms.get(key.slice(0, -1));
+    if (!base) continue;
+    for (const [form, n] of term.forms) base.forms.set(form, (base.forms.get(form) ?? 0) + n);
+    base.docs = [...new Set([...base.docs, ...term.docs])].sort((a, b) => a - b);
+    for (const doc of term.docs) docTerms[doc] = [...new Set(docTerms[doc].map((k) => (k === key ? base.key : k)))];
+    terms.delete(key);
+  }
 }
 
 /** The form most comments wrote, ties to the shorter then alphabetical. */
@@ -124,6 +142,20 @@ function titleCase(s: string): string {
   return s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 }
 
+/** A theme's name: title case, but a word most comments write with inner capitals keeps them ("HTML", "iPad", "OBS"). */
+function displayName(form: string, texts: string[]): string {
+  return form
+    .split(" ")
+    .map((word) => {
+      const casings = new Map<string, number>();
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "giu");
+      for (const text of texts) for (const m of text.matchAll(pattern)) casings.set(m[0], (casings.get(m[0]) ?? 0) + 1);
+      const [written] = [...casings].sort((a, b) => b[1] - a[1])[0] ?? [word];
+      return /^.\p{L}*\p{Lu}/u.test(written) ? written : titleCase(word);
+    })
+    .join(" ");
+}
+
 /** Overall feeling of a set of comments: mixed when both sides are substantial. */
 export function sentimentOf(comments: AnalysedComment[]): Sentiment {
   let pos = 0;
@@ -159,7 +191,7 @@ export function extractThemes(comments: AnalysedComment[], phraser: NounPhraser,
     const share = Math.round((members.length / comments.length) * 100);
     const [form] = commonForm(term);
     return {
-      name: titleCase(form),
+      name: displayName(form, members.map((c) => c.text)),
       description: `${members.length} comment${members.length === 1 ? "" : "s"} (${share}%) talk about ${form}; ${FEELING[sentiment]}.`,
       sentiment,
       commentIds: members.slice(0, MAX_IDS).map((c) => c.id),
