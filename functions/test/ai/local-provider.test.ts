@@ -81,6 +81,40 @@ describe("ai/local provider", () => {
     expect(none.value.confidence).to.be.below(0.3);
   });
 
+  it("calls viewers critical only when critics are what makes a video negative; stuck viewers are stuck", async () => {
+    const made = (id: string, text: string, sentiment: AnalysedComment["sentiment"], category: AnalysedComment["category"], likeCount = 0): AnalysedComment => ({
+      id, text, sentiment, category, likeCount, score: sentiment === "negative" ? -0.6 : sentiment === "positive" ? 0.6 : 0, emotions: [],
+    });
+    const stuck = [
+      made("s1", "my code doesn't compile, what did i miss?", "negative", "question"),
+      made("s2", "why do i get an error on line 3?", "negative", "question"),
+      made("s3", "the linker can't find the library, help", "negative", "question"),
+      made("s4", "it still won't run after the fix", "negative", "question"),
+      made("s5", "great tutorial", "positive", "appreciation"),
+      made("s6", "Tip: use a virtual env instead of installing globally", "neutral", "suggestion", 9),
+    ];
+    const summarizeAll = async (list: AnalysedComment[]) => {
+      const sentiment = summarizeSentiment(list);
+      const classification = summarizeClassification(list);
+      const { value: insights } = await local.generateInsights({ video, comments: list, sentiment, classification });
+      return (await local.summarize({ video, comments: list, sentiment, classification, insights })).value;
+    };
+    const onStuck = await summarizeAll(stuck);
+    expect(onStuck.headline).to.not.match(/critical/i);
+    expect(onStuck.headline).to.match(/problems|stuck/i);
+    expect(onStuck.overview).to.not.match(/\b0 (?:content requests|critical comments)/);
+    const plan = onStuck.priorityActions.find((a) => a.commentIds.includes("s6"));
+    expect(plan?.reason).to.match(/Top suggestion: “Tip: use a virtual env/);
+
+    const critics = [
+      made("k1", "this video is lazy and wrong", "negative", "criticism"),
+      made("k2", "worst explanation of pointers ever", "negative", "criticism"),
+      made("k3", "you rushed everything, terrible pacing", "negative", "criticism"),
+      made("k4", "nice shirt", "positive", "appreciation"),
+    ];
+    expect((await summarizeAll(critics)).headline).to.match(/^Viewers are critical/);
+  });
+
   it("drafts `count` different replies per tone, with the commenter's name and the comment's content", async () => {
     for (const tone of REPLY_TONES) {
       for (let count = 1; count <= 5; count += 1) {

@@ -4,7 +4,7 @@
 // with real counts, the words those comments share, and quotes — the most
 // relevant comment first, then the most liked.
 import type { AnalysedComment, AskAnswer, AskInput, Category } from "../../types";
-import { contentWords, pct, plural, quote } from "./text";
+import { contentWords, listOf, pct, plural, quote } from "./text";
 
 type Intent = "sentiment" | "questions" | "requests" | "criticism" | "general";
 
@@ -56,11 +56,6 @@ const wordsOf = (text: string) => new Set(contentWords(text).map(singular));
 
 const MAX_SOURCES = 8;
 const round2 = (x: number) => Math.round(x * 100) / 100;
-
-/** "a, b and c". */
-function listOf(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
 
 /** Content words that several of the comments share, beyond the question's own: what they talk about. */
 function sharedWords(comments: AnalysedComment[], exclude: Set<string>, max = 3): Array<[string, number]> {

@@ -3,8 +3,9 @@
 // criticism clusters), most liked first.
 import { isUnanswered, isViewerQuestion, uncheckedCounts, unansweredCounts } from "../../summaries";
 import type { AnalysedComment, Category, ExecutiveSummary, PriorityAction, SummaryInput } from "../../types";
-import { pct, plural, quote } from "./text";
+import { listOf, pct, plural, quote } from "./text";
 
+const ASKING: ReadonlySet<Category> = new Set(["question", "request"]);
 const byLikes = (a: AnalysedComment, b: AnalysedComment) => (b.likeCount ?? 0) - (a.likeCount ?? 0);
 const MAX_IDS = 10;
 
@@ -24,8 +25,16 @@ function headline(input: SummaryInput): string {
   switch (s.dominant) {
     case "positive":
       return `Viewers like this video: ${p.positive}% of ${s.total} comments are positive${about}`;
-    case "negative":
+    case "negative": {
+      // On a tutorial the negative comments are mostly viewers stuck on a step, not critics of the video.
+      const negative = input.comments.filter((c) => !c.blocked && c.sentiment === "negative");
+      const asking = negative.filter((c) => ASKING.has(c.category)).length;
+      const critics = negative.filter((c) => c.category === "criticism").length;
+      if (asking > critics && asking >= negative.length / 2) {
+        return `Viewers are running into problems: ${p.negative}% of ${s.total} comments are negative, most of them questions${about}`;
+      }
       return `Viewers are critical: ${p.negative}% of ${s.total} comments are negative${about}`;
+    }
     default:
       return `Mixed reactions across ${s.total} comments: ${p.positive}% positive, ${p.negative}% negative${about}`;
   }
@@ -40,9 +49,15 @@ function overview(input: SummaryInput): string {
   if (s.topEmotions.length) {
     sentences.push(`The strongest emotions are ${s.topEmotions.slice(0, 3).map((e) => `${e.emotion} (${e.count})`).join(", ")}.`);
   }
-  sentences.push(
-    `${plural(c.actionableCount, "comment")} (${pct(c.actionableCount, c.total)}%) need attention: ${plural(c.counts.question, "question")}, ${plural(c.counts.request, "content request")}, ${plural(c.counts.suggestion, "suggestion")} and ${plural(c.counts.criticism, "critical comment")}.`,
-  );
+  const needs = [
+    plural(c.counts.question, "question"),
+    plural(c.counts.request, "content request"),
+    plural(c.counts.suggestion, "suggestion"),
+    plural(c.counts.criticism, "critical comment"),
+  ].filter((_, k) => [c.counts.question, c.counts.request, c.counts.suggestion, c.counts.criticism][k] > 0);
+  if (needs.length > 0) {
+    sentences.push(`${plural(c.actionableCount, "comment")} (${pct(c.actionableCount, c.total)}%) need attention: ${listOf(needs)}.`);
+  }
   const answered = input.comments.filter((c) => c.answeredByOwner).length;
   if (answered > 0) {
     const open = unansweredCounts(input.comments);
@@ -83,7 +98,7 @@ function actions(input: SummaryInput): PriorityAction[] {
     const idea = input.insights.contentIdeas[0];
     out.push({
       action: idea ? `Plan content: ${idea.title}` : `Review the ${plural(requests.length, "content request")}`,
-      reason: idea ? `${idea.rationale} Top request: ${quote(requests[0].text)}.` : `Top request: ${quote(requests[0].text)}.`,
+      reason: `${idea ? `${idea.rationale} ` : ""}Top ${requests[0].category === "suggestion" ? "suggestion" : "request"}: ${quote(requests[0].text)}.`,
       priority: requests.length >= 5 ? "high" : "medium",
       commentIds: idea?.commentIds.length ? idea.commentIds.slice(0, MAX_IDS) : ids(requests),
     });

@@ -13,6 +13,11 @@ export function quote(text: string, max = 90): string {
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** "a, b and c". */
+export function listOf(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 export const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
 
 /** Lower-case content words of a text, in order (no stopwords, no short words). */
