@@ -113,6 +113,15 @@ describe("ai/local provider", () => {
       made("k4", "nice shirt", "positive", "appreciation"),
     ];
     expect((await summarizeAll(critics)).headline).to.match(/^Viewers are critical/);
+    const chatter = [
+      made("d1", "pointers are a nightmare in every language", "negative", "discussion"),
+      made("d2", "c++ compile errors are the worst", "negative", "discussion"),
+      made("d3", "java is so verbose", "negative", "discussion"),
+      made("d4", "python 2 was better anyway", "negative", "discussion"),
+      made("d5", "this explanation is confusing", "negative", "criticism"),
+      made("d6", "thanks", "positive", "appreciation"),
+    ];
+    expect((await summarizeAll(chatter)).headline).to.match(/^Reactions lean negative: 83.3% of 6 comments are negative, 1 criticising the video/);
   });
 
   it("drafts `count` different replies per tone, with the commenter's name and the comment's content", async () => {

@@ -33,7 +33,8 @@ function headline(input: SummaryInput): string {
       if (asking > critics && asking >= negative.length / 2) {
         return `Viewers are running into problems: ${p.negative}% of ${s.total} comments are negative, most of them questions${about}`;
       }
-      return `Viewers are critical: ${p.negative}% of ${s.total} comments are negative${about}`;
+      if (critics >= negative.length / 4) return `Viewers are critical: ${p.negative}% of ${s.total} comments are negative${about}`;
+      return `Reactions lean negative: ${p.negative}% of ${s.total} comments are negative, ${critics === 0 ? "none" : `${critics}`} criticising the video${about}`;
     }
     default:
       return `Mixed reactions across ${s.total} comments: ${p.positive}% positive, ${p.negative}% negative${about}`;
