@@ -82,45 +82,48 @@ describe("ai/local provider", () => {
   });
 
   it("calls viewers critical only when critics are what makes a video negative; stuck viewers are stuck", async () => {
-    const made = (id: string, text: string, sentiment: AnalysedComment["sentiment"], category: AnalysedComment["category"], likeCount = 0): AnalysedComment => ({
-      id, text, sentiment, category, likeCount, score: sentiment === "negative" ? -0.6 : sentiment === "positive" ? 0.6 : 0, emotions: [],
-    });
-    const stuck = [
-      made("s1", "my code doesn't compile, what did i miss?", "negative", "question"),
-      made("s2", "why do i get an error on line 3?", "negative", "question"),
-      made("s3", "the linker can't find the library, help", "negative", "question"),
-      made("s4", "it still won't run after the fix", "negative", "question"),
-      made("s5", "great tutorial", "positive", "appreciation"),
-      made("s6", "Tip: use a virtual env instead of installing globally", "neutral", "suggestion", 9),
-    ];
+    type Row = [id: string, text: string, sentiment: AnalysedComment["sentiment"], category: AnalysedComment["category"], likeCount?: number];
+    const made = (rows: Row[]): AnalysedComment[] =>
+      rows.map(([id, text, sentiment, category, likeCount = 0]) => ({
+        id, text, sentiment, category, likeCount, score: sentiment === "negative" ? -0.6 : sentiment === "positive" ? 0.6 : 0, emotions: [],
+      }));
     const summarizeAll = async (list: AnalysedComment[]) => {
       const sentiment = summarizeSentiment(list);
       const classification = summarizeClassification(list);
       const { value: insights } = await local.generateInsights({ video, comments: list, sentiment, classification });
       return (await local.summarize({ video, comments: list, sentiment, classification, insights })).value;
     };
-    const onStuck = await summarizeAll(stuck);
+    const onStuck = await summarizeAll(
+      made([
+        ["s1", "my code doesn't compile, what did i miss?", "negative", "question"],
+        ["s2", "why do i get an error on line 3?", "negative", "question"],
+        ["s3", "the linker can't find the library, help", "negative", "question"],
+        ["s4", "it still won't run after the fix", "negative", "question"],
+        ["s5", "great tutorial", "positive", "appreciation"],
+        ["s6", "Tip: use a virtual env instead of installing globally", "neutral", "suggestion", 9],
+      ]),
+    );
     expect(onStuck.headline).to.not.match(/critical/i);
     expect(onStuck.headline).to.match(/problems|stuck/i);
     expect(onStuck.overview).to.not.match(/\b0 (?:content requests|critical comments)/);
     const plan = onStuck.priorityActions.find((a) => a.commentIds.includes("s6"));
     expect(plan?.reason).to.match(/Top suggestion: “Tip: use a virtual env/);
 
-    const critics = [
-      made("k1", "this video is lazy and wrong", "negative", "criticism"),
-      made("k2", "worst explanation of pointers ever", "negative", "criticism"),
-      made("k3", "you rushed everything, terrible pacing", "negative", "criticism"),
-      made("k4", "nice shirt", "positive", "appreciation"),
-    ];
+    const critics = made([
+      ["k1", "this video is lazy and wrong", "negative", "criticism"],
+      ["k2", "worst explanation of pointers ever", "negative", "criticism"],
+      ["k3", "you rushed everything, terrible pacing", "negative", "criticism"],
+      ["k4", "nice shirt", "positive", "appreciation"],
+    ]);
     expect((await summarizeAll(critics)).headline).to.match(/^Viewers are critical/);
-    const chatter = [
-      made("d1", "pointers are a nightmare in every language", "negative", "discussion"),
-      made("d2", "c++ compile errors are the worst", "negative", "discussion"),
-      made("d3", "java is so verbose", "negative", "discussion"),
-      made("d4", "python 2 was better anyway", "negative", "discussion"),
-      made("d5", "this explanation is confusing", "negative", "criticism"),
-      made("d6", "thanks", "positive", "appreciation"),
-    ];
+    const chatter = made([
+      ["d1", "pointers are a nightmare in every language", "negative", "discussion"],
+      ["d2", "c++ compile errors are the worst", "negative", "discussion"],
+      ["d3", "java is so verbose", "negative", "discussion"],
+      ["d4", "python 2 was better anyway", "negative", "discussion"],
+      ["d5", "this explanation is confusing", "negative", "criticism"],
+      ["d6", "thanks", "positive", "appreciation"],
+    ]);
     expect((await summarizeAll(chatter)).headline).to.match(/^Reactions lean negative: 83.3% of 6 comments are negative, 1 criticising the video/);
   });
 
