@@ -142,4 +142,25 @@ describe("ai/local provider", () => {
     expect(praise.value.join(" ")).to.match(/glad|means a lot|thanks|happy|keep making/i);
     expect(praise.value[0]).to.match(/^Hey there/);
   });
+
+  it("writes every draft whole, and names what the comment is about in words that read", async () => {
+    const comments = [
+      "how do i get mingw gcc for the toolchain it wont show up in eclipse",
+      "Your audio is awful in this one, could barely hear you",
+      "This saved my exam, thank you so much!!",
+      "please make a video on pointers and references",
+      ...Array.from({ length: 40 }, (_, i) => `comment number ${i} about the lighting setup`),
+    ];
+    for (const text of comments)
+      for (const tone of REPLY_TONES) {
+        const { value } = await local.draftReplies({ comment: { text, author: "Sam" }, tone, count: 5 });
+        for (const reply of value) expect(reply, `${tone}: ${text}`).to.not.match(/undefined|\{\w+\}/);
+      }
+    const asked = (await local.draftReplies({ comment: { text: comments[0], author: "Sam" }, tone: "friendly", count: 5 })).value.join(" ");
+    expect(asked).to.include("how to get mingw gcc for the toolchain");
+    expect(asked).to.not.match(/about get\b|\bfor the\b[^ ]*(?: —|\.)/);
+    const fault = (await local.draftReplies({ comment: { text: comments[1], author: "Dana" }, tone: "professional", count: 5 })).value.join(" ");
+    expect(fault).to.not.match(/audio awful/);
+    expect(fault).to.match(/\baudio\b/);
+  });
 });

@@ -287,6 +287,9 @@ export function valenceOf(token: Token): number {
   return 0;
 }
 
+/** True when the lexicon rates this lower-case word ("awful", "great"). */
+export const hasValence = (word: string): boolean => (VALENCE.get(word) ?? 0) !== 0;
+
 /** Words that flip what follows ("not good", "isn't bad", "dont like"). */
 export const NEGATORS = new Set([
   "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot", "nowhere", "hardly", "barely",

@@ -6,6 +6,7 @@
 import type { AnalysedComment, Category, ContentIdea, Sentiment, Theme } from "../types";
 import type { NounPhraser } from "./nounPhrases";
 import { STOPWORDS } from "./stopwords";
+import { askedWords } from "./templates/text";
 import { flatten } from "./tokenize";
 
 interface Term {
@@ -208,22 +209,6 @@ const TOPIC_AFTER = /\b(?:video|videos|vid|tutorial|tutorials|episode|series|par
 const HOW = /\bhow (?:(?:do|did|can|could|should) (?:you|i|we|one)|to) (.+)$/;
 const MAX_TITLE_WORDS = 9;
 
-function firstClause(text: string): string {
-  // Cut where the ask ends and the viewer's story starts ("… since i am new", "… everything is silent", "… please help").
-  return text
-    .split(/[?.!,;:(]|\b(?:that s|thats|because|since|but|so|or is|or do|or would|i get|mine is|please|thanks|thank you|any help|(?:everything|nothing|anything) (?:is|was|works?|just)|(?:can|could|would|do|did|should) (?:you|i) |you know|(?:i|you) (?:mean|did)|i (?:have|had|want|tried|need)|what (?:file|is|does))\b/)[0]
-    .trim();
-}
-
-// Words that open a new clause inside a question: where an over-long title can end.
-const LINKS = new Set(["when", "while", "if", "that", "which", "because", "after", "before", "so", "and", "but", "where"]);
-// Words a title cannot end on: "… to the", "… everything is", "… about".
-const DANGLING = new Set([
-  "the", "a", "an", "is", "are", "was", "were", "be", "to", "of", "for", "and", "or", "with", "about", "into", "onto", "on",
-  "in", "at", "from", "by", "my", "your", "his", "her", "their", "its", "this", "that", "these", "those", "quite", "very",
-  "so", "just", "really", "if", "when", "how", "what", "which", "you", "i",
-]);
-
 function sentenceCase(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -244,14 +229,7 @@ function toSecondPerson(words: string[]): string[] {
 function titleOf(text: string): string | undefined {
   const lower = text.toLowerCase().replace(/[\u2019']/g, "'");
   const clause = (s: string): string | undefined => {
-    const all = firstClause(s).split(/\s+/).filter(Boolean);
-    const words = all.slice(0, MAX_TITLE_WORDS);
-    // Cut short mid-clause ("… from closing when the program"): end before the clause that was cut.
-    if (all.length > MAX_TITLE_WORDS) {
-      const link = words.findLastIndex((w, k) => k >= 3 && LINKS.has(w));
-      if (link > 0) words.length = link;
-    }
-    while (words.length > 0 && DANGLING.has(words[words.length - 1])) words.pop();
+    const words = askedWords(s, MAX_TITLE_WORDS);
     return words.length >= 3 ? toSecondPerson(words).join(" ") : undefined;
   };
   const topic = TOPIC_AFTER.exec(lower);

@@ -82,6 +82,8 @@ function fill(template: string, values: Record<string, string>): string {
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** A sentence that goes on after a comma: lower case first, but "I" stays "I". */
+const continued = (s: string) => (/^I\b/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
 
 export function localReplies(input: ReplyInput): string[] {
   const text = input.comment.text;
@@ -96,8 +98,11 @@ export function localReplies(input: ReplyInput): string[] {
     let opener = fill(OPENERS[input.tone][i], values);
     // "Hello there," reads fine; "there, great to see you" needs a greeting in front.
     if (name === "there" && opener.startsWith("there")) opener = `Hey ${opener}`;
-    const body = capitalise(fill(BODIES[kind][(i + offset) % 5], values));
-    const closer = CLOSERS[input.tone][(i + (offset >> 3)) % 5];
+    const filled = fill(BODIES[kind][(i + offset) % 5], values);
+    // "Hello Sam, thanks for…": after a comma the sentence goes on.
+    const body = opener.endsWith(",") ? continued(filled) : capitalise(filled);
+    // Unsigned shift: hashOf spans 32 bits, and a signed ">>" made a negative index (a draft ending "undefined").
+    const closer = CLOSERS[input.tone][(i + (offset >>> 3)) % 5];
     drafts.push(`${opener} ${body} ${closer}`.replace(/\s+/g, " ").trim());
   }
   return drafts;

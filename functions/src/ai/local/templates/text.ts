@@ -1,4 +1,5 @@
 // Small text helpers for the local provider's templates.
+import { hasValence, isNegator } from "../lexicon";
 import { STOPWORDS } from "../stopwords";
 import { flatten } from "../tokenize";
 
@@ -32,14 +33,24 @@ export function contentWords(text: string): string[] {
 const TOPIC_AFTER =
   /\b(?:video|videos|vid|tutorial|episode|series|part|guide|review|more) (?:on|about|of|for|covering|explaining) ([\p{L}\p{N} ]+)|\bhow (?:do|can|to|would|did) (?:i|you|we|u)? ?([\p{L}\p{N} ]+)/u;
 
-/** A few words naming what a comment is about, or undefined. */
+const MAX_TOPIC_WORDS = 8;
+
+/**
+ * A few words naming what a comment is about, or undefined: what it asks for
+ * ("how to get mingw gcc for the toolchain"), else its first two content words
+ * that carry no sentiment ("audio", not "audio awful").
+ */
 export function topicOf(text: string): string | undefined {
   const flat = flatten(text).trim();
   const m = TOPIC_AFTER.exec(flat);
-  const phrase = (m?.[1] ?? m?.[2])?.split(" ").filter(Boolean).slice(0, 5).join(" ");
-  if (phrase && phrase.length >= 3) return phrase;
-  const words = contentWords(text);
-  return words.length ? words.slice(0, 2).join(" ") : undefined;
+  const asked = m ? askedWords(m[1] ?? m[2] ?? "", MAX_TOPIC_WORDS) : [];
+  if (asked.join(" ").length >= 3) return m?.[1] !== undefined ? asked.join(" ") : `how to ${asked.join(" ")}`;
+  // The first content word with no sentiment, and the next one when it follows at once ("battery life").
+  const all = flat.split(" ");
+  const isTopicWord = (w: string | undefined): w is string => !!w && w.length >= 3 && !STOPWORDS.has(w) && !/^\d/.test(w) && w !== "<url>" && !hasValence(w) && !isNegator(w);
+  const first = all.findIndex(isTopicWord);
+  if (first < 0) return undefined;
+  return isTopicWord(all[first + 1]) ? `${all[first]} ${all[first + 1]}` : all[first];
 }
 
 /** A stable small number from a text, so the same comment gets the same drafts. */
@@ -47,4 +58,34 @@ export function hashOf(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
+}
+
+// Where the ask ends and the viewer's story starts: "… since i am new", "… everything is silent", "… please help",
+// "… it wont show up in eclipse".
+const STORY_STARTS =
+  /[?.!,;:(]|\b(?:that s|thats|because|since|but|so|or is|or do|or would|i get|mine is|please|thanks|thank you|any help|(?:everything|nothing|anything) (?:is|was|works?|just)|it (?:wont|won't|doesnt|doesn't|does not|isnt|isn't|is not|keeps|just)|(?:can|could|would|do|did|should) (?:you|i) |you know|(?:i|you) (?:mean|did)|i (?:have|had|want|tried|need)|what (?:file|is|does))\b/;
+// Words that open a new clause inside a question: where an over-long phrase can end.
+const LINKS = new Set(["when", "while", "if", "that", "which", "because", "after", "before", "so", "and", "but", "where"]);
+// Words a phrase cannot end on: "… to the", "… everything is", "… about".
+const DANGLING = new Set([
+  "the", "a", "an", "is", "are", "was", "were", "be", "to", "of", "for", "and", "or", "with", "about", "into", "onto", "on",
+  "in", "at", "from", "by", "my", "your", "his", "her", "their", "its", "this", "that", "these", "those", "quite", "very",
+  "so", "just", "really", "if", "when", "how", "what", "which", "you", "i",
+]);
+
+/**
+ * The words of what a viewer asks for, from lower-case text that starts with it
+ * ("set up the audio interface since i am new" → set up the audio interface):
+ * cut where their own story starts, at most `max` words (then before the clause
+ * that was cut), never ending on a dangling word.
+ */
+export function askedWords(text: string, max: number): string[] {
+  const all = text.split(STORY_STARTS)[0].trim().split(/\s+/).filter(Boolean);
+  const words = all.slice(0, max);
+  if (all.length > max) {
+    const link = words.findLastIndex((w, k) => k >= 3 && LINKS.has(w));
+    if (link > 0) words.length = link;
+  }
+  while (words.length > 0 && DANGLING.has(words[words.length - 1])) words.pop();
+  return words;
 }
