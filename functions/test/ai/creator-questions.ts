@@ -45,6 +45,20 @@ export const CREATOR_QUESTIONS: ReadonlyArray<[string, Category]> = [
   // Asking for content: a request, not a question.
   ["Can you do a video on pruning roses?", "request"],
   ["Please make a beginner version of this routine!", "request"],
+  // Short remarks about the video itself, corrections and advice: the creator acts on them
+  // (the training videos' labels count pace and sound remarks as "other", so the learned
+  // check must not veto them when the remark is the whole comment).
+  ["I think the music is too loud over your voice", "feedback"],
+  ["Honestly the intro is way too long", "feedback"],
+  ["You talk way too fast, I had to keep pausing", "feedback"],
+  ["Your voice is really quiet compared to the music", "feedback"],
+  ["The link in the description is broken", "feedback"],
+  ["The sound cuts out at 5:20", "feedback"],
+  ["You said 2 cups at 3:10 but the description says 3", "feedback"],
+  ["Pretty sure you mean 350 degrees, not 450", "feedback"],
+  ["Clickbait, you never actually show the finished table", "criticism"],
+  ["You really should try a longer exposure for the waterfall", "suggestion"],
+  ["It would help to show the measurements on screen", "suggestion"],
   // Not for the creator to act on: praise, stories, chatter, jokes, question-shaped asides.
   ["Thank you so much, this recipe saved my dinner party!", "appreciation"],
   ["Best channel on YouTube for film photography, no contest.", "appreciation"],
@@ -56,6 +70,15 @@ export const CREATOR_QUESTIONS: ReadonlyArray<[string, Category]> = [
   ["Who else came here from TikTok?", "other"],
   ["Am I the only one who watches these to fall asleep?", "discussion"],
   ["How is this so satisfying to watch lol", "appreciation"],
+  // Praise and surprise shaped like a question, with or without "?".
+  ["How did you get so good at this?", "appreciation"],
+  ["how is this so good", "appreciation"],
+  ["Why doesn't this have more views?", "appreciation"],
+  ["wait what?", "other"],
+  ["huh?", "other"],
+  ["What?!", "other"],
+  ["Wait, what? 😂", "other"],
+  ["who's here in 2024?", "other"],
   ["first", "other"],
   ["😂😂😂", "other"],
 ];
