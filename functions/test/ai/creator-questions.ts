@@ -42,6 +42,14 @@ export const CREATOR_QUESTIONS: ReadonlyArray<[string, Category]> = [
   ["My sourdough always comes out flat, what am I doing wrong?", "question"],
   ["I keep getting blurry photos indoors even with the stabiliser on, any idea why?", "question"],
   ["The glue joint cracked after a week, did I clamp it too tight?", "question"],
+  // A problem told without "?": what is missing, what failed.
+  ["My camera doesn't have the focus peaking option", "question"],
+  ["I don't have the export button in my version of the app", "question"],
+  ["The plugin could not be found after I installed it", "question"],
+  ["Render failed halfway through every time", "question"],
+  ["My game won't launch after the update", "question"],
+  ["There is no metronome in mine, help", "question"],
+  ["I used olive oil instead of butter, are they the same here", "question"],
   // Asking for content: a request, not a question.
   ["Can you do a video on pruning roses?", "request"],
   ["Please make a beginner version of this routine!", "request"],
