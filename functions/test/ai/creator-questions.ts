@@ -49,10 +49,13 @@ export const CREATOR_QUESTIONS: ReadonlyArray<[string, Category]> = [
   ["Render failed halfway through every time", "question"],
   ["My game won't launch after the update", "question"],
   ["There is no metronome in mine, help", "question"],
+  ["The part about white balance doesn't make sense to me", "question"],
   ["I used olive oil instead of butter, are they the same here", "question"],
   // Asking for content: a request, not a question.
   ["Can you do a video on pruning roses?", "request"],
   ["Please make a beginner version of this routine!", "request"],
+  ["Love this, any chance of doing a part two on the finishing", "request"],
+  ["I would love a follow up video on the edit", "request"],
   // Short remarks about the video itself, corrections and advice: the creator acts on them
   // (the training videos' labels count pace and sound remarks as "other", so the learned
   // check must not veto them when the remark is the whole comment).
@@ -67,6 +70,10 @@ export const CREATOR_QUESTIONS: ReadonlyArray<[string, Category]> = [
   ["Clickbait, you never actually show the finished table", "criticism"],
   ["You really should try a longer exposure for the waterfall", "suggestion"],
   ["It would help to show the measurements on screen", "suggestion"],
+  ["Maybe it'd help to show the dough before it rises", "suggestion"],
+  ["You could improve the audio with a cheap lav mic", "suggestion"],
+  ["I think you've labelled the two pedals the wrong way round", "feedback"],
+  ["You said at 4:10 the oven was at 200, however the card says 180", "feedback"],
   // Not for the creator to act on: praise, stories, chatter, jokes, question-shaped asides.
   ["Thank you so much, this recipe saved my dinner party!", "appreciation"],
   ["Best channel on YouTube for film photography, no contest.", "appreciation"],

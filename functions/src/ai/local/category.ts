@@ -38,13 +38,14 @@ const REQUEST = [
   re(String.raw` (?:waiting for|looking forward to|cant wait for) (?:the |your )?(?:next|part|more|new|another)`),
   re(String.raw` (?:when|where) (?:is|will|are|does|do) (?:the )?(?:next|part|new) `),
   re(String.raw` (?:request|requesting|video idea|suggestion for a video)`),
+  re(String.raw` any chance (?:of|that|${YOU}) (?:${YOU} )?(?:could |would |can |will )?(?:make|making|do|doing|put|putting|upload|uploading|cover|covering|post|posting|add|adding|show|showing|a |an |another )| (?:id|i would|i d|i|would) (?:love|like|really like|really love) (?:a|another|more|for a|for another) (?:part|video|tutorial|series|follow up|followup|episode)\b`),
 ];
 
 // Advice to the creator: "you should", "it would be better if".
 const SUGGESTION = [
-  re(String.raw` ${YOU} (?:really |definitely |honestly |seriously )?(?:should|shud|shld|might want to|may want to|ought to|could (?:also|maybe|try|make|do|use|add|include|explain|show|put|zoom|speak|talk|go|have))\b(?! (?:be|have been|of been|not have|ever|feel|get a job|teach in))`),
+  re(String.raw` ${YOU} (?:really |definitely |honestly |seriously )?(?:should|shud|shld|might want to|may want to|ought to|could (?:also|maybe|try|make|do|use|add|include|explain|show|put|zoom|speak|talk|go|have|improve|increase|lower|raise|reduce|change|mention|link|record|film|slow))\b(?! (?:be|have been|of been|not have|ever|feel|get a job|teach in))`),
   re(String.raw` (?:it|that|this|things) (?:would|wud|will|might) (?:be|have been|look|sound|work) (?:(?:a lot|much|way|even|so|really|a bit|alot) )?(?:better|nicer|easier|clearer|great|nice|helpful|good|cool|awesome|useful|more helpful)`),
-  re(String.raw` (?:it|that|this) (?:would|wud|might) (?:really |also |definitely )?help (?:to|if)\b`),
+  re(String.raw` (?:(?:it|that|this) (?:would|wud|might)|itd|thatd) (?:really |also |definitely )?help (?:to|if)\b`),
   re(String.raw` would (?:be|have been) (?:(?:a lot|much|even|really|so|very) )?(?:better|nice|nicer|great|helpful|good|cool|awesome|easier|useful) (?:if|to|for)`),
   re(String.raw` (?:i|id|i would|i d|may i|can i|let me) (?:suggest|recommend|advise|propose)`),
   re(String.raw` (?:suggestion|tip|advice|pro tip|feedback) (?:for|to|is|would|would be|i have)`),
@@ -74,6 +75,7 @@ const PROBLEM = [
   re(String.raw` (?:im|i am|i m|im so|im really|kinda|kind of|kind|a bit|a little|little bit|still|so|get|getting) (?:confused|lost|stuck)\b`),
   re(String.raw` (?:i|ive|i have|i did|i followed|i copied|i wrote|i typed) (?:tried|did|followed|copied|wrote|typed|done) (?:everything|exactly|the same|it|word|every step|all|what)`),
   re(String.raw` (?:am|im|i m|is|its|are|was) not (?:getting|showing|displaying|appearing|loading|changing|working|responding|able)\b`),
+  re(String.raw` (?:doesnt|does not|dont|didnt|do not|did not) (?:really |quite )?make (?:any |much )?sense\b| makes no sense\b`),
   // Steps that went wrong: "when i save it it becomes ...".
   re(String.raw` when i (?:run|save|open|click|type|reload|refresh|try|tried|compile|press|load|execute|install|launch|enter|hit|build|paste|upload|import|put|write|use|go to|start|debug)\b`),
 ];
@@ -121,7 +123,7 @@ const FEEDBACK = [
   re(String.raw` (?:${YOU} (?:missed|forgot|skipped|made a (?:small |little )?mistake|misspelled|mispronounced)|typo|there is a mistake|theres a mistake|small mistake|correction)\b`),
   re(String.raw` (?:zoom in|full screen|fullscreen|subtitles|captions|annotations|timestamps|source code|link to|download link)\b`),
   // Corrections: "pretty sure you mean 350", "you said 2 cups but the description says 3".
-  re(String.raw` (?:pretty sure|i think|i believe) ${YOU} (?:mean|meant)\b| ${YOU} (?:said|say|wrote|typed) .{1,40} but (?:the|it|its|in|then|later|you|u)\b| ${YOU} (?:mixed|switched|swapped) (?:up|them|it)\b`),
+  re(String.raw` (?:pretty sure|i think|i believe) ${YOU} (?:mean|meant)\b| ${YOU} (?:said|say|wrote|typed) .{1,40} (?:but (?:the|it|its|in|then|later|you|u)|however)\b| ${YOU} (?:mixed|switched|swapped) (?:up|them|it)\b| (?:${YOU}|youve|you have) (?:declared|wrote|written|typed|spelled|misspelled|named|labeled|labelled|called|put|used|wired|drawn|drew) (?:\S+ ){0,4}(?:wrong|wrongly|incorrectly|backwards)\b`),
   // Something in the video or its description that does not work: "the link is broken", "the sound cuts out".
   re(String.raw` (?:link|links|download|audio|sound|video|subtitles|captions)(?: in the description| below)? (?:is|are|was|seems|seem) (?:broken|dead|missing|out of sync)\b| (?:broken|dead) links?\b| (?:sound|audio|mic|voice|video) (?:cuts|cut|keeps cutting|drops|goes) out\b| out of (?:focus|sync)\b| (?:keeps|kept) losing focus\b`),
 ];
