@@ -38,7 +38,7 @@ const REQUEST = [
   re(String.raw` (?:waiting for|looking forward to|cant wait for) (?:the |your )?(?:next|part|more|new|another)`),
   re(String.raw` (?:when|where) (?:is|will|are|does|do) (?:the )?(?:next|part|new) `),
   re(String.raw` (?:request|requesting|video idea|suggestion for a video)`),
-  re(String.raw` any chance (?:of|that|${YOU}) (?:${YOU} )?(?:could |would |can |will )?(?:make|making|do|doing|put|putting|upload|uploading|cover|covering|post|posting|add|adding|show|showing|a |an |another )| (?:id|i would|i d|i|would) (?:love|like|really like|really love) (?:a|another|more|for a|for another) (?:part|video|tutorial|series|follow up|followup|episode)\b`),
+  re(String.raw` any chance (?:of|that|${YOU}) (?:${YOU} )?(?:could |would |can |will )?(?:make|making|do|doing|put|putting|upload|uploading|cover|covering|post|posting|add|adding|show|showing|a |an |another )| (?:love|like) (?:a|another|more|for a|for another) (?:part|video|tutorial|series|follow up|followup|episode)\b`),
 ];
 
 // Advice to the creator: "you should", "it would be better if".
@@ -65,7 +65,7 @@ const PROBLEM = [
   re(String.raw` (?:doesnt|dont|didnt|does not|do not|did not|wont|will not|isnt|is not|cant|cannot|can not|couldnt|wouldnt|not) (?:work|working|worked|run|running|compile|compiling|show|showing|load|loading|open|opening|display|displaying|start|install|find|get it|figure|seem to|appear|appearing|apear|change|changing|respond|responding|register|recognize|recognise|save|let me|allow me|launch|launching|build|boot|connect|connecting|import|export|play|playing)\b`),
   // What failed or is missing: "could not be resolved", "launch failed", "my camera doesnt have the option".
   re(String.raw` (?:could not|couldnt|cannot|cant|can not) be (?:resolved|found|opened|loaded|located|installed)\b| not found\b| (?:launch|build|install|installation|compile|compilation|render|export|import|upload|download|update|sync) (?:failed|fails|keeps failing)\b| failed to (?:launch|build|install|compile|render|export|import|load|open|run|start|connect|upload|download|update)\b`),
-  re(String.raw` (?:i|mine|my \S+|it) (?:dont|do not|doesnt|does not|didnt|did not) (?:have|has|show|see) (?:(?:the|that|this|a|an|any) )?(?:\S+ ){0,3}(?:option|options|button|menu|tab|setting|settings|icon|window|panel|feature)\b| (?:theres|there is|there s) no .{1,30} (?:in|on) mine\b`),
+  re(String.raw` (?:dont|do not|doesnt|does not|didnt|did not) (?:have|has|show|see) (?:(?:the|that|this|a|an|any) )?(?:\S+ ){0,3}(?:option|options|button|menu|tab|setting|settings|icon|window|panel|feature)\b| (?:theres|there is|there s) no .{1,30} (?:in|on) mine\b`),
   re(String.raw` (?:it|its|this|that|mine|my code|my program|the code|the program|the app|compiler|console|browser|the page|the screen) (?:says|keeps (?:saying|giving|telling|showing|crashing|closing)|only shows|crashes|crashed|freezes|closes|does nothing|gives (?:me )?(?:an? |the )?(?:error|warning|exception|blank))`),
   re(String.raw` (?:i|im|i am|ive|i have|i keep|keep|still) (?:getting|get|got|having|have|had|been getting|running into|run into) (?:(?:an|a|the|this|that|same|the same|some|a weird|a little|a small|one|another) )?(?:errors?|problems?|issues?|trouble|bugs?|exceptions?|warnings?|error message|difficulty|difficulties)\b`),
   re(String.raw` (?:a|an|the|my|this|same|having|have|got|one|small|little|weird|big) (?:problem|issue|trouble|difficulty)\b`),
@@ -158,6 +158,7 @@ const REACTION_WORDS: ReadonlySet<string> = new Set(["what", "wat", "wut", "huh"
 
 /** A flattened sentence of reaction words only ("wait what"): nothing is asked. */
 function isReaction(flat: string): boolean {
+  if (flat.length > 40) return false;
   const words = flat.trim().split(" ");
   return words.length <= 4 && words.every((w) => REACTION_WORDS.has(w));
 }
@@ -283,7 +284,9 @@ export function vetoStrictness(explained: CategoryExplanation, flat: string): nu
  */
 export function classifyCategory(text: string, sentiment: SentimentHint, flat = flatten(text), model: ConcernModel | null = shippedConcernModel()): Category {
   const explained = explainCategory(text, sentiment, flat);
-  if (!model || !needsAttention(explained.category) || confirmsConcern(model, explained, flat, vetoStrictness(explained, flat))) return explained.category;
+  if (!model || !needsAttention(explained.category)) return explained.category;
+  const strictness = vetoStrictness(explained, flat);
+  if (strictness === 0 || confirmsConcern(model, explained, flat, strictness)) return explained.category;
   if (sentiment.sentiment === "positive") return "appreciation";
   return flat.trim().split(" ").length >= 8 ? "discussion" : "other";
 }
