@@ -175,8 +175,10 @@ describe("local models: categories", () => {
     expect(categoryOf("it would be better if you slowed down a bit")).to.equal("suggestion");
     expect(categoryOf("how do i fix the error at 5:20")).to.equal("question");
     expect(categoryOf("please make a video on recursion")).to.equal("request");
-    expect(ruleCategoryOf("why is this so funny lol")).to.equal("question");
-    expect(needsAttention(categoryOf("why is this so funny lol"))).to.equal(false);
+    expect(ruleCategoryOf("what is even going on lol")).to.equal("question");
+    expect(needsAttention(categoryOf("what is even going on lol"))).to.equal(false);
+    // Praise shaped like a question is praise by the rules already.
+    expect(ruleCategoryOf("why is this so funny lol")).to.equal("appreciation");
   });
 
   it("does not take embedded question words for questions", () => {

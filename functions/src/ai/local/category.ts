@@ -38,12 +38,14 @@ const REQUEST = [
   re(String.raw` (?:waiting for|looking forward to|cant wait for) (?:the |your )?(?:next|part|more|new|another)`),
   re(String.raw` (?:when|where) (?:is|will|are|does|do) (?:the )?(?:next|part|new) `),
   re(String.raw` (?:request|requesting|video idea|suggestion for a video)`),
+  re(String.raw` any chance (?:of|that|${YOU}) (?:${YOU} )?(?:could |would |can |will )?(?:make|making|do|doing|put|putting|upload|uploading|cover|covering|post|posting|add|adding|show|showing|a |an |another )| (?:love|like) (?:a|another|more|for a|for another) (?:part|video|tutorial|series|follow up|followup|episode)\b`),
 ];
 
 // Advice to the creator: "you should", "it would be better if".
 const SUGGESTION = [
-  re(String.raw` ${YOU} (?:should|shud|shld|might want to|may want to|ought to|could (?:also|maybe|try|make|do|use|add|include|explain|show|put|zoom|speak|talk|go|have))\b(?! (?:be|have been|of been|not have|ever|feel|get a job|teach in))`),
+  re(String.raw` ${YOU} (?:really |definitely |honestly |seriously )?(?:should|shud|shld|might want to|may want to|ought to|could (?:also|maybe|try|make|do|use|add|include|explain|show|put|zoom|speak|talk|go|have|improve|increase|lower|raise|reduce|change|mention|link|record|film|slow))\b(?! (?:be|have been|of been|not have|ever|feel|get a job|teach in))`),
   re(String.raw` (?:it|that|this|things) (?:would|wud|will|might) (?:be|have been|look|sound|work) (?:(?:a lot|much|way|even|so|really|a bit|alot) )?(?:better|nicer|easier|clearer|great|nice|helpful|good|cool|awesome|useful|more helpful)`),
+  re(String.raw` (?:(?:it|that|this) (?:would|wud|might)|itd|thatd) (?:really |also |definitely )?help (?:to|if)\b`),
   re(String.raw` would (?:be|have been) (?:(?:a lot|much|even|really|so|very) )?(?:better|nice|nicer|great|helpful|good|cool|awesome|easier|useful) (?:if|to|for)`),
   re(String.raw` (?:i|id|i would|i d|may i|can i|let me) (?:suggest|recommend|advise|propose)`),
   re(String.raw` (?:suggestion|tip|advice|pro tip|feedback) (?:for|to|is|would|would be|i have)`),
@@ -60,7 +62,10 @@ const SUGGESTION = [
 // Problems that ask for help without "?": "i get an error", "doesnt work".
 const PROBLEM = [
   re(String.raw` \S*(?:error|exception)s?\b| (?:undefined reference|not declared|does not name a type)\b`),
-  re(String.raw` (?:doesnt|dont|didnt|does not|do not|did not|wont|will not|isnt|is not|cant|cannot|can not|couldnt|wouldnt|not) (?:work|working|worked|run|running|compile|compiling|show|showing|load|loading|open|opening|display|displaying|start|install|find|get it|figure|seem to|appear|appearing|change|changing|respond|responding|register|recognize|recognise|save|let me|allow me)\b`),
+  re(String.raw` (?:doesnt|dont|didnt|does not|do not|did not|wont|will not|isnt|is not|cant|cannot|can not|couldnt|wouldnt|not) (?:work|working|worked|run|running|compile|compiling|show|showing|load|loading|open|opening|display|displaying|start|install|find|get it|figure|seem to|appear|appearing|apear|change|changing|respond|responding|register|recognize|recognise|save|let me|allow me|launch|launching|build|boot|connect|connecting|import|export|play|playing)\b`),
+  // What failed or is missing: "could not be resolved", "launch failed", "my camera doesnt have the option".
+  re(String.raw` (?:could not|couldnt|cannot|cant|can not) be (?:resolved|found|opened|loaded|located|installed)\b| not found\b| (?:launch|build|install|installation|compile|compilation|render|export|import|upload|download|update|sync) (?:failed|fails|keeps failing)\b| failed to (?:launch|build|install|compile|render|export|import|load|open|run|start|connect|upload|download|update)\b`),
+  re(String.raw` (?:dont|do not|doesnt|does not|didnt|did not) (?:have|has|show|see) (?:(?:the|that|this|a|an|any) )?(?:\S+ ){0,3}(?:option|options|button|menu|tab|setting|settings|icon|window|panel|feature)\b| (?:theres|there is|there s) no .{1,30} (?:in|on) mine\b`),
   re(String.raw` (?:it|its|this|that|mine|my code|my program|the code|the program|the app|compiler|console|browser|the page|the screen) (?:says|keeps (?:saying|giving|telling|showing|crashing|closing)|only shows|crashes|crashed|freezes|closes|does nothing|gives (?:me )?(?:an? |the )?(?:error|warning|exception|blank))`),
   re(String.raw` (?:i|im|i am|ive|i have|i keep|keep|still) (?:getting|get|got|having|have|had|been getting|running into|run into) (?:(?:an|a|the|this|that|same|the same|some|a weird|a little|a small|one|another) )?(?:errors?|problems?|issues?|trouble|bugs?|exceptions?|warnings?|error message|difficulty|difficulties)\b`),
   re(String.raw` (?:a|an|the|my|this|same|having|have|got|one|small|little|weird|big) (?:problem|issue|trouble|difficulty)\b`),
@@ -70,6 +75,7 @@ const PROBLEM = [
   re(String.raw` (?:im|i am|i m|im so|im really|kinda|kind of|kind|a bit|a little|little bit|still|so|get|getting) (?:confused|lost|stuck)\b`),
   re(String.raw` (?:i|ive|i have|i did|i followed|i copied|i wrote|i typed) (?:tried|did|followed|copied|wrote|typed|done) (?:everything|exactly|the same|it|word|every step|all|what)`),
   re(String.raw` (?:am|im|i m|is|its|are|was) not (?:getting|showing|displaying|appearing|loading|changing|working|responding|able)\b`),
+  re(String.raw` (?:doesnt|does not|dont|didnt|do not|did not) (?:really |quite )?make (?:any |much )?sense\b| makes no sense\b`),
   // Steps that went wrong: "when i save it it becomes ...".
   re(String.raw` when i (?:run|save|open|click|type|reload|refresh|try|tried|compile|press|load|execute|install|launch|enter|hit|build|paste|upload|import|put|write|use|go to|start|debug)\b`),
 ];
@@ -96,7 +102,7 @@ const QUESTION = [
   re(String.raw` (?<! (?:little|if|as|than|like|so|neither|nor|hope|wish|and so|then|what|which|who|that|how|when|where|why|thank) )(?:can|could|would|will|do|did|should|shall) (?:${YOU}|i|we) (?!(?:too|can|could|do|did|will|would)\b)`),
   re(String.raw` (?:is|are) (?:there|their|thr) (?:a|an|any|anything|another|some|other|more)\b`),
   re(String.raw` (?:is|are) (?:they|it|these|those|this|that) (?:(?:actually|really|even|still|always|absolutely|strictly) )?(?:needed|necessary|required|valid|important|optional|mandatory)\b`),
-  re(String.raw` (?:is|does|would|will|can) (?:it|this|that) (?:possible|necessary|required|matter|mean|normal|true|work|better|important|needed|ok|okay|bad|safe|worth|free|the same|same)\b`),
+  re(String.raw` (?:is|does|would|will|can) (?:it|this|that) (?:possible|necessary|required|matter|mean|normal|true|work|better|important|needed|ok|okay|fine|alright|enough|bad|safe|worth|free|the same|same)\b| (?:are|r) (?:they|these|those|both|the two) (?:the same|same|interchangeable|equivalent)\b`),
   re(String.raw` (?:any|anyone|anybody|someone) (?:idea|ideas|tips|tip|help|suggestions|advice|thoughts|clue|solution|fix|know|knows|else have|else having|else get|else getting|else notice|explain|tell|help|fixes|solutions|way|workaround)\b`),
   re(String.raw` (?:i have a|i got a|i have one|quick|one|a|my|another|simple|small|stupid|dumb|noob|beginner|silly|newbie|random|few|some|couple) questions?\b|^ questions?\b`),
   re(String.raw` (?:i was|im|i am|just|was) wondering\b| (?:i wonder|wondering) (?:if|why|how|what|whether)\b`),
@@ -110,12 +116,16 @@ const QUESTION = [
 
 // Remarks about the video itself (sound, pace, mistakes): actionable, not necessarily negative.
 const FEEDBACK = [
-  re(String.raw` (?:audio|sound|volume|mic|microphone|music|background music|font|font size|text|resolution|video quality|sound quality|audio quality|lighting|editing|pace|pacing|intro|outro) (?:is|was|seems|sounds|looks|could be|needs|need) (?:(?:a bit|a little|kinda|kind of|really|very|so|way) )?(?:too|low|quiet|bad|terrible|horrible|awful|annoying|loud|off|out of sync|blurry|small|tiny|hard|distracting|distorted|muffled|echoey|improved|fixing|work|to be)\b`),
+  re(String.raw` (?:audio|sound|volume|voice|mic|microphone|music|background music|font|font size|text|resolution|video quality|sound quality|audio quality|lighting|editing|pace|pacing|intro|outro) (?:is|was|seems|sounds|looks|could be|needs|need) (?:(?:a bit|a little|kinda|kind of|really|very|so|way) )?(?:too|low|quiet|bad|terrible|horrible|awful|annoying|loud|off|out of sync|blurry|small|tiny|hard|distracting|distorted|muffled|echoey|improved|fixing|work|to be)\b`),
   re(String.raw` (?:too|way too|a bit too|bit too|little too|kinda too|much too) (?:fast|quick|quickly|slow|slowly|quiet|loud|long|short|small|tiny|blurry|low|dark|bright|fuzzy|hard to|complicated|advanced|much)\b`),
   re(String.raw` (?:cant|cannot|can not|hard to|difficult to|barely|couldnt) (?:hear|see|read|follow|understand ${YOU}|keep up)\b`),
   re(String.raw` (?:${YOU}|he|she) (?:talk|talks|speak|speaks|go|goes|went|move|moves|type|types|explain|explained|explains) (?:too|so|way too|really|very) (?:fast|quick|quickly|slow|slowly|much)\b`),
   re(String.raw` (?:${YOU} (?:missed|forgot|skipped|made a (?:small |little )?mistake|misspelled|mispronounced)|typo|there is a mistake|theres a mistake|small mistake|correction)\b`),
   re(String.raw` (?:zoom in|full screen|fullscreen|subtitles|captions|annotations|timestamps|source code|link to|download link)\b`),
+  // Corrections: "pretty sure you mean 350", "you said 2 cups but the description says 3".
+  re(String.raw` (?:pretty sure|i think|i believe) ${YOU} (?:mean|meant)\b| ${YOU} (?:said|say|wrote|typed) .{1,40} (?:but (?:the|it|its|in|then|later|you|u)|however)\b| ${YOU} (?:mixed|switched|swapped) (?:up|them|it)\b| (?:${YOU}|youve|you have) (?:declared|wrote|written|typed|spelled|misspelled|named|labeled|labelled|called|put|used|wired|drawn|drew) (?:\S+ ){0,4}(?:wrong|wrongly|incorrectly|backwards)\b`),
+  // Something in the video or its description that does not work: "the link is broken", "the sound cuts out".
+  re(String.raw` (?:link|links|download|audio|sound|video|subtitles|captions)(?: in the description| below)? (?:is|are|was|seems|seem) (?:broken|dead|missing|out of sync)\b| (?:broken|dead) links?\b| (?:sound|audio|mic|voice|video) (?:cuts|cut|keeps cutting|drops|goes) out\b| out of (?:focus|sync)\b| (?:keeps|kept) losing focus\b`),
 ];
 
 const CRITICISM = [
@@ -126,12 +136,32 @@ const CONTENT_TARGET = re(String.raw` (?:video|vid|tutorial|explanation|content|
 // The problem is over: "i didnt get it at first but now i understand".
 const RESOLVED = re(String.raw` (?:now i (?:get|understand|am understand|finally|know)|finally (?:get|understand|got it|understood|get it)|makes sense now|now (?:it )?makes sense|i now understand|now understand|got it working|get it now|understand it now|dont know how to thank|now i can|thanks to you i|helped me (?:understand|a lot|so much))\b`);
 
+// Praise shaped like a question: "how did you get so good", "why doesnt this have more views".
+const PRAISE_QUESTION = re(
+  String.raw` (?:how|why) (?:is|are|was|were) (?:this|that|it|you|u|he|she|they|(?:this|your|ur) \S+) (?:so|this|that) (?:good|great|amazing|awesome|talented|smart|funny|satisfying|underrated|perfect|beautiful|relaxing|calming|helpful|entertaining|wholesome|clean|clear)\b` +
+    String.raw`| how did (?:you|u|he|she|they) (?:get|become) (?:so|this) (?:good|great|talented|skilled|fast|smart)\b` +
+    String.raw`| how (?:do|does) (?:you|u|he|she) make (?:it|this|that) look so (?:easy|simple|effortless)\b` +
+    String.raw`| why (?:doesnt|does not|dont|hasnt|isnt) (?:this|it|he|she|you|u|(?:this|your|ur) \S+) (?:have|has|get|got) (?:more|millions of|a million) (?:views|likes|subscribers|subs)\b`,
+);
+
 const APPRECIATION = [
   re(String.raw` (?:thank|thanks|thanx|thx|thnx|ty|tysm|appreciate|appreciated|grateful|kudos|cheers|bless)\b`),
   re(String.raw` (?:great|good|nice|awesome|amazing|excellent|best|brilliant|fantastic|perfect|helpful|useful|informative|clear|wonderful|cool|love|loved|loving|enjoyed|superb|outstanding|incredible|beautiful) (?:video|vid|tutorial|tutorials|videos|job|work|explanation|explaining|content|channel|review|lesson|series|stuff|teacher|teaching|one|guy|man)\b`),
   re(String.raw` (?:love|loved|like|liked|enjoy|enjoyed|adore) (?:this|your|these|the|it|ur|you|ya)\b`),
   re(String.raw` (?:keep (?:it )?up|keep going|keep em coming|keep them coming|subscribed|new subscriber|life ?saver|legend|goat|goated|you rock|you are (?:the|a|awesome|amazing|great|so)|youre (?:the|a|awesome|amazing|great|so)|well done|well explained|nicely done|great job|good job|makes sense now|finally understand|now i understand|helped me|so helpful|very helpful|really helpful)\b`),
+  PRAISE_QUESTION,
 ];
+const PRAISE_QUESTIONS = new RegExp(PRAISE_QUESTION.source, "g");
+
+// Surprise, not a question: "wait what?", "huh?", "why?" (a comment of these words alone).
+const REACTION_WORDS: ReadonlySet<string> = new Set(["what", "wat", "wut", "huh", "wait", "why", "how", "really", "seriously", "eh", "hm", "hmm", "lol", "lmao", "omg", "wtf", "bruh", "bro", "dude", "um", "uh", "oh", "ah", "so", "but", "and", "the", "hell", "heck"]);
+
+/** A flattened sentence of reaction words only ("wait what"): nothing is asked. */
+function isReaction(flat: string): boolean {
+  if (flat.length > 40) return false;
+  const words = flat.trim().split(" ");
+  return words.length <= 4 && words.every((w) => REACTION_WORDS.has(w));
+}
 
 interface RuleSet {
   name: string;
@@ -182,7 +212,11 @@ function asksTheCreator(text: string): boolean {
   const clean = text.replace(/https?:\/\/\S+/g, "");
   if (!clean.includes("?")) return false;
   // Split after each "?", "." or "!" (linear, unlike a sentence regex on a huge comment).
-  return clean.split(/(?<=[?.!])/).some((sentence) => sentence.endsWith("?") && !asksOtherViewers(flatten(sentence)));
+  return clean.split(/(?<=[?.!])/).some((sentence) => {
+    if (!sentence.endsWith("?")) return false;
+    const flat = flatten(sentence);
+    return !asksOtherViewers(flat) && !isReaction(flat) && !PRAISE_QUESTION.test(flat);
+  });
 }
 
 export interface CategoryExplanation {
@@ -199,8 +233,10 @@ export function explainCategory(text: string, sentiment: SentimentHint, flat = f
   let rule = firstMatch(RULES.request, flat);
   if (rule) return { category: "request", rule };
   if (asksTheCreator(text)) return { category: "question", rule: "question-mark" };
-  if (!RESOLVED.test(flat)) {
-    rule = firstMatch(RULES.question, flat) ?? firstMatch(RULES.problem, flat);
+  if (!RESOLVED.test(flat) && !isReaction(flat)) {
+    // Praise shaped like a question asks nothing; a question beside it still counts.
+    const asked = PRAISE_QUESTION.test(flat) ? flat.replace(PRAISE_QUESTIONS, " ") : flat;
+    rule = firstMatch(RULES.question, asked) ?? firstMatch(RULES.problem, asked);
     if (rule) return { category: "question", rule };
   }
   rule = firstMatch(RULES.suggestion, flat);
@@ -225,10 +261,18 @@ export function explainCategory(text: string, sentiment: SentimentHint, flat = f
 // So is a question put to the creator with "?": the training comments carry no
 // punctuation, so the model never learnt what a "?" says, and alone it took
 // short or unfamiliar direct questions ("what mic is that?") for chatter.
+// A short remark about the video ("honestly the intro is way too long") is
+// never vetoed: the training videos' labels count pace and sound remarks as
+// "other", but a creator acts on them; in a long comment such a remark is
+// often an aside to praise or a story, and the model judges it.
 const VETOED: ReadonlySet<Category> = new Set(["question", "criticism"]);
 const OTHER_VETO = 0.5;
+const REMARKS: ReadonlySet<Category> = new Set(["feedback", "suggestion", "criticism"]);
+const SHORT_REMARK_WORDS = 12;
 
-function vetoStrictness(explained: CategoryExplanation): number {
+/** How sure the learned check must be to veto this match: 1 = its threshold, 0 = never (exported for the trainer). */
+export function vetoStrictness(explained: CategoryExplanation, flat: string): number {
+  if (REMARKS.has(explained.category) && flat.trim().split(" ").length <= SHORT_REMARK_WORDS) return 0;
   return VETOED.has(explained.category) && explained.rule !== "question-mark" ? 1 : OTHER_VETO;
 }
 
@@ -240,7 +284,9 @@ function vetoStrictness(explained: CategoryExplanation): number {
  */
 export function classifyCategory(text: string, sentiment: SentimentHint, flat = flatten(text), model: ConcernModel | null = shippedConcernModel()): Category {
   const explained = explainCategory(text, sentiment, flat);
-  if (!model || !needsAttention(explained.category) || confirmsConcern(model, explained, flat, vetoStrictness(explained))) return explained.category;
+  if (!model || !needsAttention(explained.category)) return explained.category;
+  const strictness = vetoStrictness(explained, flat);
+  if (strictness === 0 || confirmsConcern(model, explained, flat, strictness)) return explained.category;
   if (sentiment.sentiment === "positive") return "appreciation";
   return flat.trim().split(" ").length >= 8 ? "discussion" : "other";
 }

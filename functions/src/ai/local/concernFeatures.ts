@@ -7,8 +7,8 @@ import type { CategoryExplanation } from "./category";
 
 export const CONCERN_DENSE_FEATURES = ["actionable", "question", "toViewers", "request", "suggestion", "feedback", "criticism", "appreciation", "short", "long"] as const;
 
-// Asked of the other viewers, not the creator: "anyone else here after the stream", "who else is watching at 3am".
-const TO_VIEWERS = / (?:who else|anyone else|anybody else|any1 else|everyone else|am i the only|is it just me)\b/;
+// Asked of the other viewers, not the creator: "anyone else here after the stream", "who else is watching at 3am", "whos here in 2026".
+const TO_VIEWERS = / (?:who else|anyone else|anybody else|any1 else|everyone else|am i the only|is it just me|(?:whos|who is|who s) (?:still )?(?:here|watching|listening))\b/;
 
 /** A flattened sentence addressed to the other viewers ("anyone else here in 2026"). */
 export function asksOtherViewers(flat: string): boolean {
