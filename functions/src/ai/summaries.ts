@@ -101,7 +101,9 @@ export function summarizeClassification(analysed: readonly Analysed[]): Classifi
 export const OWNER_KINDS = ["question", "request", "criticism"] as const satisfies readonly Category[];
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 
-type Replyable = Pick<CommentAnalysis, "category" | "blocked"> & { answeredByOwner?: boolean; repliesUnchecked?: boolean };
+/** What decides whether a reply is owed: the category, a refusal, and who wrote it. */
+type Owed = Pick<CommentAnalysis, "category" | "blocked"> & { byOwner?: boolean };
+type Replyable = Owed & { answeredByOwner?: boolean; repliesUnchecked?: boolean };
 
 /**
  * Which of OWNER_KINDS a comment is, by the category the analysis gave it
@@ -110,19 +112,20 @@ type Replyable = Pick<CommentAnalysis, "category" | "blocked"> & { answeredByOwn
  * (any "?" or wh-word), so "who's here in 2025?" is no question to answer, a
  * "can you…?" request counts once, and the numbers match the category counts.
  */
-export function ownerKind(comment: Pick<CommentAnalysis, "category" | "blocked">): OwnerKind | undefined {
-  return comment.blocked ? undefined : OWNER_KINDS.find((k) => k === comment.category);
+export function ownerKind(comment: Owed): OwnerKind | undefined {
+  // The creator's own comment ("Which topic should I cover next?") owes nobody a reply.
+  return comment.blocked || comment.byOwner ? undefined : OWNER_KINDS.find((k) => k === comment.category);
 }
 
-export const isViewerQuestion = (comment: Pick<CommentAnalysis, "category" | "blocked">): boolean => ownerKind(comment) === "question";
+export const isViewerQuestion = (comment: Owed): boolean => ownerKind(comment) === "question";
 
 /** What reaches the creator's inbox (getInbox's kinds): OWNER_KINDS, and toxic comments to moderate. */
 export type AttentionKind = OwnerKind | "toxic";
 
-export function attentionKinds(comment: Pick<CommentAnalysis, "category" | "blocked" | "toxic">): AttentionKind[] {
+export function attentionKinds(comment: Owed & Pick<CommentAnalysis, "toxic">): AttentionKind[] {
   const kind = ownerKind(comment);
   const kinds: AttentionKind[] = kind ? [kind] : [];
-  if (comment.toxic === true) kinds.push("toxic");
+  if (comment.toxic === true && !comment.byOwner) kinds.push("toxic");
   return kinds;
 }
 

@@ -47,6 +47,8 @@ export interface CommentInput {
   answeredByOwner?: boolean;
   /** The thread has replies nobody read: whether the owner replied is unknown (youtube/threads.ts). */
   repliesUnchecked?: boolean;
+  /** The channel owner wrote it: nothing the owner must answer (youtube/quality/filter.ts). */
+  byOwner?: boolean;
 }
 
 export interface CommentAnalysis {

@@ -29,6 +29,8 @@ export interface StoredComment {
   ownerRepliedAt?: string;
   /** Written (true) when the thread has replies nobody read: answeredByOwner is then false but not known, and the comment is counted as unchecked, never unanswered. */
   repliesUnchecked?: boolean;
+  /** Written (true) on the channel owner's own comments: analysed like the rest, but nothing the owner must answer. */
+  byOwner?: boolean;
 }
 
 /** A kept comment as the source loads it: scored, and with its thread's owner-reply state when known. */
@@ -76,6 +78,7 @@ export function joinAnalyses(comments: SourceComment[], analyses: CommentAnalysi
       answeredByOwner: comment.answeredByOwner ?? false,
       ...(comment.ownerRepliedAt ? { ownerRepliedAt: comment.ownerRepliedAt } : {}),
       ...(comment.repliesUnchecked ? { repliesUnchecked: true } : {}),
+      ...(comment.byOwner ? { byOwner: true } : {}),
     });
     analysed.push({
       text: comment.text,
@@ -83,6 +86,7 @@ export function joinAnalyses(comments: SourceComment[], analyses: CommentAnalysi
       likeCount: comment.likeCount,
       answeredByOwner: comment.answeredByOwner ?? false,
       ...(comment.repliesUnchecked ? { repliesUnchecked: true } : {}),
+      ...(comment.byOwner ? { byOwner: true } : {}),
       ...result,
     });
   });

@@ -30,6 +30,8 @@ export const storedComment = z.lazy(() => z.looseObject({
   ownerRepliedAt: z.string().optional(),
   /** The thread has replies the analysis did not read: answeredByOwner false is not known, and it is counted as unchecked. */
   repliesUnchecked: z.boolean().optional(),
+  /** The channel owner's own comment: analysed, never a reply owed (not in the inbox or the open-question counts). */
+  byOwner: z.boolean().optional(),
 }));
 
 export const sentimentResult = z.lazy(() => z.looseObject({

@@ -9,6 +9,7 @@ import { summarizeClassification, summarizeSentiment } from "../../src/ai/summar
 import type { CommentAnalysis } from "../../src/ai/types";
 import { joinAnalyses, ownerAnswers, topQuestions, type SourceComment } from "../../src/analysis/results";
 import { kindsOf } from "../../src/inbox/getInbox";
+import { filterComments } from "../../src/youtube/quality/filter";
 
 type Row = [text: string, category: CommentAnalysis["category"], isQuestion: boolean, answeredByOwner: boolean];
 
@@ -80,5 +81,33 @@ describe("unanswered questions: one definition", () => {
 
   it("the report's top questions are the analysis' questions, not every comment with a question mark", () => {
     expect(topQuestions(stored).map((q) => q.commentId)).to.deep.equal(["Ugx0", "Ugx1", "Ugx2", "Ugx3"]);
+  });
+});
+
+describe("the creator's own comments owe nobody a reply", () => {
+  const at = "2025-09-13T10:00:00Z";
+  const raw = [
+    { id: "UgOwn", author: "@creator", authorChannelId: "UCcreator", text: "Which topic should I cover next? Tell me below!", likeCount: 90, replyCount: 0, publishedAt: at, updatedAt: at },
+    { id: "UgView", author: "@viewer", authorChannelId: "UCviewer", text: "Which mic is that at 4:12?", likeCount: 5, replyCount: 0, publishedAt: at, updatedAt: at },
+  ];
+
+  it("the filter marks them, the analysis stores the mark, and no count, list, summary or inbox asks the creator to answer them", () => {
+    const { kept } = filterComments(raw, { channelId: "UCcreator" });
+    expect(kept.find((c) => c.id === "UgOwn")?.byOwner).to.equal(true);
+    expect(kept.find((c) => c.id === "UgView")?.byOwner).to.equal(undefined);
+    const analyses = kept.map((_, n): CommentAnalysis => ({ id: `c${n}`, sentiment: "neutral", score: 0, emotions: [], category: "question" }));
+    const { stored, analysed: comments } = joinAnalyses(kept, analyses);
+    expect(stored.find((c) => c.id === "UgOwn")?.byOwner).to.equal(true);
+    expect(stored.filter((c) => kindsOf(c).length > 0).map((c) => c.id)).to.deep.equal(["UgView"]);
+    expect(ownerAnswers(stored).unanswered.question).to.equal(1);
+    const summary = localSummary({
+      video: { id: "v", title: "t" },
+      comments,
+      sentiment: summarizeSentiment(comments),
+      classification: summarizeClassification(comments),
+      insights: { themes: [], contentIdeas: [], audience: { summary: "", interests: [] } },
+    });
+    const ask = summary.priorityActions.find((a) => /question/.test(a.action))!;
+    expect(ask.action).to.equal("Answer the 1 open question");
   });
 });

@@ -20,6 +20,8 @@ export interface ScoredComment extends YouTubeComment {
   isQuestion: boolean;
   isFeedback: boolean;
   lowValue: boolean;
+  /** Written by the channel owner (FilterOptions.channelId): never spam, and no reply is owed on it. */
+  byOwner?: true;
 }
 
 export interface RemovedComment {
@@ -118,7 +120,7 @@ function modelVerdict(model: SpamModel, text: string, lower: string, context: Sp
  * The comment with its scores, built field by field: a spread would also copy
  * any extra properties a caller's objects carry, and is markedly slower in V8.
  */
-function scored(c: YouTubeComment, engagement: number, s: ContentSignals): ScoredComment {
+function scored(c: YouTubeComment, engagement: number, s: ContentSignals, byOwner: boolean): ScoredComment {
   const out: ScoredComment = {
     id: c.id,
     author: c.author,
@@ -133,6 +135,7 @@ function scored(c: YouTubeComment, engagement: number, s: ContentSignals): Score
     lowValue: s.lowValue,
   };
   if (c.authorChannelId !== undefined) out.authorChannelId = c.authorChannelId;
+  if (byOwner) out.byOwner = true;
   return out;
 }
 
@@ -157,10 +160,11 @@ export function filterComments(comments: YouTubeComment[], options: FilterOption
   const keptIndex: number[] = [];
   const signalsOf = new Array<ContentSignals>(n).fill(NO_SIGNALS);
   const engagement = new Float64Array(n);
+  const isOwner = (c: YouTubeComment): boolean => options.channelId !== undefined && c.authorChannelId === options.channelId;
 
   for (let i = 0; i < n; i++) {
     const comment = comments[i];
-    const byOwner = options.channelId !== undefined && comment.authorChannelId === options.channelId;
+    const byOwner = isOwner(comment);
     let verdict = NOT_SPAM;
     if (!byOwner) {
       const judged = ruleVerdict(batch, comments, i);
@@ -187,7 +191,7 @@ export function filterComments(comments: YouTubeComment[], options: FilterOption
       (times[b] > times[a] ? 1 : times[b] < times[a] ? -1 : 0) ||
       (comments[a].id < comments[b].id ? -1 : comments[a].id > comments[b].id ? 1 : 0),
   );
-  const kept = keptIndex.map((i): ScoredComment => scored(comments[i], engagement[i], signalsOf[i]));
+  const kept = keptIndex.map((i): ScoredComment => scored(comments[i], engagement[i], signalsOf[i], isOwner(comments[i])));
 
   return { kept, removed, counts: { total: n, kept: kept.length, removed: removed.length, lowValue, byReason } };
 }
