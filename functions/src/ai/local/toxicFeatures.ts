@@ -8,15 +8,18 @@
 // What a word is aimed at is what carries to a creator's comments: the
 // training data is one news story, its topic words do not.
 import {
+  BEASTS,
   DETERMINERS,
   GROUPS,
   HARM_TO_SUBJECT,
   INSULTS,
   PERSON_NOUNS,
   PERSON_TARGETS,
+  PERSON_WORDS,
   PRAISE,
   PROFANITY,
   SELF_TARGETS,
+  SEVERE_THREATS,
   SLURS,
   SWEEPING,
   TARGET_FILLER,
@@ -26,7 +29,7 @@ import {
 import { squeeze, tokenize, type Token } from "./tokenize";
 
 export const TOXIC_DENSE_FEATURES = [
-  "profanity", "insults", "slurs", "threats", "aimed", "loose", "notAimed", "threatAimed", "threatLoose", "groupClaim", "violentCall", "second", "shouting", "exclaims", "long",
+  "profanity", "insults", "slurs", "threats", "aimed", "loose", "notAimed", "threatAimed", "threatLoose", "groupInsult", "groupClaim", "violentCall", "second", "shouting", "exclaims", "long",
 ] as const;
 
 export interface ToxicSparseOptions {
@@ -34,8 +37,9 @@ export interface ToxicSparseOptions {
   /** Lengths of the character n-grams taken of each word. */
   charGrams: readonly number[];
   /**
-   * Words naming a group of people ("women", "muslims", "cops") read as one
-   * word, "<group>": who is named is no sign of abuse, what is said of them is.
+   * Words naming people by who they are ("women", "muslims", "cops", "woman",
+   * "guy") read as one word, "<group>": who is named is no sign of abuse, what
+   * is said of them is.
    */
   groupsAsOne: boolean;
 }
@@ -89,7 +93,7 @@ export function toxicSparse(tokens: Token[], options: ToxicSparseOptions = TOXIC
       continue;
     }
     const own = wordOf(t);
-    const group = options.groupsAsOne && GROUPS.has(own);
+    const group = options.groupsAsOne && (GROUPS.has(own) || PERSON_WORDS.has(own));
     const w = group ? "<group>" : own;
     out.add(w);
     if (prev && options.bigrams) out.add(`${prev} ${w}`);
@@ -113,7 +117,7 @@ export interface ToxicCounts {
   insults: number;
   slurs: number;
   threats: number;
-  /** Insults, slurs and profanity aimed at a person: "you idiot", "this guy is a loser", "fuck you", "women are stupid". */
+  /** Insults, slurs and profanity aimed at a person, or a person likened to an animal: "you idiot", "this guy is a loser", "fuck you", "women are stupid", "like roaches". */
   aimed: number;
   /** Insults and profanity aimed at no one the words show ("what a joke, shit"). */
   loose: number;
@@ -121,8 +125,10 @@ export interface ToxicCounts {
   notAimed: number;
   /** A harm word done to a person: "kill yourself", "punch this guy", "I hope you die". */
   threatAimed: number;
-  /** A harm word done to someone or something the words do not show ("hang him from a tree" aside: "shoot Masri"). */
+  /** A severe harm word done to someone the words do not show: "kill Masri", "time to kill". */
   threatLoose: number;
+  /** Insults and profanity aimed at a group of people: "women are stupid", "these thugs" aside, "stupid liberals". */
+  groupInsult: number;
   /** A group named with a sweeping word around it ("blacks are", "all muslims"). */
   groupClaim: number;
   /** A violent word with a sweeping one or people as its object ("they should all be shot", "run them over"). */
@@ -131,10 +137,13 @@ export interface ToxicCounts {
   second: number;
 }
 
-type Target = "person" | "self" | "thing" | "other" | "none";
+type Target = "group" | "person" | "self" | "thing" | "other" | "none";
+
+const atPerson = (t: Target): boolean => t === "person" || t === "group";
 
 function targetOf(w: string): Target {
-  if (PERSON_TARGETS.has(w) || GROUPS.has(w)) return "person";
+  if (GROUPS.has(w)) return "group";
+  if (PERSON_TARGETS.has(w)) return "person";
   if (SELF_TARGETS.has(w)) return "self";
   if (THING_TARGETS.has(w)) return "thing";
   return "other";
@@ -168,7 +177,7 @@ function targetAfter(words: string[], i: number, span: number): Target {
 const SECOND: ReadonlySet<string> = new Set(["you", "u", "ur", "your", "youre", "ya", "yall", "yourself"]);
 
 export function toxicCounts(tokens: Token[]): ToxicCounts {
-  const counts: ToxicCounts = { profanity: 0, insults: 0, slurs: 0, threats: 0, aimed: 0, loose: 0, notAimed: 0, threatAimed: 0, threatLoose: 0, groupClaim: 0, violentCall: 0, second: 0 };
+  const counts: ToxicCounts = { profanity: 0, insults: 0, slurs: 0, threats: 0, aimed: 0, loose: 0, notAimed: 0, threatAimed: 0, threatLoose: 0, groupInsult: 0, groupClaim: 0, violentCall: 0, second: 0 };
   const words: string[] = [];
   // Whether a punctuation mark (or the start) comes right before words[i]: "Damn, that was smooth".
   const breakBefore: boolean[] = [];
@@ -193,15 +202,17 @@ export function toxicCounts(tokens: Token[]): ToxicCounts {
     if (THREATS.has(w) && !(i > 0 && DETERMINERS.has(words[i - 1]))) {
       counts.threats += 1;
       if (near(SWEEPING, i, 3) || near(GROUPS, i, 3)) counts.violentCall += 1;
+      // "I hope you die" is aimed by its subject; "my battery is dead" (or German "die") is not a threat at all.
       const target = HARM_TO_SUBJECT.has(w) ? (w === "kys" ? "person" : targetBefore(words, i)) : targetAfter(words, i, 5);
-      if (target === "person") counts.threatAimed += 1;
-      else if (target === "other" || target === "none") counts.threatLoose += 1;
+      if (atPerson(target)) counts.threatAimed += 1;
+      else if (SEVERE_THREATS.has(w) && (target === "other" || target === "none")) counts.threatLoose += 1;
     }
-    const slur = SLURS.has(w);
+    const likened = BEASTS.has(w) && (words[i - 1] === "like" || ((words[i - 1] === "a" || words[i - 1] === "an") && words[i - 2] === "like"));
+    const slur = SLURS.has(w) || likened;
     const insult = INSULTS.has(w);
     const profane = PROFANITY.has(w);
     if (slur) {
-      counts.slurs += 1;
+      if (!likened) counts.slurs += 1;
       counts.aimed += 1;
       continue;
     }
@@ -209,11 +220,15 @@ export function toxicCounts(tokens: Token[]): ToxicCounts {
     if (insult) counts.insults += 1;
     if (profane) counts.profanity += 1;
     const before = targetBefore(words, i);
+    const after = targetAfter(words, i, 2);
     const next = words[i + 1];
     if (before === "self" || (next === "like" && SELF_TARGETS.has(words[i + 2]))) counts.notAimed += 1;
-    else if (before === "person" || targetAfter(words, i, 2) === "person" || (next === "like" && PERSON_TARGETS.has(words[i + 2]))) counts.aimed += 1;
+    else if (atPerson(before) || atPerson(after) || (next === "like" && PERSON_TARGETS.has(words[i + 2]))) {
+      counts.aimed += 1;
+      if (before === "group" || after === "group") counts.groupInsult += 1;
+    }
     else if (PERSON_NOUNS.has(w)) counts.aimed += 1;
-    else if (profane && (PRAISE.has(next) || PRAISE.has(words[i + 2]) || PRAISE.has(words[i - 1]))) counts.notAimed += 1;
+    else if (profane && (PRAISE.has(next) || PRAISE.has(words[i + 2]) || PRAISE.has(words[i - 1]) || words[i - 1] === "no")) counts.notAimed += 1;
     else if (profane && breakBefore[i] && (i + 1 === words.length || breakBefore[i + 1])) counts.notAimed += 1;
     else if (before === "thing") counts.notAimed += 1;
     else counts.loose += 1;
@@ -249,6 +264,7 @@ export function toxicDense(tokens: Token[], counts: ToxicCounts): number[] {
     cap(counts.notAimed),
     cap(counts.threatAimed),
     cap(counts.threatLoose),
+    cap(counts.groupInsult),
     cap(counts.groupClaim),
     cap(counts.violentCall),
     counts.second > 0 ? 1 : 0,

@@ -32,9 +32,24 @@ export const SLURS: ReadonlySet<string> = new Set([
 
 /** Harm done to someone: a threat when aimed at a person (toxicFeatures.ts), slang when aimed at a thing ("kill it"). */
 export const THREATS: ReadonlySet<string> = new Set([
-  "kill", "killed", "killing", "kills", "shoot", "shot", "shots", "die", "dies", "dead", "hang", "hanged", "lynch", "burn", "beat", "murder", "execute",
-  "exterminate", "deport", "deported", "destroy", "gas", "bullets", "rounds", "sniper", "snipers", "run", "ran", "over", "down", "mow", "wipe",
-  "slaughter", "bomb", "nuke", "punch", "stab", "hurt", "slap", "choke", "strangle", "rape", "torture", "behead", "crush", "kys",
+  "kill", "killed", "killing", "kills", "shoot", "shot", "shots", "die", "dies", "dead", "hang", "hanged", "lynch", "burn", "murder", "execute",
+  "exterminate", "deport", "deported", "destroy", "bullets", "rounds", "sniper", "snipers", "run", "ran", "mow", "wipe", "slaughter", "bomb", "nuke",
+  "punch", "stab", "hurt", "slap", "choke", "strangle", "rape", "torture", "behead", "crush", "kys", "pound", "pounded", "blast", "crushed", "smash",
+  "smashed", "stomp", "beat", "beaten", "shooting", "lynched", "gassed", "bash", "ram", "mowed",
+]);
+
+/**
+ * Harm words that are a threat whatever their object ("kill", "lynch"): the
+ * others ("shoot", "run", "burn", "hurt") are a threat only when done to a person.
+ */
+export const SEVERE_THREATS: ReadonlySet<string> = new Set([
+  "kill", "killed", "killing", "kills", "lynch", "lynched", "murder", "execute", "exterminate", "slaughter", "stab", "strangle", "rape", "behead", "torture",
+]);
+
+/** Animals a person is likened to, dehumanising after "like" ("like a dog trying to figure out…", "scatter like roaches"). */
+export const BEASTS: ReadonlySet<string> = new Set([
+  "dog", "dogs", "animal", "animals", "roach", "roaches", "cockroach", "cockroaches", "rat", "rats", "pig", "pigs", "monkey", "monkeys", "ape", "apes",
+  "cattle", "sheep", "vermin", "beast", "beasts", "insects", "cavemen", "savages", "parasites",
 ]);
 
 /** Harm words with no object: aimed by their subject ("I hope you die", not "I died laughing"). */
@@ -52,11 +67,15 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set([
   "jackass", "dumbass", "dumbasses", "pussies",
 ]);
 
+/** Words naming a person or people by who they are (not by a pronoun). */
+export const PERSON_WORDS: ReadonlySet<string> = new Set([
+  "guy", "guys", "dude", "dudes", "girl", "girls", "boy", "boys", "man", "woman", "lady", "bro", "cop", "person", "people", "folks", "kid", "kids",
+]);
+
 /** Words that point at the person spoken to or about. */
 export const PERSON_TARGETS: ReadonlySet<string> = new Set([
   "you", "u", "ur", "your", "youre", "ya", "yall", "yourself", "yourselves", "he", "she", "him", "her", "hes", "shes", "his", "they", "them", "theyre",
-  "their", "himself", "herself", "themselves", "these", "those", "guy", "guys", "dude", "dudes", "girl", "girls", "boy", "boys", "man", "woman",
-  "lady", "bro", "cop", "person", "people", "folks", "kid", "kids", "host", "youtuber", "everyone", "anyone", "somebody", "someone",
+  "their", "himself", "herself", "themselves", "these", "those", "host", "youtuber", "everyone", "anyone", "somebody", "someone", ...PERSON_WORDS,
 ]);
 
 /** The writer: "I'm such an idiot", "that solo killed me". */
@@ -79,7 +98,7 @@ export const DETERMINERS: ReadonlySet<string> = new Set(["a", "an", "the", "this
 export const TARGET_FILLER: ReadonlySet<string> = new Set([
   "a", "an", "the", "so", "such", "too", "very", "really", "just", "is", "are", "was", "were", "be", "being", "been", "am", "r", "absolute", "absolutely",
   "total", "totally", "complete", "completely", "utter", "pure", "real", "little", "big", "literally", "bunch", "of", "out", "like", "all", "piece",
-  "sound", "sounds", "sounded", "look", "looks", "looked", "seems", "seemed", "feels", "felt", "act", "acting", "got", "gets", "still", "always", "fucking", "fkn", "fking", "fuckin", "damn", "crap", "shit", "living",
+  "sound", "sounds", "sounded", "look", "looks", "looked", "seems", "seemed", "feels", "felt", "act", "acting", "got", "gets", "still", "always", "fucking", "fkn", "fking", "fuckin", "damn", "crap", "shit", "living", "over", "down", "em",
 ]);
 
 /** Praise after profanity makes it an intensifier ("f***ing brilliant", "holy shit this is the best"), not abuse. */
