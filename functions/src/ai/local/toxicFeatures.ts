@@ -11,6 +11,7 @@ import {
   BEASTS,
   DETERMINERS,
   GROUPS,
+  HARM_PREPOSITIONS,
   HARM_TO_SUBJECT,
   INSULTS,
   PERSON_NOUNS,
@@ -167,7 +168,7 @@ function targetAfter(words: string[], i: number, span: number): Target {
   let determiner = false;
   for (let j = i + 1; j < words.length && j <= i + span; j += 1) {
     if (DETERMINERS.has(words[j])) determiner = true;
-    if (TARGET_FILLER.has(words[j]) || words[j] === "this" || words[j] === "that") continue;
+    if (TARGET_FILLER.has(words[j]) || HARM_PREPOSITIONS.has(words[j]) || words[j] === "this" || words[j] === "that") continue;
     const target = targetOf(words[j]);
     return target === "other" && determiner ? "thing" : target;
   }

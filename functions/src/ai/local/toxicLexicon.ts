@@ -23,6 +23,7 @@ export const INSULTS: ReadonlySet<string> = new Set([
   "ugly", "fat", "lazy", "worthless", "useless", "sick", "evil", "dirtbag", "lowlife", "punk", "punks", "jerk", "jerks", "creep", "creepy", "psycho",
   "pos", "sob", "turd", "nutjob", "lunatic", "lunatics", "hateful", "shut", "dummy", "dimwit", "halfwit", "nitwit", "buffoon", "cretin", "degenerate",
   "degenerates", "subhuman", "subhumans", "roach", "roaches", "cockroach", "cockroaches", "disease", "leech", "leeches", "skank", "weirdo",
+  "snowflake", "snowflakes",
 ]);
 
 export const SLURS: ReadonlySet<string> = new Set([
@@ -35,7 +36,7 @@ export const THREATS: ReadonlySet<string> = new Set([
   "kill", "killed", "killing", "kills", "shoot", "shot", "shots", "die", "dies", "dead", "hang", "hanged", "lynch", "burn", "murder", "execute",
   "exterminate", "deport", "deported", "destroy", "bullets", "rounds", "sniper", "snipers", "run", "ran", "mow", "wipe", "slaughter", "bomb", "nuke",
   "punch", "stab", "hurt", "slap", "choke", "strangle", "rape", "torture", "behead", "crush", "kys", "pound", "pounded", "blast", "crushed", "smash",
-  "smashed", "stomp", "beat", "beaten", "shooting", "lynched", "gassed", "bash", "ram", "mowed",
+  "smashed", "stomp", "beat", "beaten", "shooting", "lynched", "gassed", "bash", "ram", "mowed", "war",
 ]);
 
 /**
@@ -61,7 +62,7 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set([
   "clown", "clowns", "freak", "freaks", "coward", "cowards", "thug", "thugs", "savage", "savages", "animals", "pigs", "rats", "vermin", "parasite",
   "parasites", "monkeys", "apes", "liar", "liars", "hypocrite", "hypocrites", "bigot", "bigots", "dirtbag", "lowlife", "jerk", "jerks", "creep",
   "psycho", "turd", "nutjob", "lunatic", "lunatics", "dummy", "dimwit", "halfwit", "nitwit", "buffoon", "cretin", "degenerate", "degenerates",
-  "subhuman", "subhumans", "roaches", "cockroaches", "disease", "leech", "leeches", "skank", "weirdo", "fucker", "fuckers", "motherfucker",
+  "subhuman", "subhumans", "roaches", "cockroaches", "disease", "leech", "leeches", "skank", "weirdo", "snowflake", "snowflakes", "fucker", "fuckers", "motherfucker",
   "motherfuckers", "mthrfckr", "mofo", "shithead", "asshole", "assholes", "arsehole", "bitch", "bitches", "btch", "biatch", "bastard", "bastards",
   "dickhead", "cunt", "cunts", "douche", "douchebag", "prick", "pricks", "twat", "wanker", "slut", "sluts", "whore", "whores", "hoe", "hoes",
   "jackass", "dumbass", "dumbasses", "pussies",
@@ -88,11 +89,14 @@ export const THING_TARGETS: ReadonlySet<string> = new Set([
   "editing", "content", "recipe", "build", "setup", "attempt", "idea", "joke", "title", "thumbnail", "episode", "level", "boss", "map", "drop", "solo",
   "bass", "music", "lyrics", "voice", "quality", "lighting", "room", "cable", "gear", "code", "app", "phone", "product", "price", "show", "series",
   "stream", "weather", "traffic", "time", "lag", "bug", "bugs", "glitch", "battery", "version", "design", "plot", "villain", "character", "car",
-  "in", "on", "at", "with", "for", "from", "into", "up", "off", "around", "through", "when", "while", "during", "before", "after", "again",
+  "in", "with", "for", "from", "up", "off", "around", "through", "when", "while", "during", "before", "after", "again",
 ]);
 
 /** Words that make the next one a noun: "this beat is sick", "a shoot", "the final boss". */
 export const DETERMINERS: ReadonlySet<string> = new Set(["a", "an", "the", "this", "that", "my", "your", "his", "her", "our", "their", "its", "every", "some", "any", "no"]);
+
+/** Words between a harm word and whom it is done to: "pounded on them", "shoot at them", "drive into them". */
+export const HARM_PREPOSITIONS: ReadonlySet<string> = new Set(["on", "at", "into", "onto", "towards", "toward", "upon"]);
 
 /** Words skipped when looking for the target of an abusive word ("you are such a stupid clown"). */
 export const TARGET_FILLER: ReadonlySet<string> = new Set([
@@ -117,5 +121,5 @@ export const GROUPS: ReadonlySet<string> = new Set([
 
 /** Words of a sweeping claim or a call to act on a group: "they should all", "always", "every one of them". */
 export const SWEEPING: ReadonlySet<string> = new Set([
-  "all", "always", "never", "every", "should", "deserve", "deserves", "are", "like", "these", "those", "them", "they", "their", "send", "go", "back",
+  "all", "always", "never", "every", "should", "deserve", "deserves", "are", "like", "these", "those", "them", "they", "their", "send", "go", "back", "hate", "hates",
 ]);
