@@ -120,7 +120,7 @@ export interface ToxicCounts {
   threats: number;
   /** Insults, slurs and profanity aimed at a person, or a person likened to an animal: "you idiot", "this guy is a loser", "fuck you", "women are stupid", "like roaches". */
   aimed: number;
-  /** Insults and profanity aimed at no one the words show ("what a joke, shit"). */
+  /** Insults and profanity aimed at no one the words show ("Masri is stupid", "what a load of crap"). */
   loose: number;
   /** Insults and profanity aimed at the writer or a thing, or used as praise or an exclamation. */
   notAimed: number;
@@ -128,7 +128,7 @@ export interface ToxicCounts {
   threatAimed: number;
   /** A severe harm word done to someone the words do not show: "kill Masri", "time to kill". */
   threatLoose: number;
-  /** Insults and profanity aimed at a group of people: "women are stupid", "these thugs" aside, "stupid liberals". */
+  /** Insults and profanity aimed at a group of people: "women are stupid", "stupid liberals". */
   groupInsult: number;
   /** A group named with a sweeping word around it ("blacks are", "all muslims"). */
   groupClaim: number;
