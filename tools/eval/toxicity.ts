@@ -3,7 +3,8 @@
 // ../shared/datasets/youtoxic. `overall` is the toxic class over all rows.
 // On the default data the shipped model was trained on three quarters of the
 // rows, so `heldOut` (the quarter tools/train/toxicity.ts never trains or
-// tunes on) is the fair figure there and `overall` is partly in-sample.
+// tunes on) is the fair figure there and `overall` is partly in-sample; the
+// trainer's `--cv` gives the cross-validated figure of the other rows.
 import { isToxic } from "../../functions/src/ai/local/toxicity";
 import type { EvalArgs, EvalTask } from "../eval";
 import { heldOut } from "../train/toxicity";
@@ -39,6 +40,7 @@ export const toxicityTask: EvalTask = {
     console.log(line("overall", result.overall as Reported));
     console.log(line("held-out quarter", result.heldOut as Reported));
     console.log(line("training rows*", result.inSample as Reported));
-    console.log("* rows of the default data the shipped model was trained on (tools/train/toxicity.ts): in-sample, not a result");
+    console.log("* rows of the default data the shipped model was trained on (tools/train/toxicity.ts): in-sample, not a result;");
+    console.log("  their cross-validated figure: node --import tsx tools/train/toxicity.ts --cv");
   },
 };

@@ -1,22 +1,90 @@
 // Features of the local toxicity model, shared by the runtime scorer
 // (toxicity.ts) and its trainer (tools/train/toxicity.ts): words, bigrams and
-// character 4-grams (elongations squeezed: "idiooot"; spelling-robust), masked
-// swear words ("f*cking"), and lexicon counts
-// of profanity, insults, slurs and threats, with whether they are aimed at
-// someone ("you idiot", "these animals").
-import { GROUPS, INSULTS, PROFANITY, SLURS, SWEEPING, THREATS } from "./toxicLexicon";
-import { squeeze, type Token } from "./tokenize";
+// character n-grams (elongations squeezed: "idiooot"), and lexicon counts of
+// profanity, insults, slurs and threats, each with whom it is aimed at: a
+// person ("you idiot", "this guy is a loser", "kill them"), the writer ("I'm
+// such an idiot", "that solo killed me"), a thing ("this beat is sick", "kill
+// it with this mic"), or nobody (profanity as praise: "f***ing brilliant").
+// What a word is aimed at is what carries to a creator's comments: the
+// training data is one news story, its topic words do not.
+import {
+  BEASTS,
+  DETERMINERS,
+  GROUPS,
+  HARM_PREPOSITIONS,
+  HARM_TO_SUBJECT,
+  INSULTS,
+  PERSON_NOUNS,
+  PERSON_TARGETS,
+  PERSON_WORDS,
+  PRAISE,
+  PROFANITY,
+  SELF_TARGETS,
+  SEVERE_THREATS,
+  SLURS,
+  SWEEPING,
+  TARGET_FILLER,
+  THING_TARGETS,
+  THREATS,
+} from "./toxicLexicon";
+import { squeeze, tokenize, type Token } from "./tokenize";
 
-export const TOXIC_DENSE_FEATURES = ["profanity", "insults", "slurs", "threats", "aimed", "groupClaim", "violentCall", "shouting", "exclaims", "long"] as const;
+export const TOXIC_DENSE_FEATURES = [
+  "profanity", "insults", "slurs", "threats", "aimed", "loose", "notAimed", "threatAimed", "threatLoose", "groupInsult", "groupClaim", "violentCall", "second", "shouting", "exclaims", "long",
+] as const;
 
-const AIMED_AT = new Set(["you", "u", "ur", "your", "youre", "you're", "ya", "these", "those", "this", "they", "them", "he", "she", "his", "her", "such", "all", "bunch", "like"]);
-// Stars and digits spammers and angry writers put inside swear words: "f*ck", "sh1t".
-const MASKED = /(?<![^\s])[a-z]+[*#@$1]+[a-z]*(?![^\s!?.,])/g;
-const MASK_HINT = /[a-z][*#@$1]/i;
+export interface ToxicSparseOptions {
+  bigrams: boolean;
+  /** Lengths of the character n-grams taken of each word. */
+  charGrams: readonly number[];
+  /**
+   * Words naming people by who they are ("women", "muslims", "cops", "woman",
+   * "guy") read as one word, "<group>": who is named is no sign of abuse, what
+   * is said of them is.
+   */
+  groupsAsOne: boolean;
+}
+
+/** The sparse features the shipped model uses (chosen by cross-validation, tools/train/toxicity.ts). */
+export const TOXIC_SPARSE: ToxicSparseOptions = { bigrams: false, charGrams: [4], groupsAsOne: true };
 
 const wordOf = (t: Token): string => (t.elongated ? squeeze(t.norm) : t.norm).replace(/'/g, "");
 
-export function toxicSparse(tokens: Token[]): string[] {
+// Letters with stars, digits or signs inside, as people write swear words past a filter: "f*ck", "idi0t", "b1tch", "sh!t".
+const OBFUSCATED_HINT = /[a-z][*#@$0-9!]+[a-z*]/i;
+const OBFUSCATED = /[a-z][a-z*#@$0-9!]*[*#@$0-9!][a-z*#@$0-9!]*/gi;
+const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s", "!": "i" };
+const ABUSIVE_WORDS: readonly string[] = [...new Set([...PROFANITY, ...INSULTS, ...SLURS])];
+const ABUSIVE: ReadonlySet<string> = new Set(ABUSIVE_WORDS);
+
+function repairWord(chunk: string): string | undefined {
+  const word = chunk.toLowerCase().replace(/!+$/, "");
+  if (!/[*#@$0-9!]/.test(word)) return undefined;
+  const unleet = word.replace(/[013457@$!]/g, (c) => LEET[c]);
+  if (ABUSIVE.has(unleet)) return unleet;
+  if (!/[*#]/.test(unleet)) return undefined;
+  // A star stands for one hidden letter: "f***ing" is f + 3 letters + ing.
+  const pattern = new RegExp(`^${unleet.replace(/[*#]/g, "[a-z]")}$`);
+  return ABUSIVE_WORDS.find((w) => pattern.test(w));
+}
+
+/**
+ * The comment's tokens with obfuscated abusive words written out ("idi0t" →
+ * "idiot"), or the tokens as given when it has none (the common case, one regex test).
+ */
+export function toxicTokens(tokens: Token[], raw: string): Token[] {
+  if (!OBFUSCATED_HINT.test(raw)) return tokens;
+  let changed = false;
+  const repaired = raw.replace(OBFUSCATED, (chunk) => {
+    const word = repairWord(chunk);
+    if (word === undefined) return chunk;
+    changed = true;
+    return word + chunk.slice(chunk.replace(/!+$/, "").length);
+  });
+  return changed ? tokenize(repaired) : tokens;
+}
+
+export function toxicSparse(tokens: Token[], options: ToxicSparseOptions = TOXIC_SPARSE): string[] {
   const out = new Set<string>();
   let prev = "";
   for (const t of tokens) {
@@ -25,15 +93,17 @@ export function toxicSparse(tokens: Token[]): string[] {
       prev = "";
       continue;
     }
-    const w = wordOf(t);
+    const own = wordOf(t);
+    const group = options.groupsAsOne && (GROUPS.has(own) || PERSON_WORDS.has(own));
+    const w = group ? "<group>" : own;
     out.add(w);
-    if (prev) out.add(`${prev} ${w}`);
+    if (prev && options.bigrams) out.add(`${prev} ${w}`);
     prev = w;
-    // Character 4-grams of the space-padded word (" idi", "diot", "iot "): they never
-    // collide with words (no space) or bigrams (a space inside).
-    if (w.length >= 4) {
+    // Character n-grams of the space-padded word (" idi", "diot", "iot ").
+    for (const n of options.charGrams) {
+      if (group || w.length < n) continue;
       const padded = ` ${w} `;
-      for (let i = 0; i + 4 <= padded.length; i += 1) out.add(padded.slice(i, i + 4));
+      for (let i = 0; i + n <= padded.length; i += 1) out.add(padded.slice(i, i + n));
     }
   }
   return [...out];
@@ -48,18 +118,78 @@ export interface ToxicCounts {
   insults: number;
   slurs: number;
   threats: number;
-  /** Insults or slurs right after a word pointing at someone. */
+  /** Insults, slurs and profanity aimed at a person, or a person likened to an animal: "you idiot", "this guy is a loser", "fuck you", "women are stupid", "like roaches". */
   aimed: number;
+  /** Insults and profanity aimed at no one the words show ("Masri is stupid", "what a load of crap"). */
+  loose: number;
+  /** Insults and profanity aimed at the writer or a thing, or used as praise or an exclamation. */
+  notAimed: number;
+  /** A harm word done to a person: "kill yourself", "punch this guy", "I hope you die". */
+  threatAimed: number;
+  /** A severe harm word done to someone the words do not show: "kill Masri", "time to kill". */
+  threatLoose: number;
+  /** Insults and profanity aimed at a group of people: "women are stupid", "stupid liberals". */
+  groupInsult: number;
   /** A group named with a sweeping word around it ("blacks are", "all muslims"). */
   groupClaim: number;
   /** A violent word with a sweeping one or people as its object ("they should all be shot", "run them over"). */
   violentCall: number;
+  /** Words addressing someone: "you", "your". */
+  second: number;
 }
 
-export function toxicCounts(tokens: Token[], raw: string): ToxicCounts {
-  const counts: ToxicCounts = { profanity: 0, insults: 0, slurs: 0, threats: 0, aimed: 0, groupClaim: 0, violentCall: 0 };
+type Target = "group" | "person" | "self" | "thing" | "other" | "none";
+
+const atPerson = (t: Target): boolean => t === "person" || t === "group";
+
+function targetOf(w: string): Target {
+  if (GROUPS.has(w)) return "group";
+  if (PERSON_TARGETS.has(w)) return "person";
+  if (SELF_TARGETS.has(w)) return "self";
+  if (THING_TARGETS.has(w)) return "thing";
+  return "other";
+}
+
+/** Whom words[i] is said of: the first word before it that is not filler ("you are such a stupid clown"). */
+function targetBefore(words: string[], i: number): Target {
+  for (let j = i - 1; j >= 0 && j >= i - 5; j -= 1) {
+    if (TARGET_FILLER.has(words[j]) || INSULTS.has(words[j])) continue;
+    return targetOf(words[j]);
+  }
+  return "none";
+}
+
+/**
+ * Whom words[i] is done to: the first word after it that is not filler ("punch
+ * this guy", "kill it"). A word no list knows after a determiner is a thing
+ * ("beat the final boss"): people are named by pronouns, person words and groups.
+ */
+function targetAfter(words: string[], i: number, span: number): Target {
+  let determiner = false;
+  for (let j = i + 1; j < words.length && j <= i + span; j += 1) {
+    if (DETERMINERS.has(words[j])) determiner = true;
+    if (TARGET_FILLER.has(words[j]) || HARM_PREPOSITIONS.has(words[j]) || words[j] === "this" || words[j] === "that") continue;
+    const target = targetOf(words[j]);
+    return target === "other" && determiner ? "thing" : target;
+  }
+  return "none";
+}
+
+const SECOND: ReadonlySet<string> = new Set(["you", "u", "ur", "your", "youre", "ya", "yall", "yourself"]);
+
+export function toxicCounts(tokens: Token[]): ToxicCounts {
+  const counts: ToxicCounts = { profanity: 0, insults: 0, slurs: 0, threats: 0, aimed: 0, loose: 0, notAimed: 0, threatAimed: 0, threatLoose: 0, groupInsult: 0, groupClaim: 0, violentCall: 0, second: 0 };
   const words: string[] = [];
-  for (const t of tokens) if (t.kind === "word") words.push(wordOf(t));
+  // Whether a punctuation mark (or the start) comes right before words[i]: "Damn, that was smooth".
+  const breakBefore: boolean[] = [];
+  let lastWasBreak = true;
+  for (const t of tokens) {
+    if (t.kind === "word") {
+      words.push(wordOf(t));
+      breakBefore.push(lastWasBreak);
+      lastWasBreak = false;
+    } else if (t.kind === "punct" || t.kind === "emoji") lastWasBreak = true;
+  }
   const near = (set: ReadonlySet<string>, i: number, span: number): boolean => {
     const end = Math.min(words.length - 1, i + span);
     for (let j = Math.max(0, i - span); j <= end; j += 1) if (j !== i && set.has(words[j])) return true;
@@ -67,25 +197,52 @@ export function toxicCounts(tokens: Token[], raw: string): ToxicCounts {
   };
   for (let i = 0; i < words.length; i += 1) {
     const w = words[i];
-    const profane = PROFANITY.has(w);
-    const insult = INSULTS.has(w);
-    const slur = SLURS.has(w);
-    if (profane) counts.profanity += 1;
-    if (insult) counts.insults += 1;
-    if (slur) counts.slurs += 1;
-    if (THREATS.has(w)) {
+    if (SECOND.has(w)) counts.second += 1;
+    if (GROUPS.has(w) && near(SWEEPING, i, 2)) counts.groupClaim += 1;
+    // A harm word after a determiner is a noun ("this beat", "a shoot", "the shot at 2:10").
+    if (THREATS.has(w) && !(i > 0 && DETERMINERS.has(words[i - 1]))) {
       counts.threats += 1;
       if (near(SWEEPING, i, 3) || near(GROUPS, i, 3)) counts.violentCall += 1;
+      // "I hope you die" is aimed by its subject; "my battery is dead" (or German "die") is not a threat at all.
+      const target = HARM_TO_SUBJECT.has(w) ? (w === "kys" ? "person" : targetBefore(words, i)) : targetAfter(words, i, 5);
+      if (atPerson(target)) counts.threatAimed += 1;
+      else if (SEVERE_THREATS.has(w) && (target === "other" || target === "none")) counts.threatLoose += 1;
     }
-    if (GROUPS.has(w) && near(SWEEPING, i, 2)) counts.groupClaim += 1;
-    if ((insult || slur || profane) && ((i > 0 && AIMED_AT.has(words[i - 1])) || (i > 1 && AIMED_AT.has(words[i - 2])))) counts.aimed += 1;
+    const likened = BEASTS.has(w) && (words[i - 1] === "like" || ((words[i - 1] === "a" || words[i - 1] === "an") && words[i - 2] === "like"));
+    const slur = SLURS.has(w) || likened;
+    const insult = INSULTS.has(w);
+    const profane = PROFANITY.has(w);
+    if (slur) {
+      if (!likened) counts.slurs += 1;
+      counts.aimed += 1;
+      continue;
+    }
+    if (!insult && !profane) continue;
+    if (insult) counts.insults += 1;
+    if (profane) counts.profanity += 1;
+    const before = targetBefore(words, i);
+    const after = targetAfter(words, i, 2);
+    const next = words[i + 1];
+    if (before === "self" || (next === "like" && SELF_TARGETS.has(words[i + 2]))) counts.notAimed += 1;
+    else if (atPerson(before) || atPerson(after) || (next === "like" && PERSON_TARGETS.has(words[i + 2]))) {
+      counts.aimed += 1;
+      if (before === "group" || after === "group") counts.groupInsult += 1;
+    }
+    else if (PERSON_NOUNS.has(w)) counts.aimed += 1;
+    else if (profane && (PRAISE.has(next) || PRAISE.has(words[i + 2]) || PRAISE.has(words[i - 1]) || words[i - 1] === "no")) counts.notAimed += 1;
+    else if (profane && breakBefore[i] && (i + 1 === words.length || breakBefore[i + 1])) counts.notAimed += 1;
+    else if (before === "thing") counts.notAimed += 1;
+    else counts.loose += 1;
   }
-  // Masked swear words never reach the tokenizer as one word.
-  if (MASK_HINT.test(raw)) for (const _ of raw.toLowerCase().matchAll(MASKED)) counts.profanity += 1;
   return counts;
 }
 
-export function toxicDense(tokens: Token[], raw: string, counts = toxicCounts(tokens, raw)): number[] {
+/** Whether the comment has abuse that may be aimed at someone: the gate before the model (toxicity.ts). */
+export function abusive(c: ToxicCounts): boolean {
+  return c.aimed + c.loose + c.threatAimed + c.threatLoose + c.groupClaim + c.violentCall > 0;
+}
+
+export function toxicDense(tokens: Token[], counts: ToxicCounts): number[] {
   let upper = 0;
   let letters = 0;
   let exclaims = 0;
@@ -104,8 +261,14 @@ export function toxicDense(tokens: Token[], raw: string, counts = toxicCounts(to
     cap(counts.slurs),
     cap(counts.threats),
     cap(counts.aimed),
+    cap(counts.loose),
+    cap(counts.notAimed),
+    cap(counts.threatAimed),
+    cap(counts.threatLoose),
+    cap(counts.groupInsult),
     cap(counts.groupClaim),
     cap(counts.violentCall),
+    counts.second > 0 ? 1 : 0,
     letters >= 12 && upper / letters >= 0.5 ? 1 : 0,
     Math.min(exclaims, 3) / 3,
     words >= 40 ? 1 : 0,

@@ -1,13 +1,17 @@
 // Words that make a comment abusive whatever the video's topic: profanity,
-// insults aimed at a person, dehumanising slurs and threats. Kept apart from
-// the trained weights so that the toxicity model generalises beyond the one
-// topic of its training data (youtoxic is a single news story).
+// insults aimed at a person, dehumanising slurs and threats, and the words
+// that tell whom they are aimed at. Kept apart from the trained weights so
+// that the toxicity model generalises beyond the one topic of its training
+// data (youtoxic is a single news story).
 
 export const PROFANITY: ReadonlySet<string> = new Set([
-  "fuck", "fucking", "fucked", "fucker", "fuckers", "fuckin", "fck", "fk", "fking", "fkn", "fuk", "fuking", "motherfucker", "motherfuckers", "mf",
-  "shit", "shitty", "bullshit", "shits", "crap", "damn", "damned", "goddamn", "hell", "ass", "asses", "asshole", "assholes", "arse", "arsehole",
-  "bitch", "bitches", "bitchy", "bastard", "bastards", "dick", "dicks", "dickhead", "cock", "cunt", "cunts", "piss", "pissed", "wtf", "stfu", "gtfo", "smh",
-  "douche", "douchebag", "prick", "pricks", "twat", "wanker", "slut", "sluts", "whore", "whores", "hoe", "hoes", "jackass", "dumbass", "dumbasses",
+  "fuck", "fucking", "fucked", "fucker", "fuckers", "fuckin", "fucks", "fck", "fk", "fking", "fkn", "fuk", "fuking", "motherfucker", "motherfuckers", "mf",
+  "mthrfckr", "mofo", "shit", "shitty", "bullshit", "bullcrap", "shits", "shithead", "crap", "damn", "damned", "goddamn", "hell", "ass", "asses",
+  "asshole", "assholes", "arse", "arsehole", "bitch", "bitches", "bitchy", "btch", "biatch", "bastard", "bastards", "dick", "dicks", "dickhead",
+  "cock", "cunt", "cunts", "piss", "pissed", "wtf", "stfu", "gtfo", "smh", "douche", "douchebag", "prick", "pricks", "twat", "wanker", "slut",
+  "sluts", "whore", "whores", "hoe", "hoes", "jackass", "dumbass", "dumbasses", "pussy", "pussies", "bs",
+  // Spellings past a filter.
+  "azz", "phuck", "fukin", "fuckn", "biotch", "basterd", "basterds",
 ]);
 
 export const INSULTS: ReadonlySet<string> = new Set([
@@ -17,17 +21,95 @@ export const INSULTS: ReadonlySet<string> = new Set([
   "pig", "pigs", "rat", "rats", "worm", "vermin", "parasite", "parasites", "monkey", "monkeys", "ape", "apes", "brainless", "brainwashed", "clueless",
   "liar", "liars", "hypocrite", "hypocrites", "racist", "racists", "bigot", "bigots", "nazi", "nazis", "terrorist", "terrorists", "criminal", "criminals",
   "ugly", "fat", "lazy", "worthless", "useless", "sick", "evil", "dirtbag", "lowlife", "punk", "punks", "jerk", "jerks", "creep", "creepy", "psycho",
-  "pos", "sob", "turd", "nutjob", "lunatic", "lunatics", "hateful", "shut",
+  "pos", "sob", "turd", "nutjob", "lunatic", "lunatics", "hateful", "shut", "dummy", "dimwit", "halfwit", "nitwit", "buffoon", "cretin", "degenerate",
+  "degenerates", "subhuman", "subhumans", "roach", "roaches", "cockroach", "cockroaches", "disease", "leech", "leeches", "skank", "weirdo",
+  "snowflake", "snowflakes",
 ]);
 
 export const SLURS: ReadonlySet<string> = new Set([
   "nigger", "niggers", "nigga", "niggas", "negro", "negroes", "faggot", "faggots", "fag", "fags", "spic", "spics", "chink", "kike", "wetback",
-  "coon", "coons", "tranny", "raghead", "towelhead", "cracker", "crackers", "honky", "redneck", "rednecks", "thot",
+  "coon", "coons", "tranny", "raghead", "towelhead", "cracker", "crackers", "honky", "redneck", "rednecks", "thot", "cracka", "nggr", "nggrs",
 ]);
 
+/** Harm done to someone: a threat when aimed at a person (toxicFeatures.ts), slang when aimed at a thing ("kill it"). */
 export const THREATS: ReadonlySet<string> = new Set([
-  "kill", "killed", "killing", "shoot", "shot", "shots", "die", "dead", "hang", "hanged", "lynch", "burn", "beat", "murder", "execute", "exterminate",
-  "deport", "destroy", "gas", "bullets", "rounds", "sniper", "snipers", "run", "ran", "over", "down", "mow", "wipe", "slaughter", "bomb", "nuke",
+  "kill", "killed", "killing", "kills", "shoot", "shot", "shots", "die", "dies", "dead", "hang", "hanged", "lynch", "burn", "murder", "execute",
+  "exterminate", "deport", "deported", "destroy", "bullets", "rounds", "sniper", "snipers", "run", "ran", "mow", "wipe", "slaughter", "bomb", "nuke",
+  "punch", "stab", "hurt", "slap", "choke", "strangle", "rape", "torture", "behead", "crush", "kys", "pound", "pounded", "blast", "crushed", "smash",
+  "smashed", "stomp", "beat", "beaten", "shooting", "lynched", "gassed", "bash", "ram", "mowed", "war",
+]);
+
+/**
+ * Harm words that are a threat whatever their object ("kill", "lynch"): the
+ * others ("shoot", "run", "burn", "hurt") are a threat only when done to a person.
+ */
+export const SEVERE_THREATS: ReadonlySet<string> = new Set([
+  "kill", "killed", "killing", "kills", "lynch", "lynched", "murder", "execute", "exterminate", "slaughter", "stab", "strangle", "rape", "behead", "torture",
+]);
+
+/** Animals a person is likened to, dehumanising after "like" ("like a dog trying to figure out…", "scatter like roaches"). */
+export const BEASTS: ReadonlySet<string> = new Set([
+  "dog", "dogs", "animal", "animals", "roach", "roaches", "cockroach", "cockroaches", "rat", "rats", "pig", "pigs", "monkey", "monkeys", "ape", "apes",
+  "cattle", "sheep", "vermin", "beast", "beasts", "insects", "cavemen", "savages", "parasites",
+]);
+
+/** Harm words with no object: aimed by their subject ("I hope you die", not "I died laughing"). */
+export const HARM_TO_SUBJECT: ReadonlySet<string> = new Set(["die", "dies", "dead", "kys"]);
+
+/** Insult and profanity nouns: they name a person ("what a moron") unless the writer names themself ("I'm such an idiot"). */
+export const PERSON_NOUNS: ReadonlySet<string> = new Set([
+  "idiot", "idiots", "moron", "morons", "retard", "retards", "imbecile", "imbeciles", "fool", "fools", "loser", "losers", "scum", "scumbag", "scumbags",
+  "clown", "clowns", "freak", "freaks", "coward", "cowards", "thug", "thugs", "savage", "savages", "animals", "pigs", "rats", "vermin", "parasite",
+  "parasites", "monkeys", "apes", "liar", "liars", "hypocrite", "hypocrites", "bigot", "bigots", "dirtbag", "lowlife", "jerk", "jerks", "creep",
+  "psycho", "turd", "nutjob", "lunatic", "lunatics", "dummy", "dimwit", "halfwit", "nitwit", "buffoon", "cretin", "degenerate", "degenerates",
+  "subhuman", "subhumans", "roaches", "cockroaches", "disease", "leech", "leeches", "skank", "weirdo", "snowflake", "snowflakes", "fucker", "fuckers", "motherfucker",
+  "motherfuckers", "mthrfckr", "mofo", "shithead", "asshole", "assholes", "arsehole", "bitch", "bitches", "btch", "biatch", "bastard", "bastards",
+  "dickhead", "cunt", "cunts", "douche", "douchebag", "prick", "pricks", "twat", "wanker", "slut", "sluts", "whore", "whores", "hoe", "hoes",
+  "jackass", "dumbass", "dumbasses", "pussies",
+]);
+
+/** Words naming a person or people by who they are (not by a pronoun). */
+export const PERSON_WORDS: ReadonlySet<string> = new Set([
+  "guy", "guys", "dude", "dudes", "girl", "girls", "boy", "boys", "man", "woman", "lady", "bro", "cop", "person", "people", "folks", "kid", "kids",
+]);
+
+/** Words that point at the person spoken to or about. */
+export const PERSON_TARGETS: ReadonlySet<string> = new Set([
+  "you", "u", "ur", "your", "youre", "ya", "yall", "yourself", "yourselves", "he", "she", "him", "her", "hes", "shes", "his", "they", "them", "theyre",
+  "their", "himself", "herself", "themselves", "these", "those", "host", "youtuber", "everyone", "anyone", "somebody", "someone", ...PERSON_WORDS,
+]);
+
+/** The writer: "I'm such an idiot", "that solo killed me". */
+export const SELF_TARGETS: ReadonlySet<string> = new Set(["i", "im", "me", "my", "myself", "ive", "id", "ill", "mine"]);
+
+/** Things, and the words that lead to a place or a manner: harsh words about them are criticism or slang ("this beat is sick", "kill it", "shoot in 4K"). */
+export const THING_TARGETS: ReadonlySet<string> = new Set([
+  "it", "its", "this", "that", "thing", "things", "stuff", "video", "vid", "videos", "tutorial", "song", "track", "tracks", "beat", "beats", "game",
+  "games", "movie", "film", "mic", "camera", "cam", "audio", "sound", "ending", "intro", "outro", "ad", "ads", "firmware", "update", "part", "edit",
+  "editing", "content", "recipe", "build", "setup", "attempt", "idea", "joke", "title", "thumbnail", "episode", "level", "boss", "map", "drop", "solo",
+  "bass", "music", "lyrics", "voice", "quality", "lighting", "room", "cable", "gear", "code", "app", "phone", "product", "price", "show", "series",
+  "stream", "weather", "traffic", "time", "lag", "bug", "bugs", "glitch", "battery", "version", "design", "plot", "villain", "character", "car",
+  "in", "with", "for", "from", "up", "off", "around", "through", "when", "while", "during", "before", "after", "again",
+]);
+
+/** Words that make the next one a noun: "this beat is sick", "a shoot", "the final boss". */
+export const DETERMINERS: ReadonlySet<string> = new Set(["a", "an", "the", "this", "that", "my", "your", "his", "her", "our", "their", "its", "every", "some", "any", "no"]);
+
+/** Words between a harm word and whom it is done to: "pounded on them", "shoot at them", "drive into them". */
+export const HARM_PREPOSITIONS: ReadonlySet<string> = new Set(["on", "at", "into", "onto", "towards", "toward", "upon"]);
+
+/** Words skipped when looking for the target of an abusive word ("you are such a stupid clown"). */
+export const TARGET_FILLER: ReadonlySet<string> = new Set([
+  "a", "an", "the", "so", "such", "too", "very", "really", "just", "is", "are", "was", "were", "be", "being", "been", "am", "r", "absolute", "absolutely",
+  "total", "totally", "complete", "completely", "utter", "pure", "real", "little", "big", "literally", "bunch", "of", "out", "like", "all", "piece",
+  "sound", "sounds", "sounded", "look", "looks", "looked", "seems", "seemed", "feels", "felt", "act", "acting", "got", "gets", "still", "always", "fucking", "fkn", "fking", "fuckin", "damn", "crap", "shit", "living", "over", "down", "em",
+]);
+
+/** Praise after profanity makes it an intensifier ("f***ing brilliant", "holy shit this is the best"), not abuse. */
+export const PRAISE: ReadonlySet<string> = new Set([
+  "yeah", "yes", "yess", "good", "great", "brilliant", "amazing", "awesome", "best", "better", "beautiful", "gorgeous", "incredible", "insane",
+  "epic", "cool", "nice", "helpful", "useful", "love", "loved", "lovely", "perfect", "genius", "legend", "legendary", "fire", "clean", "smooth",
+  "crazy", "underrated", "impressive", "hilarious", "funny", "fantastic", "wonderful", "excellent", "finally", "wow", "holy", "proud", "talented",
 ]);
 
 /** People named as a group: with a sweeping claim about them, the mark of hateful comments. */
@@ -39,5 +121,5 @@ export const GROUPS: ReadonlySet<string> = new Set([
 
 /** Words of a sweeping claim or a call to act on a group: "they should all", "always", "every one of them". */
 export const SWEEPING: ReadonlySet<string> = new Set([
-  "all", "always", "never", "every", "should", "deserve", "deserves", "are", "like", "these", "those", "them", "they", "their", "send", "go", "back",
+  "all", "always", "never", "every", "should", "deserve", "deserves", "are", "like", "these", "those", "them", "they", "their", "send", "go", "back", "hate", "hates",
 ]);
