@@ -244,10 +244,12 @@ describe("local models: analyzeCommentsLocally", () => {
     expect(missing[0].category).to.equal("other");
   });
 
-  it("handles long comments quickly", () => {
+  it("reads a very long comment in linear time (no regex backtracking on it)", () => {
+    // A guard against catastrophic backtracking, not a speed target (that is `npm run bench`): the cut at
+    // MAX_CHARS makes this ~10 ms; a regex gone quadratic on 440 KB takes minutes, far past this bound.
     const started = Date.now();
     analyzeCommentsLocally([{ id: "big", text: "this is great but why ".repeat(20_000) }]);
-    expect(Date.now() - started).to.be.below(500);
+    expect(Date.now() - started).to.be.below(5_000);
   });
 });
 

