@@ -128,14 +128,17 @@ const EXCITEMENT: CueList = [[EMOTIONS.indexOf("excitement"), 1]];
 
 /** Scores by emotion index, and which emotions any cue touched. */
 interface Scores {
-  value: Float64Array;
-  seen: Uint8Array;
+  value: number[];
+  seen: boolean[];
 }
+
+// Reused by every call (scoring is synchronous): allocating arrays per comment cost more than the scoring.
+const scratch: Scores = { value: EMOTIONS.map(() => 0), seen: EMOTIONS.map(() => false) };
 
 function add(scores: Scores, cues: CueList, weight: number): void {
   for (const [k, w] of cues) {
     scores.value[k] += w * weight;
-    scores.seen[k] = 1;
+    scores.seen[k] = true;
   }
 }
 
@@ -148,7 +151,9 @@ function cuesOf(token: Token): CueList | undefined {
 
 /** Emotions of pre-tokenised text; `flat` is flatten() of the same text. */
 export function emotionsOfTokens(tokens: Token[], flat: string): Emotion[] {
-  const scores: Scores = { value: new Float64Array(EMOTIONS.length), seen: new Uint8Array(EMOTIONS.length) };
+  const scores = scratch;
+  scores.value.fill(0);
+  scores.seen.fill(false);
   let negated = 0;
   let question = false;
   let exclamations = 0;

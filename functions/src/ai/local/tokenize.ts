@@ -117,6 +117,18 @@ export function flattenNormalized(clean: string): string {
   return out ? ` ${out} ` : " ";
 }
 
+/** `flat.trim().split(" ").length` (0 for a blank text), counted without building the list: the rules ask for it several times per comment. */
+export function flatWordCount(flat: string): number {
+  let start = 0;
+  let end = flat.length;
+  while (start < end && isSpace(flat.charCodeAt(start))) start += 1;
+  while (end > start && isSpace(flat.charCodeAt(end - 1))) end -= 1;
+  if (start === end) return 0;
+  let words = 1;
+  for (let i = start; i < end; i += 1) if (flat.charCodeAt(i) === 0x20) words += 1;
+  return words;
+}
+
 const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /** JavaScript's \s (the characters \S excludes). */
@@ -186,7 +198,7 @@ export function tokenizeNormalized(clean: string): Token[] {
     if (isAsciiLetter(c) && startsPlainWord(clean, p, c)) {
       const end = asciiWordEnd(clean, p);
       if (end > 0) {
-        tokens.push(wordToken(clean.slice(p, end)));
+        tokens.push(asciiWordToken(clean.slice(p, end)));
         p = end;
         continue;
       }
@@ -299,6 +311,26 @@ function hasAsciiLower(word: string): boolean {
     if (c >= 0x61 && c <= 0x7a) return true;
   }
   return false;
+}
+
+/**
+ * wordToken() of a word of ASCII letters (with inner "'" or "-"), read in one
+ * loop: most words have no capitals and no letter three times in a row, and
+ * need neither toLowerCase nor the regexes. The others go to wordToken.
+ */
+function asciiWordToken(raw: string): Token {
+  let upper = false;
+  let lower = false;
+  for (let i = 0; i < raw.length; i += 1) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x61) lower = true;
+    else if (c >= 0x41) upper = true;
+    // Letters compared without case (joiners never repeat): "sooo", "LooOL".
+    if (i >= 2 && (c | 0x20) === (raw.charCodeAt(i - 1) | 0x20) && (c | 0x20) === (raw.charCodeAt(i - 2) | 0x20)) return wordToken(raw);
+  }
+  if (upper && !lower) return wordToken(raw);
+  const norm = upper ? raw.toLowerCase() : raw;
+  return { norm: norm.endsWith("'") ? norm.slice(0, -1) : norm, kind: "word", caps: false, elongated: false };
 }
 
 function wordToken(raw: string): Token {
