@@ -5,7 +5,7 @@ import { classifyCategory } from "./category";
 import { emotionsOfTokens } from "./emotion";
 import { sentimentOfTokens } from "./sentiment";
 import { isToxicTokens } from "./toxicity";
-import { flatten, tokenize } from "./tokenize";
+import { flattenNormalized, normalizeText, tokenizeNormalized } from "./tokenize";
 import { verdictOf } from "./verdicts";
 
 const ASKING: ReadonlySet<Category> = new Set(["question", "request", "suggestion"]);
@@ -13,8 +13,10 @@ const ASKING: ReadonlySet<Category> = new Set(["question", "request", "suggestio
 export function analyzeComment(comment: CommentInput): CommentAnalysis {
   // Stored data is not always what the types promise: a missing text is an empty comment.
   const text = typeof comment.text === "string" ? comment.text : "";
-  const tokens = tokenize(text);
-  const flat = flatten(text);
+  // Normalised once for both forms (tokenize and flatten would each do it).
+  const clean = normalizeText(text);
+  const tokens = tokenizeNormalized(clean);
+  const flat = flattenNormalized(clean);
   // A plain question or remark (no sentiment word, no sign of an opinion) is already neutral here.
   const details = sentimentOfTokens(tokens, text);
   const category = classifyCategory(text, details, flat);

@@ -5,7 +5,7 @@
 import { ACTIONABLE_CATEGORIES, type Category, type Sentiment } from "../types";
 import { asksOtherViewers } from "./concernFeatures";
 import { confirmsConcern, shippedConcernModel, type ConcernModel } from "./concerns";
-import { flatten } from "./tokenize";
+import { flatWordCount, flatten } from "./tokenize";
 
 export interface SentimentHint {
   sentiment: Sentiment;
@@ -227,7 +227,7 @@ export interface CategoryExplanation {
 
 /** `flat` may be passed when the caller already has flatten(text). */
 export function explainCategory(text: string, sentiment: SentimentHint, flat = flatten(text)): CategoryExplanation {
-  const words = flat.trim() === "" ? 0 : flat.trim().split(" ").length;
+  const words = flatWordCount(flat);
   if (words === 0) return { category: "other", rule: "empty" };
   if (looksLikeSpam(flat, text)) return { category: "spam", rule: "spam" };
   let rule = firstMatch(RULES.request, flat);
@@ -288,7 +288,7 @@ export function classifyCategory(text: string, sentiment: SentimentHint, flat = 
   const strictness = vetoStrictness(explained, flat);
   if (strictness === 0 || confirmsConcern(model, explained, flat, strictness)) return explained.category;
   if (sentiment.sentiment === "positive") return "appreciation";
-  return flat.trim().split(" ").length >= 8 ? "discussion" : "other";
+  return flatWordCount(flat) >= 8 ? "discussion" : "other";
 }
 
 /** Categories a creator should act on. */

@@ -4,6 +4,7 @@
 // the flattened text (the model learns which of those matches a creator
 // should really act on: precision).
 import type { CategoryExplanation } from "./category";
+import { flatWordCount } from "./tokenize";
 
 export const CONCERN_DENSE_FEATURES = ["actionable", "question", "toViewers", "request", "suggestion", "feedback", "criticism", "appreciation", "short", "long"] as const;
 
@@ -32,7 +33,7 @@ export function concernScale(n: number): number {
 
 export function concernDense(explained: CategoryExplanation, actionable: boolean, flat: string): number[] {
   const family = explained.rule.split("#")[0];
-  const words = flat.trim() === "" ? 0 : flat.trim().split(" ").length;
+  const words = flatWordCount(flat);
   return [
     actionable ? 1 : 0,
     // The training comments have no punctuation, so the "?" rule never fires

@@ -3,7 +3,7 @@
 import type { Emotion } from "../types";
 import { EMOTIONS } from "../types";
 import { CONTRAST, isNegator } from "./lexicon";
-import { flatten, squeeze, tokenize, type Token } from "./tokenize";
+import { flattenNormalized, normalizeText, squeeze, tokenizeNormalized, type Token } from "./tokenize";
 
 type Cues = Partial<Record<Emotion, number>>;
 
@@ -88,35 +88,72 @@ const PHRASE_CUES: Array<[RegExp, Cues]> = [
   [/^ (?:how|why|what|where|which|who|is there|does anyone|can you|could you|do you)\b| i wonder\b| curious (?:about|if|how|why)\b/, { curiosity: 1 }],
 ];
 
-const WORD_INDEX = new Map<string, Cues>();
-for (const emotion of EMOTIONS) {
-  for (const word of WORD_CUES[emotion]) {
-    const cues = WORD_INDEX.get(word) ?? {};
-    cues[emotion] = 1;
-    WORD_INDEX.set(word, cues);
-  }
+// A cue is a list of (emotion index, weight): scores are added into an array, not a map.
+type CueList = ReadonlyArray<readonly [number, number]>;
+
+function cueList(cues: Cues): CueList {
+  const out: Array<readonly [number, number]> = [];
+  EMOTIONS.forEach((emotion, k) => {
+    const w = cues[emotion];
+    if (w !== undefined) out.push([k, w]);
+  });
+  return out;
 }
+
+const WORD_INDEX = new Map<string, CueList>();
+{
+  const byWord = new Map<string, Cues>();
+  for (const emotion of EMOTIONS) {
+    for (const word of WORD_CUES[emotion]) {
+      const cues = byWord.get(word) ?? {};
+      cues[emotion] = 1;
+      byWord.set(word, cues);
+    }
+  }
+  for (const [word, cues] of byWord) WORD_INDEX.set(word, cueList(cues));
+}
+const EMOJI_INDEX = new Map(Object.entries(EMOJI_CUES).map(([emoji, cues]) => [emoji, cueList(cues)]));
+const EMOTICON_INDEX = new Map(Object.entries(EMOTICON_CUES).map(([face, cues]) => [face, cueList(cues)]));
+const PHRASE_INDEX: Array<[RegExp, CueList]> = PHRASE_CUES.map(([pattern, cues]) => [pattern, cueList(cues)]);
+// All phrase patterns in one: most comments hold none, and one scan costs a fraction of eight.
+const ANY_PHRASE = new RegExp(PHRASE_CUES.map(([pattern]) => `(?:${pattern.source})`).join("|"));
 
 const THRESHOLD = 1;
 const MAX_EMOTIONS = 3;
+const JOY = EMOTIONS.indexOf("joy");
+const LOVE = EMOTIONS.indexOf("love");
+const CONFUSION = EMOTIONS.indexOf("confusion");
+const CURIOSITY: CueList = [[EMOTIONS.indexOf("curiosity"), 1]];
+const EXCITEMENT: CueList = [[EMOTIONS.indexOf("excitement"), 1]];
 
-function add(scores: Map<Emotion, number>, cues: Cues, weight: number): void {
-  for (const emotion of EMOTIONS) {
-    const w = cues[emotion];
-    if (w !== undefined) scores.set(emotion, (scores.get(emotion) ?? 0) + w * weight);
+/** Scores by emotion index, and which emotions any cue touched. */
+interface Scores {
+  value: number[];
+  seen: boolean[];
+}
+
+// Reused by every call (scoring is synchronous): allocating arrays per comment cost more than the scoring.
+const scratch: Scores = { value: EMOTIONS.map(() => 0), seen: EMOTIONS.map(() => false) };
+
+function add(scores: Scores, cues: CueList, weight: number): void {
+  for (const [k, w] of cues) {
+    scores.value[k] += w * weight;
+    scores.seen[k] = true;
   }
 }
 
-function cuesOf(token: Token): Cues | undefined {
-  if (token.kind === "emoji") return EMOJI_CUES[token.norm];
-  if (token.kind === "emoticon") return EMOTICON_CUES[token.norm];
+function cuesOf(token: Token): CueList | undefined {
+  if (token.kind === "emoji") return EMOJI_INDEX.get(token.norm);
+  if (token.kind === "emoticon") return EMOTICON_INDEX.get(token.norm);
   if (token.kind !== "word") return undefined;
   return WORD_INDEX.get(token.norm) ?? (token.elongated ? WORD_INDEX.get(squeeze(token.norm)) : undefined);
 }
 
 /** Emotions of pre-tokenised text; `flat` is flatten() of the same text. */
 export function emotionsOfTokens(tokens: Token[], flat: string): Emotion[] {
-  const scores = new Map<Emotion, number>();
+  const scores = scratch;
+  scores.value.fill(0);
+  scores.seen.fill(false);
   let negated = 0;
   let question = false;
   let exclamations = 0;
@@ -127,28 +164,36 @@ export function emotionsOfTokens(tokens: Token[], flat: string): Emotion[] {
       if (token.norm !== "'" && token.norm !== "-") negated = 0;
       continue;
     }
-    if (token.kind === "word" && (isNegator(token.norm) || CONTRAST.has(token.norm))) {
-      negated = isNegator(token.norm) ? 3 : 0;
-      continue;
+    if (token.kind === "word") {
+      if (isNegator(token.norm)) {
+        negated = 3;
+        continue;
+      }
+      if (CONTRAST.has(token.norm)) {
+        negated = 0;
+        continue;
+      }
     }
     const cues = cuesOf(token);
     // Emphasis ("LOVE", "sooo") makes a cue count more; negation drops it.
     if (cues && negated === 0) add(scores, cues, token.caps || token.elongated ? 1.5 : 1);
     if (negated > 0) negated -= 1;
   }
-  for (const [pattern, cues] of PHRASE_CUES) if (pattern.test(flat)) add(scores, cues, 1);
-  if (question && !scores.has("confusion")) add(scores, { curiosity: 1 }, 1);
+  if (ANY_PHRASE.test(flat)) for (const [pattern, cues] of PHRASE_INDEX) if (pattern.test(flat)) add(scores, cues, 1);
+  if (question && !scores.seen[CONFUSION]) add(scores, CURIOSITY, 1);
   // Several "!" with something already felt: excitement.
-  if (exclamations >= 2 && (scores.get("joy") ?? scores.get("love") ?? 0) > 0) add(scores, { excitement: 1 }, 1);
+  if (exclamations >= 2 && (scores.seen[JOY] ? scores.value[JOY] : scores.seen[LOVE] ? scores.value[LOVE] : 0) > 0) add(scores, EXCITEMENT, 1);
 
-  return [...scores.entries()]
-    .filter(([, score]) => score >= THRESHOLD)
-    .sort((a, b) => b[1] - a[1] || EMOTIONS.indexOf(a[0]) - EMOTIONS.indexOf(b[0]))
+  const felt: number[] = [];
+  for (let k = 0; k < EMOTIONS.length; k += 1) if (scores.seen[k] && scores.value[k] >= THRESHOLD) felt.push(k);
+  return felt
+    .sort((a, b) => scores.value[b] - scores.value[a] || a - b)
     .slice(0, MAX_EMOTIONS)
-    .map(([emotion]) => emotion);
+    .map((k) => EMOTIONS[k]);
 }
 
 /** Most salient first; empty when nothing signals an emotion. */
 export function detectEmotions(text: string): Emotion[] {
-  return emotionsOfTokens(tokenize(text), flatten(text));
+  const clean = normalizeText(text);
+  return emotionsOfTokens(tokenizeNormalized(clean), flattenNormalized(clean));
 }
