@@ -20,7 +20,7 @@ import { loadNounPhraser } from "../../functions/src/ai/local/nounPhrases";
 import { sentimentOfTokens } from "../../functions/src/ai/local/sentiment";
 import { contentIdeas, extractThemes } from "../../functions/src/ai/local/themes";
 import { flatten, tokenize } from "../../functions/src/ai/local/tokenize";
-import { toxicCounts, toxicSparse } from "../../functions/src/ai/local/toxicFeatures";
+import { toxicCounts, toxicSparse, toxicTokens } from "../../functions/src/ai/local/toxicFeatures";
 import { isToxic, toxicProbabilityOfTokens } from "../../functions/src/ai/local/toxicity";
 import { filterComments } from "../../functions/src/youtube/quality/filter";
 import type { YouTubeComment } from "../../functions/src/youtube/types";
@@ -74,9 +74,9 @@ function internals(text: string): unknown {
     lexicon: lexiconScore(tokens),
     rule: explainCategory(text, details, flat).rule,
     sparse: sparseFeatures(tokens),
-    toxicSparse: toxicSparse(tokens),
-    toxicCounts: toxicCounts(tokens, text),
-    toxicProbability: toxicProbabilityOfTokens(tokens, text),
+    toxicSparse: toxicSparse(toxicTokens(tokens, text)),
+    toxicCounts: toxicCounts(toxicTokens(tokens, text)),
+    toxicProbability: toxicProbabilityOfTokens(toxicTokens(tokens, text)),
     isToxic: isToxic(text),
     concernSparse: concernSparse(flat),
     emotions: detectEmotions(text),
