@@ -210,28 +210,9 @@ async function mainPhase(): Promise<Record<string, unknown>> {
   const { readCorpusComments, measurePromptOverhead } = await import("./bench/tokens");
   const corpus = readCorpusComments()!;
   result.promptOverhead = [25, 50, 100].map((size) => measurePromptOverhead(corpus, size));
-  result.localProvider = measureLocalThroughput(corpus, (await import("../functions/src/ai/local/analyze")).analyzeCommentsLocally);
-  result.localModels = await (await import("./bench/local")).benchLocalModels(corpus);
   const { benchYouTubeUnitsByOrder } = await import("./bench/youtubeUnits");
   result.youtubeUnitsByOrder = await benchYouTubeUnitsByOrder(1_000);
   return result;
-}
-
-function measureLocalThroughput(
-  corpus: string[],
-  analyze: (batch: Array<{ id: string; text: string }>) => unknown,
-): { comments: number; medianMs: number; commentsPerSecond: number; runs: number } {
-  const batch = corpus.map((text, i) => ({ id: `c${i}`, text }));
-  analyze(batch.slice(0, 500)); // warm up regexes and the JIT
-  const times: number[] = [];
-  for (let run = 0; run < 5; run += 1) {
-    const start = performance.now();
-    analyze(batch);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const medianMs = times[2];
-  return { comments: batch.length, medianMs: Math.round(medianMs), commentsPerSecond: Math.round(batch.length / (medianMs / 1000)), runs: times.length };
 }
 
 function printTable(report: Record<string, unknown>): void {
@@ -250,8 +231,6 @@ function printTable(report: Record<string, unknown>): void {
   for (const s of (report.scale ?? []) as Array<Record<string, number | string>>) {
     console.error(`scale ${s.name}: ${s.completed}/${s.jobs} completed, ${s.comments} comments, ${s.wallMs} ms wall, longest run ${s.longestInvocationMs} ms, peak ${s.peakRpm}/${s.rpmLimit} RPM, ${s.aiCalls} AI calls, ${s.tasks} tasks, ${s.retries} retries`);
   }
-  const local = report.localProvider as { commentsPerSecond: number; comments: number } | undefined;
-  if (local) console.error(`\nlocal provider: ${local.commentsPerSecond} comments/s (median of 5 over ${local.comments} corpus comments)`);
   const overhead = report.promptOverhead as Array<{ batchSize: number; ratio: number }> | undefined;
   if (overhead) console.error(`prompt tokens per comment token: ${overhead.map((o) => `batch ${o.batchSize}: ${o.ratio}`).join(", ")}`);
   const yt = report.youtubeUnitsByOrder as { comments: number; relevance: { units: number }; time: { units: number } } | undefined;
