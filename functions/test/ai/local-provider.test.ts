@@ -116,6 +116,8 @@ describe("ai/local provider", () => {
       ["k4", "nice shirt", "positive", "appreciation"],
     ]);
     expect((await summarizeAll(critics)).headline).to.match(/^Viewers are critical/);
+    const one = await summarizeAll(made([["o1", "the audio is awful", "negative", "criticism"], ["o2", "love it", "positive", "appreciation"]]));
+    expect(one.priorityActions.map((a) => a.reason).join(" ")).to.match(/1 comment criticises the video; .*1 comment expresses appreciation/);
     const chatter = made([
       ["d1", "pointers are a nightmare in every language", "negative", "discussion"],
       ["d2", "c++ compile errors are the worst", "negative", "discussion"],

@@ -115,7 +115,7 @@ function actions(input: SummaryInput): PriorityAction[] {
     const named = cluster && cluster.shared.length >= 2;
     out.push({
       action: named ? `Address the criticism about “${cluster.t.name}”` : `Review the ${plural(critical.length, "critical comment")}`,
-      reason: `${plural(critical.length, "comment")} criticise the video; the most liked says ${quote(critical[0].text)}.`,
+      reason: `${plural(critical.length, "comment")} ${critical.length === 1 ? "criticises" : "criticise"} the video; the most liked says ${quote(critical[0].text)}.`,
       priority: critical.length >= Math.max(3, input.sentiment.total * 0.1) ? "high" : "medium",
       commentIds: named ? cluster.shared.slice(0, MAX_IDS) : ids(critical),
     });
@@ -125,7 +125,7 @@ function actions(input: SummaryInput): PriorityAction[] {
   if (fans.length) {
     out.push({
       action: "Thank your most engaged supporters",
-      reason: `${plural(fans.length, "comment")} express appreciation; a reply or a heart on ${quote(fans[0].text, 60)} builds loyalty.`,
+      reason: `${plural(fans.length, "comment")} ${fans.length === 1 ? "expresses" : "express"} appreciation; a reply or a heart on ${quote(fans[0].text, 60)} builds loyalty.`,
       priority: "low",
       commentIds: ids(fans),
     });
