@@ -63,4 +63,26 @@ export const CREATOR_SENTIMENT: ReadonlyArray<[string, Sentiment]> = [
   // Not sarcasm: praise with nothing wrong after it.
   ["Oh great, a new video on room treatment!", "positive"],
   ["Love how you explained the wiring.", "positive"],
+  // Praise idioms with no sentiment word, as viewers of coding tutorials write them.
+  ["This is exactly what I was looking for", "positive"],
+  ["Just what I needed for my exam.", "positive"],
+  ["Youre the man", "positive"],
+  ["Passed my Java exam with your tutorial, dude you rock", "positive"],
+  ["Do you have a video on nodejs? Can't get enough of these.", "positive"],
+  ["This video is the holy grail of Python tutorials.", "positive"],
+  ["Hats off to you, sir.", "positive"],
+  // Not praise: the same words saying something else.
+  ["I was looking for this in the docs yesterday.", "neutral"],
+  ["What is the man at 3:20 holding?", "neutral"],
+  ["I couldn’t stop laughing at the chaos halfway through.", "positive"],
+  ["Just when you thought his builds couldn't get any more epic, he does this.", "positive"],
+  ["Great video as always 💓💓", "positive"],
+  ["Bhai ki video 💓💓💓", "positive"],
+  ["I couldn't get any more information from the docs.", "negative"],
+  // A language the local models cannot read: only emoji speak ("dire" is French for "say").
+  ["Le montage est vraiment sublime, à très bientôt pour la prochaine vidéo", "neutral"],
+  ["Comme d'hab rien à dire 😁👍", "positive"],
+  ["очень красивое мороженое, хочу прямо сейчас 😋😋", "positive"],
+  ["Это ужасно 👎", "negative"],
+  ["Loved the café scene, and the Pokémon cameo!", "positive"],
 ];

@@ -3,6 +3,7 @@
 // model trained by tools/train/sentiment.ts.
 import type { Sentiment } from "../types";
 import { denseFeatures, sparseFeatures, sparseScale } from "./features";
+import { isForeignText } from "./foreignText";
 import { INTENSIFIERS, isNegator } from "./lexicon";
 import { lexiconScore, type LexiconScore } from "./lexicon-score";
 import * as shipped from "./sentiment-model.generated";
@@ -197,6 +198,7 @@ export function sentimentOfTokens(tokens: Token[], text: string, model: Sentimen
   const lexicon = lexiconScore(tokens);
   const hasContent = tokens.some((t) => t.kind === "word" || t.kind === "emoji" || t.kind === "emoticon");
   if (!hasContent) return { sentiment: "neutral", score: 0, lexicon, logit: 0 };
+  if (isForeignText(tokens)) return signsOnly(tokens);
   const positiveFrom = model.positiveFrom;
   // A comment that asks and also states an opinion is judged by what it states: the
   // model learned a question's words as a complaint ("why can't it…?"), which drags
@@ -229,6 +231,14 @@ export function sentimentOfTokens(tokens: Token[], text: string, model: Sentimen
   if (lexicon.positive >= MIXED_SIDE && lexicon.negative >= MIXED_SIDE && Math.abs(logit - positiveFrom) < MIXED_MARGIN) sentiment = "mixed";
   else sentiment = logit >= positiveFrom ? "positive" : "negative";
   return { sentiment, score, lexicon, logit };
+}
+
+/** A comment the local models cannot read: its emoji and emoticons decide, or nothing does. */
+function signsOnly(tokens: Token[]): SentimentDetails {
+  const lexicon = lexiconScore(tokens.filter((t) => t.kind === "emoji" || t.kind === "emoticon"));
+  const score = round3(lexicon.compound);
+  const sentiment: Sentiment = score > 0 ? "positive" : score < 0 ? "negative" : "neutral";
+  return { sentiment, score, lexicon, logit: 0 };
 }
 
 export function scoreSentiment(text: string): SentimentResult {

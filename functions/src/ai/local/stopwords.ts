@@ -1,5 +1,5 @@
 // English function words. FUNCTION_WORDS carry no opinion or topic and are
-// dropped from sentiment features (they only made long comments look negative);
+// not unigrams of the sentiment model (features.ts: they learned the tablet reviews);
 // STOPWORDS adds chat filler and vague words that make poor theme names.
 
 export const FUNCTION_WORDS = new Set([

@@ -14,7 +14,8 @@ const NOT_SOLVED = /\b(?:not|isn'?t|aren'?t|wasn'?t|never|still not|no longer)\b
 
 const PRAISE = new RegExp(
   [
-    String.raw`can'?t stop (?:watching|listening|laughing|rewatching|replaying|smiling)`,
+    String.raw`(?:cant|can ?not|couldnt|could not) stop (?:watching|listening|laughing|rewatching|replaying|smiling)`,
+    String.raw`(?:cant|can ?not|couldnt|could not) (?:get|be) any (?:better|cooler|funnier|more (?:epic|amazing|perfect|awesome|beautiful|impressive|insane|incredible|fun|hilarious|satisfying))\b`,
     String.raw`(?:clicked|subscribed|subbed|hit (?:the )?(?:like|subscribe)(?: button)?)(?: on (?:a|this|the) video)? (?:so|this) fast`,
     String.raw`would (?:watch|listen to|read) (?:it |this )?again`,
     String.raw` 1[01] 10 `,
@@ -25,6 +26,13 @@ const PRAISE = new RegExp(
     String.raw`instant(?:ly)? sub(?:scribe|scribed|bed)?\b`,
     String.raw`earned (?:a|my|another) (?:new )?sub(?:scriber|scription)?\b`,
     String.raw`finally (?:someone|somebody|a video|a tutorial)(?: who| that)? (?:explains|explained|shows|showed|gets|covers)`,
+    // Praise idioms without a sentiment word (coding-tutorial comments: "This is exactly what I was looking for").
+    String.raw`(?:exactly|just) what i (?:was looking for|needed|need)\b`,
+    String.raw`\byou (?:rock|rule)\b`,
+    String.raw`\b(?:youre|you are|ur) (?:the|da) (?:man|goat|king)\b`,
+    String.raw`(?:cant|can ?not) get enough`,
+    String.raw`holy grail`,
+    String.raw`hats off`,
   ].join("|"),
 );
 
