@@ -85,4 +85,10 @@ export const CREATOR_SENTIMENT: ReadonlyArray<[string, Sentiment]> = [
   ["очень красивое мороженое, хочу прямо сейчас 😋😋", "positive"],
   ["Это ужасно 👎", "negative"],
   ["Loved the café scene, and the Pokémon cameo!", "positive"],
+  ["Mad respect to the people who built this map", "positive"],
+  ["Props to the editor, the cuts are perfect", "positive"],
+  ["14 years later and this song still hits", "positive"],
+  ["This channel never disappoints", "positive"],
+  ["That ending gave me chills", "positive"],
+  ["I'm mad at myself for missing the premiere", "negative"],
 ];

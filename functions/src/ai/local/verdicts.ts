@@ -33,6 +33,10 @@ const PRAISE = new RegExp(
     String.raw`(?:cant|can ?not) get enough`,
     String.raw`holy grail`,
     String.raw`hats off`,
+    String.raw`mad respect`,
+    String.raw`(?:still|always) hits(?: different)? $`,
+    String.raw`never (?:disappoints?|fails? to (?:amaze|impress|deliver))`,
+    String.raw`(?:gave|gives|giving|get|got) me (?:the )?(?:chills|goosebumps|goose bumps)`,
   ].join("|"),
 );
 
