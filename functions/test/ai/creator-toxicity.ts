@@ -42,6 +42,8 @@ export const CREATOR_TOXICITY: ReadonlyArray<[string, boolean]> = [
   ["Hell yeah, new upload!", false],
   ["This is so fucking helpful, thank you", false],
   ["Fuck yeah, finally someone explains gain staging properly", false],
+  ["This shit was funny as hell and educational", false],
+  ["The blooper shit is so funny, make a full video of that", false],
   // Slang that reads violent or insulting but is not.
   ["You're going to kill it with this mic!", false],
   ["This beat is sick!", false],
@@ -57,6 +59,7 @@ export const CREATOR_TOXICITY: ReadonlyArray<[string, boolean]> = [
   ["The next scenes should be shot from a lower angle", false],
   ["They should be shot in natural light, not under the lamp", false],
   ["I hope they hang this in a museum", false],
+  ["I love watching these animals play", false],
   ["They deserve to win the whole tournament", false],
   ["Nobody deserves to be treated like that by a brand", false],
   ["You get what you pay for with these cheap mics", false],
@@ -64,6 +67,9 @@ export const CREATOR_TOXICITY: ReadonlyArray<[string, boolean]> = [
   ["When I moved here and got a job, this channel kept me company", false],
   ["Go back to 2:30, that is where he explains it", false],
   ["This track goes so hard, absolute killer", false],
+  ["No one can beat him, he is next level", false],
+  ["Nobody can beat this guy at speedruns", false],
+  ["She is just so bad ass, what a voice", false],
   // Harsh about a thing, or about oneself: criticism, not abuse.
   ["The old firmware was garbage, this update fixed everything", false],
   ["My first attempt looked like trash lol, yours is perfect", false],

@@ -189,6 +189,8 @@ function targetAfter(words: string[], i: number, span: number): Target {
   return "none";
 }
 
+const NEGATIONS: ReadonlySet<string> = new Set(["no", "nobody", "noone", "never", "cant", "cannot", "couldnt", "wont", "dont", "didnt", "not", "nothing"]);
+const WH: ReadonlySet<string> = new Set(["what", "who", "how", "why", "where", "when", "whats", "wtf"]);
 const SECOND: ReadonlySet<string> = new Set(["you", "u", "ur", "your", "youre", "ya", "yall", "yourself"]);
 
 export function toxicCounts(tokens: Token[]): ToxicCounts {
@@ -219,7 +221,8 @@ export function toxicCounts(tokens: Token[]): ToxicCounts {
     if (SECOND.has(w)) counts.second += 1;
     if (GROUPS.has(w) && (near(w === "people" || w === "folks" ? SWEEPING_OF_ANYONE : SWEEPING, i, 2) || (OTHERED.has(w) && words[i - 1] === "the"))) counts.groupClaim += 1;
     // A harm word after a determiner is a noun ("this beat", "a shoot", "the shot at 2:10").
-    if (THREATS.has(w) && !(i > 0 && DETERMINERS.has(words[i - 1]))) {
+    // Negated, harm is no threat: "no one can beat him", "don't shoot".
+    if (THREATS.has(w) && !(i > 0 && DETERMINERS.has(words[i - 1])) && ![1, 2, 3].some((k) => NEGATIONS.has(words[i - k]))) {
       counts.threats += 1;
       // "I hope you die" is aimed by its subject; "my battery is dead" (or German "die") is not a threat at all.
       const target = HARM_TO_SUBJECT.has(w) ? (w === "kys" ? "person" : targetBefore(words, i)) : targetAfter(words, i, 5);
@@ -245,9 +248,9 @@ export function toxicCounts(tokens: Token[]): ToxicCounts {
     const next = words[i + 1];
     // "this fucking fuck": the word names a person.
     if (profane && (w === "fuck" || w === "fucks") && ["this", "that", "these", "those"].includes(words[i - 1] === "fucking" ? words[i - 2] : words[i - 1])) counts.aimed += 1;
-    // The writer ("I'm such an idiot", "feeling like shit"), or someone's own animals ("your animals are beautiful").
+    // The writer ("I'm such an idiot", "feeling like shit"), or animals, someone's own or praised ("your animals are beautiful", "I love watching these animals").
     else if (before === "self" || (next === "like" && SELF_TARGETS.has(words[i + 2])) || (words[i - 1] === "like" && /^fe(el|els|eling|lt)$/.test(words[i - 2] ?? ""))) counts.notAimed += 1;
-    else if (BEASTS.has(w) && POSSESSIVES.has(words[i - 1])) counts.notAimed += 1;
+    else if (BEASTS.has(w) && (POSSESSIVES.has(words[i - 1]) || near(PRAISE, i, 3))) counts.notAimed += 1;
     else if (atPerson(before) || atPerson(after) || (next === "like" && PERSON_TARGETS.has(words[i + 2]))) {
       counts.aimed += 1;
       if (before === "group" || after === "group") counts.groupInsult += 1;
@@ -255,7 +258,9 @@ export function toxicCounts(tokens: Token[]): ToxicCounts {
     // "Shut up and take my money", "sick mix": rude only when said to someone ("shut up you clown", "you're sick").
     else if (ONLY_AT_A_PERSON.has(w)) counts.notAimed += 1;
     else if (PERSON_NOUNS.has(w)) counts.aimed += 1;
-    else if (profane && (PRAISE.has(next) || PRAISE.has(words[i + 2]) || PRAISE.has(words[i - 1]) || words[i - 1] === "no")) counts.notAimed += 1;
+    else if (profane && (PRAISE.has(next) || PRAISE.has(words[i + 2]) || PRAISE.has(words[i + 3]) || PRAISE.has(words[i - 1]) || words[i - 1] === "no")) counts.notAimed += 1;
+    // Intensifiers and praise: "funny as hell", "so bad ass", "how the fuck did this get so many likes".
+    else if (profane && (words[i - 1] === "as" || (w === "ass" && words[i - 1] === "bad") || (words[i - 1] === "the" && WH.has(words[i - 2])))) counts.notAimed += 1;
     // "Damn," and "Holy shit!" are exclamations; "Bullshit," is a verdict on what someone said.
     else if (profane && breakBefore[i] && (i + 1 === words.length || breakBefore[i + 1]) && w !== "bullshit" && w !== "bs") counts.notAimed += 1;
     else if (before === "thing") counts.notAimed += 1;

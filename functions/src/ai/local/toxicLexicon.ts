@@ -110,7 +110,7 @@ export const TARGET_FILLER: ReadonlySet<string> = new Set([
 export const PRAISE: ReadonlySet<string> = new Set([
   "yeah", "yes", "yess", "good", "great", "brilliant", "amazing", "awesome", "best", "better", "beautiful", "gorgeous", "incredible", "insane",
   "epic", "cool", "nice", "helpful", "useful", "love", "loved", "lovely", "perfect", "genius", "legend", "legendary", "fire", "clean", "smooth",
-  "crazy", "underrated", "impressive", "hilarious", "funny", "fantastic", "wonderful", "excellent", "finally", "wow", "holy", "proud", "talented",
+  "crazy", "underrated", "impressive", "hilarious", "funny", "cute", "adorable", "fantastic", "wonderful", "excellent", "finally", "wow", "holy", "proud", "talented",
 ]);
 
 /** Harsh words that are slang or literal unless said to someone: "shut up and take my money", "sick mix", "the ape will not let this happen". */
