@@ -22,6 +22,7 @@ import {
   PERSON_NOUNS,
   PERSON_TARGETS,
   PERSON_WORDS,
+  PHRASE_KEYS,
   POSSESSIVES,
   PRAISE,
   PROFANITY,
@@ -200,9 +201,11 @@ export function toxicCounts(tokens: Token[]): ToxicCounts {
   const breakBefore: boolean[] = [];
   let lastWasBreak = true;
   let quoted = false;
+  let phraseKey = false;
   for (const t of tokens) {
     if (t.kind === "word") {
       const w = wordOf(t);
+      if (PHRASE_KEYS.has(w)) phraseKey = true;
       if (quoted && w === "people" && QUOTED_PEOPLE_BEFORE.has(words[words.length - 1])) counts.dehumanised += 1;
       words.push(w);
       breakBefore.push(lastWasBreak);
@@ -210,7 +213,7 @@ export function toxicCounts(tokens: Token[]): ToxicCounts {
     } else if (t.kind === "punct" || t.kind === "emoji") lastWasBreak = true;
     quoted = t.kind === "punct" && t.norm.includes('"');
   }
-  phrases(words, breakBefore, counts);
+  if (phraseKey) phrases(words, breakBefore, counts);
   const near = (set: ReadonlySet<string>, i: number, span: number): boolean => {
     const end = Math.min(words.length - 1, i + span);
     for (let j = Math.max(0, i - span); j <= end; j += 1) if (j !== i && set.has(words[j])) return true;

@@ -160,6 +160,12 @@ export const HARM_WISHES: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:go|goes|send \w+|sent \w+|ship \w+) back to (?:where (?:you|they|he|she|u) (?:came|come) from|(?:your|their|his|her|ur) (?:own )?(?:country|countries|continent|homeland|land|cave|jungle))\b`),
 ];
 
+/** A word every phrase above needs: the phrases are matched only on comments that have one (most have none). */
+export const PHRASE_KEYS: ReadonlySet<string> = new Set([
+  "deserve", "deserves", "deserved", "should", "must", "need", "needs", "ought", "gotta", "hope", "hoping", "wish", "pray", "bad", "back", "job",
+  "life", "hell", "die", "dead", "lost", "piss", "screw", "called", "country",
+]);
+
 /** Hostile orders at a person, opening a sentence: "Get a job!", "go to hell", "screw you". */
 export const HOSTILE_COMMANDS: RegExp = new RegExp(
   String.raw`(?:^|\| )(?:(?:just|now|so|then|and|pls|please|go|bro|dude|man) )?(?:get a job|get a life|go to hell|go die|drop dead|piss off|get lost|get out of (?:my|our|this) country)\b(?! (?:offer|interview|at|in|as|done|right|easier|started))|\bscrew (?:you|u|yall|ya)\b`,
