@@ -22,7 +22,9 @@ export function isToxicTokens(tokens: Token[], raw: string): boolean {
   // to a person, no sweeping claim about a group) is never called toxic, and
   // the model is not even run on it: its training data is one heated news
   // topic, where even neutral wording leans toxic, and a creator's comment
-  // section is not that. It also keeps the analysis fast.
+  // section is not that. It also keeps the analysis fast. Abuse said
+  // outright as a phrase (harm wished on people, a hostile order, people
+  // denied their humanity) is toxic without the model, too rare in its data to learn.
   return explicit(counts) || (abusive(counts) && toxicProbabilityOfTokens(own, counts) >= model().threshold);
 }
 
