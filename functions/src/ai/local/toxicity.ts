@@ -2,7 +2,7 @@
 // aimed at a person): a logistic model over toxicFeatures.ts, trained by
 // tools/train/toxicity.ts, weights in toxicity-model.generated.ts.
 import { lazyModel, probability } from "../../core/linearModel";
-import { abusive, toxicCounts, toxicDense, toxicScale, toxicSparse, toxicTokens, type ToxicCounts } from "./toxicFeatures";
+import { abusive, explicit, toxicCounts, toxicDense, toxicScale, toxicSparse, toxicTokens, type ToxicCounts } from "./toxicFeatures";
 import * as weights from "./toxicity-model.generated";
 import { tokenize, type Token } from "./tokenize";
 
@@ -22,8 +22,10 @@ export function isToxicTokens(tokens: Token[], raw: string): boolean {
   // to a person, no sweeping claim about a group) is never called toxic, and
   // the model is not even run on it: its training data is one heated news
   // topic, where even neutral wording leans toxic, and a creator's comment
-  // section is not that. It also keeps the analysis fast.
-  return abusive(counts) && toxicProbabilityOfTokens(own, counts) >= model().threshold;
+  // section is not that. It also keeps the analysis fast. Abuse said
+  // outright as a phrase (harm wished on people, a hostile order, people
+  // denied their humanity) is toxic without the model, too rare in its data to learn.
+  return explicit(counts) || (abusive(counts) && toxicProbabilityOfTokens(own, counts) >= model().threshold);
 }
 
 export function isToxic(text: string): boolean {
