@@ -103,6 +103,10 @@ describe("ai/local provider", () => {
         ["s6", "Tip: use a virtual env instead of installing globally", "neutral", "suggestion", 9],
       ]),
     );
+    // Read on the coding tutorials, where nobody liked a question: "The most liked (0 likes) asks …".
+    const answer = onStuck.priorityActions.find((a) => a.action.startsWith("Answer"));
+    expect(answer?.reason).to.match(/^The first of them asks “my code doesn't compile/);
+    expect(answer?.reason).to.not.include("0 likes");
     expect(onStuck.headline).to.not.match(/critical/i);
     expect(onStuck.headline).to.match(/problems|stuck/i);
     expect(onStuck.overview).to.not.match(/\b0 (?:content requests|critical comments)/);

@@ -86,7 +86,7 @@ function actions(input: SummaryInput): PriorityAction[] {
     out.push({
       action: `Answer the ${plural(questions.length, done > 0 ? "unanswered question" : "open question")}`,
       reason:
-        `The most liked (${top.likeCount ?? 0} likes) asks ${quote(top.text)}.${done > 0 ? ` You already answered ${done}.` : ""}` +
+        `${top.likeCount ? `The most liked (${plural(top.likeCount, "like")})` : "The first of them"} asks ${quote(top.text)}.${done > 0 ? ` You already answered ${done}.` : ""}` +
         `${unread > 0 ? ` ${plural(unread, "more question")} sit in long threads Lently did not read whole; check those on YouTube.` : ""}` +
         " Answering in the comments or a pinned reply helps everyone who wonders the same.",
       priority: questions.length >= 3 || (top.likeCount ?? 0) >= 10 ? "high" : "medium",
