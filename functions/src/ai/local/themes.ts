@@ -173,6 +173,14 @@ function shoutedAt(text: string, from: number, to: number): boolean {
   return [...before, ...after].filter(capsWord).length >= 3;
 }
 
+// The same comments are read for every word of every theme and title: lower-cased once per list.
+const loweredLists = new WeakMap<readonly string[], string[]>();
+function lowered(texts: readonly string[]): string[] {
+  let out = loweredLists.get(texts);
+  if (!out) loweredLists.set(texts, (out = texts.map((t) => t.toLowerCase())));
+  return out;
+}
+
 /**
  * How viewers spell a word or phrase, by how many occurrences, leaving out
  * comments that shout, capitals among shouted words and, with `midSentence`,
@@ -182,9 +190,15 @@ function casings(phrase: string, texts: readonly string[], midSentence: boolean)
   const forms = new Map<string, number>();
   let total = 0;
   const pattern = wholeWord(phrase);
-  for (const text of texts) {
-    if (shouts(text)) continue;
-    for (const m of text.matchAll(pattern)) {
+  const lower = phrase.toLowerCase();
+  const lowers = lowered(texts);
+  for (let i = 0; i < texts.length; i += 1) {
+    // A plain substring test first: most comments do not contain the word at all.
+    if (!lowers[i].includes(lower)) continue;
+    const text = texts[i];
+    const found = [...text.matchAll(pattern)];
+    if (found.length === 0 || shouts(text)) continue;
+    for (const m of found) {
       const at = m.index;
       if (midSentence && /(?:^|[.!?])$/u.test(text.slice(0, at).trimEnd())) continue;
       if (ALL_CAPS.test(m[0].replace(/\s+/g, "")) && shoutedAt(text, at, at + m[0].length)) continue;
@@ -300,6 +314,8 @@ export function extractThemes(comments: AnalysedComment[], phraser: NounPhraser,
   const { terms } = termStats(texts, phraser);
   mergeFirstNames(terms, texts);
   const minDocs = Math.max(MIN_VERBATIM, Math.round(Math.min(comments.length, MAX_PARSED) * 0.01));
+  // How viewers spell a word is a property of the word: read it in all the comments parsed, not the theme's few.
+  const said = texts.slice(0, MAX_PARSED);
   return pickTerms(terms, max, minDocs).map((term) => {
     const [form] = commonForm(term);
     // The comments that say the label cite first: a creator opening the theme reads its words.
@@ -308,8 +324,6 @@ export function extractThemes(comments: AnalysedComment[], phraser: NounPhraser,
     const members = [...all.filter((c) => verbatim.test(c.text)), ...all.filter((c) => !verbatim.test(c.text))];
     const sentiment = sentimentOf(members);
     const share = Math.round((members.length / comments.length) * 100);
-    // How viewers spell a word is a property of the word: read it in all the comments parsed, not the theme's few.
-    const said = texts.slice(0, MAX_PARSED);
     return {
       name: displayName(form, said),
       description: `${members.length} comment${members.length === 1 ? "" : "s"} (${share}%) talk about ${inSentence(form, said)}; ${FEELING[sentiment]}.`,
@@ -386,6 +400,9 @@ export function contentIdeas(comments: AnalysedComment[], phraser: NounPhraser, 
     groups.set(best.key, group);
   });
   const ideas: ContentIdea[] = [];
+  // Names and acronyms in the viewers' spelling ("How to install Python on Windows", "The HTML and CSS basics"),
+  // read in all the questions and requests: one group is too few to tell.
+  const said = sources.map((m) => m.text);
   const ranked = [...groups.values()]
     .filter((g) => g.members.length >= 2 || g.members.some((m) => m.category === "request") || sources.length <= 10)
     .sort((a, b) => b.weight - a.weight || (a.term.key < b.term.key ? -1 : 1));
@@ -404,9 +421,6 @@ export function contentIdeas(comments: AnalysedComment[], phraser: NounPhraser, 
     const source = pick?.m ?? ordered[0];
     // Several questions on one multi-word subject: a Q&A on it. A single word alone never makes a title.
     if (!title && g.term.words > 1 && g.members.length >= 2) title = `${titleCase(form)}: your questions answered`;
-    // In the viewers' spelling of names and acronyms ("How to install Python on Windows", "The HTML and CSS basics"),
-    // by all the questions and requests: one group is too few to tell.
-    const said = sources.map((m) => m.text);
     if (title) title = sentenceCase(asWritten(title.split(" "), said).join(" "));
     if (!title || ideas.some((i) => i.title === title)) continue;
     const count = (cat: Category): number => g.members.filter((c) => c.category === cat).length;
