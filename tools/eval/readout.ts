@@ -5,7 +5,7 @@
 // retrieval, context and answer check as askQuestion). Prints text; nothing is
 // scored. Reads ../shared/datasets in place; without it, says so.
 //
-//   node --import tsx tools/eval/readout.ts [concerns|spam|corpus|all] [--video ID] [--corpus-videos N] [--json]
+//   node --import tsx tools/eval/readout.ts [demo|concerns|spam|corpus|all] [--video ID] [--corpus-videos N] [--json]
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeCommentsLocally } from "../../functions/src/ai/local/analyze";
@@ -19,6 +19,7 @@ import { ASK_TOP_K } from "../../functions/src/ask/service";
 import { filterComments } from "../../functions/src/youtube/quality/filter";
 import type { YouTubeComment } from "../../functions/src/youtube/types";
 import { parseCsvRecords } from "../csv";
+import { findFixture, FIXTURE_IDS } from "../standins/fixtures";
 import { readConcernVideos, readSpamVideos, SHARED_DATASETS } from "./datasets";
 
 /** The questions a creator typically asks, plus a word no comment uses and an empty-ish one. */
@@ -51,6 +52,14 @@ function concernVideos(): ReadoutVideo[] {
     title: "A coding tutorial",
     comments: [...v.concerns, ...v.others].map((text, i) => asComment(`${v.id}-${i}`, text)),
   }));
+}
+
+/** The demo's video, as the YouTube stand-in serves it to `npm run demo` (no stack needed here). */
+function demoVideo(): ReadoutVideo[] {
+  const video = findFixture(FIXTURE_IDS.demo);
+  if (!video) return [];
+  const comments = video.comments().map(({ id, author, text, likeCount, replyCount, publishedAt, updatedAt }) => ({ id, author, text, likeCount, replyCount, publishedAt, updatedAt }));
+  return [{ set: "demo", id: video.id, title: video.title, comments }];
 }
 
 function spamVideos(): ReadoutVideo[] {
@@ -146,6 +155,7 @@ async function main(): Promise<void> {
     return;
   }
   const sets: Record<string, () => ReadoutVideo[]> = {
+    demo: demoVideo,
     concerns: concernVideos,
     spam: spamVideos,
     corpus: () => corpusVideos(Number(flag("--corpus-videos") ?? 12)),

@@ -106,6 +106,19 @@ describe("ask/localAnswer (local provider's Ask answers)", () => {
     const askTalk = (question: string, list = talk) => localAskAnswer({ question, video, comments: list, history: [], ...figures });
     const cited = (answer: ReturnType<typeof askTalk>) => answer.sources.map((s) => talk.find((c) => c.id === s.commentId)?.text);
 
+    // The demo: "They mention focu (2) most" (the plural rule took the "s" of "focus"); "Did anyone mention the audio?" had no yes.
+    it("a yes/no question about a topic answers yes first, and shared words are named as written ('focus', not 'focu')", () => {
+      const focus = [
+        comment("The B-roll at 11:03 is out of focus, but the rest looks amazing.", { category: "feedback", sentiment: "negative", likeCount: 10 }),
+        comment("The music is distracting, I couldn't focus on the audio.", { category: "criticism", sentiment: "negative", likeCount: 1 }),
+        comment("audio is great", { category: "appreciation", sentiment: "positive" }),
+      ];
+      const complaints = localAskAnswer({ question: "What do they complain about?", video, comments: focus, history: [] });
+      expect(complaints.answer).to.include("They mention focus (2) most.");
+      const yes = localAskAnswer({ question: "Did anyone mention the audio?", video, comments: focus, history: [] });
+      expect(yes.answer).to.match(/^Yes — 2 comments relate to your question;/);
+    });
+
     it("a topic no comment mentions: says so, cites nothing, instead of quoting unrelated comments", () => {
       for (const question of ["Did anyone mention the audio?", "What do they say about the zebra?"]) {
         const answer = askTalk(question);

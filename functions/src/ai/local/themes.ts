@@ -38,7 +38,8 @@ const PLAIN_MODIFIERS = new Set(["new", "old", "good", "great", "best", "nice", 
 
 const isWord = (w: string): boolean => w.length >= MIN_WORD_LENGTH && !STOPWORDS.has(w) && !/^\d/.test(w);
 
-function singular(w: string): string {
+/** "panels" → "panel", "replies" → "reply"; "focus", "class", "analysis" stay. */
+export function singular(w: string): string {
   if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
   if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) return w.slice(0, -1);
   return w;

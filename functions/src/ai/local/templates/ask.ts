@@ -5,6 +5,7 @@
 // relevant comment first, then the most liked.
 import { isUnanswered, ownerKind, OWNER_KINDS } from "../../summaries";
 import type { AnalysedComment, AskAnswer, AskInput, Category } from "../../types";
+import { singular } from "../themes";
 import { contentWords, listOf, pct, plural, quote } from "./text";
 
 type Intent = "priorities" | "sentiment" | "questions" | "requests" | "criticism" | "general";
@@ -49,6 +50,9 @@ const KIND_NAMES: Partial<Record<Intent, [string, string]>> = {
   criticism: ["criticism or feedback", "criticism or feedback"],
 };
 
+/** "Did anyone mention the audio?": a question a yes or no answers first. */
+const YES_NO = /^\s*(?:did|does|do|has|have|is|are|was|were)\s+(?:anyone|anybody|someone|somebody|any(?:one)?\s+\w+|viewers|people|they)\b/i;
+
 /** What a creator hears when the comments hold none of the kind the question asks about. */
 const NONE_OF_KIND: Partial<Record<Intent, string>> = {
   priorities: "No question, request or criticism is waiting for your reply.",
@@ -66,8 +70,6 @@ function isFollowUp(question: string): boolean {
   return /^(?:and|but|what about|how about|why|so|also|then)\b/i.test(question.trim()) || contentWords(question).length <= 1;
 }
 
-/** "panels" and "panel" are one word here; enough for matching a question to comments. */
-const singular = (w: string) => (w.length > 4 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
 const wordsOf = (text: string) => new Set(contentWords(text).map(singular));
 
 const MAX_SOURCES = 8;
@@ -226,6 +228,7 @@ export function localAnswer(input: AskInput): AskAnswer {
 
   const sentences: string[] = [];
   if (followUp) sentences.push(`Following up on “${previous.question.trim()}”:`);
+  else if (query.size > 0 && YES_NO.test(input.question)) sentences.push("Yes —");
   if (wordless) sentences.push(`Your question names no topic, so here is the overall picture: of the ${plural(comments.length, "comment")} most worth reading, ${sentimentSplit(comments)}.`);
   else sentences.push(`${plural(comments.length, "comment")} ${comments.length === 1 ? "relates" : "relate"} to your question; ${sentimentSplit(comments)}.`);
   const kind = KIND_NAMES[intent];
