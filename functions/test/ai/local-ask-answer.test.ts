@@ -119,6 +119,15 @@ describe("ask/localAnswer (local provider's Ask answers)", () => {
       expect(yes.answer).to.match(/^Yes — 2 comments relate to your question;/);
     });
 
+    // On the tutorials: "30 comments relate to your question … 30 of them are questions" where the analysis has 214:
+    // 30 is how many were retrieved, not how many viewers asked.
+    it("a question about a kind of comment says how many of that kind the whole analysis has", () => {
+      const answer = askTalk("What are people confused about?");
+      expect(answer.answer).to.include("3 of them are questions; the whole analysis has 3.");
+      const many = localAskAnswer({ question: "What are people confused about?", video, comments: talk, history: [], classification: { ...figures.classification, counts: { ...figures.classification.counts, question: 214 } } });
+      expect(many.answer).to.include("3 of them are questions; the whole analysis has 214.");
+    });
+
     it("a topic no comment mentions: says so, cites nothing, instead of quoting unrelated comments", () => {
       for (const question of ["Did anyone mention the audio?", "What do they say about the zebra?"]) {
         const answer = askTalk(question);

@@ -348,6 +348,25 @@ describe("local models: themes and content ideas", () => {
     expect(derek.commentIds.slice(0, 4)).to.deep.equal(["d4", "d5", "d6", "d7"]);
   });
 
+  // On the tutorials "Derek Banas" headed three of six videos: it is the channel, viewers greeting the creator.
+  it("the creator's own name is no theme: the channel's title is left out, with the first name it takes in", async () => {
+    const said = (id: string, text: string) => made(id, text, "appreciation", "positive");
+    const comments = [
+      said("n1", "Derek Banas you are a legend"),
+      said("n2", "thanks Derek Banas, python finally clicks"),
+      said("n3", "Derek Banas never disappoints"),
+      said("n4", "Derek you rock, python is fun"),
+      said("n5", "python lists are great"),
+      said("n6", "I finally understand python"),
+      said("n7", "python is my favourite now"),
+    ];
+    const phraser = await loadNounPhraser();
+    expect(extractThemes(comments, phraser).map((t) => t.name)).to.include("Derek Banas");
+    const names = extractThemes(comments, phraser, 6, "Derek Banas").map((t) => t.name);
+    expect(names).to.not.include.members(["Derek Banas", "Derek"]);
+    expect(names).to.include("Python");
+  });
+
   it("names a theme with the capitals viewers write when they do not shout or start a sentence: HTML, not Html; Song, not SONG", async () => {
     const said = (id: string, text: string) => made(id, text);
     const themes = extractThemes(

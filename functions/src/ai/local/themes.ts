@@ -309,11 +309,14 @@ const FEELING: Record<Sentiment, string> = {
   mixed: "divided",
 };
 
-export function extractThemes(comments: AnalysedComment[], phraser: NounPhraser, max = 6): Theme[] {
+/** `channelTitle`: the creator's own name ("Derek Banas"), which viewers greet but is no topic of theirs. */
+export function extractThemes(comments: AnalysedComment[], phraser: NounPhraser, max = 6, channelTitle?: string): Theme[] {
   if (comments.length === 0 || max <= 0) return [];
   const texts = comments.map((c) => c.text);
   const { terms } = termStats(texts, phraser);
   mergeFirstNames(terms, texts);
+  const channel = channelTitle?.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  if (channel) for (const [key, term] of terms) if (commonForm(term)[0] === channel || key === channel) terms.delete(key);
   const minDocs = Math.max(MIN_VERBATIM, Math.round(Math.min(comments.length, MAX_PARSED) * 0.01));
   // How viewers spell a word is a property of the word: read it in all the comments parsed, not the theme's few.
   const said = texts.slice(0, MAX_PARSED);

@@ -232,7 +232,10 @@ export function localAnswer(input: AskInput): AskAnswer {
   if (wordless) sentences.push(`Your question names no topic, so here is the overall picture: of the ${plural(comments.length, "comment")} most worth reading, ${sentimentSplit(comments)}.`);
   else sentences.push(`${plural(comments.length, "comment")} ${comments.length === 1 ? "relates" : "relate"} to your question; ${sentimentSplit(comments)}.`);
   const kind = KIND_NAMES[intent];
-  if (kind && inWanted) sentences.push(`${inWanted} of them ${inWanted === 1 ? `is ${kind[0]}` : `are ${kind[1]}`}.`);
+  // The comments given are the ones retrieved for the question (a few dozen): say how many of the kind the analysis has.
+  const ofKind = wanted && input.classification ? wanted.reduce((sum, c) => sum + (input.classification?.counts[c] ?? 0), 0) : 0;
+  const inAll = ofKind >= inWanted && ofKind > 0 ? `; the whole analysis has ${ofKind}` : "";
+  if (kind && inWanted) sentences.push(`${inWanted} of them ${inWanted === 1 ? `is ${kind[0]}` : `are ${kind[1]}`}${inAll}.`);
   if (topics.length) sentences.push(`They talk most about ${listOf(topics.map(([name, n]) => `“${name}” (${n})`))}.`);
   if (shared.length) sentences.push(`They mention ${listOf(shared.map(([w, n]) => `${w} (${n})`))} most.`);
   sentences.push(`The most relevant says ${quote(best.text)}${best.likeCount ? ` (${plural(best.likeCount, "like")})` : ""}.`);
