@@ -54,6 +54,10 @@ export function buildAskInput(
       score: comment.score,
       emotions: comment.emotions,
       category: comment.category,
+      // Whether a reply is still owed ("which comments should I reply to first?").
+      answeredByOwner: comment.answeredByOwner === true,
+      repliesUnchecked: comment.repliesUnchecked === true,
+      byOwner: comment.byOwner === true,
     };
   });
   return {

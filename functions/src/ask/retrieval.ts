@@ -8,7 +8,7 @@
 // top K. Plain and synchronous, so it is unit-tested without Firestore.
 import { FUNCTION_WORDS } from "../ai/local/stopwords";
 import { flatten } from "../ai/local/tokenize";
-import { isViewerQuestion } from "../ai/summaries";
+import { isViewerQuestion, OWNER_KINDS } from "../ai/summaries";
 import type { Category } from "../ai/types";
 import type { StoredComment } from "../analysis/results";
 import { CONTEXT_FILTERS, type ContextFilter } from "../contracts/ask";
@@ -78,12 +78,15 @@ export function terms(text: string, dropMeta = false): string[] {
     .map(stem);
 }
 
-type Intent = "questions" | "requests" | "criticism" | "praise";
+type Intent = "priorities" | "questions" | "requests" | "criticism" | "praise";
 
-// What kind of comment a question is after, when it says so.
+// What kind of comment a question is after, when it says so. The words that say
+// it are not what the question is about: "reply" must not rank "thanks for the
+// reply", nor "next" "the view count the next hour".
 const INTENTS: Array<[Intent, RegExp, readonly Category[]]> = [
+  ["priorities", /\b(?:repl(?:y|ies)|respond\w*|answer\w*)\b.*\b(?:first|priorit\w*|most)\b|\bpriorit\w*\b|\bwhich comments? (?:should|do|must) i\b/i, OWNER_KINDS],
   ["questions", /\b(?:asking|ask|asked|questions?|confus\w*|wonder\w*|unclear|want to know)\b/i, ["question"]],
-  ["requests", /\b(?:request\w*|suggest\w*|ideas?|next video|more of|want(?:s|ed)? (?:to see|more)|make next|follow[- ]?up)\b/i, ["request", "suggestion"]],
+  ["requests", /\b(?:request\w*|suggest\w*|ideas?|next video|more of|want(?:s|ed)? (?:to see|more|next)|(?:make|do|cover) next|follow[- ]?up)\b/i, ["request", "suggestion"]],
   ["criticism", /\b(?:complain\w*|critic\w*|negative|dislike\w*|hate\w*|improve\w*|wrong|problems?|issues?|annoy\w*|unhappy|bad)\b/i, ["criticism", "feedback"]],
   ["praise", /\b(?:like most|love\w*|enjoy\w*|praise\w*|favou?rite|best part|positive|appreciat\w*)\b/i, ["appreciation"]],
 ];
@@ -120,10 +123,18 @@ const INTENT_WEIGHT = 0.35;
 const FOLLOW_UP_TERMS = 3;
 const EARLIER_WEIGHT = 0.5;
 
+/** The question's words that only say which kind of comment it is after ("reply … first", "want next"). */
+function intentTerms(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const [, re] of INTENTS) for (const [said] of question.matchAll(new RegExp(re.source, "gi"))) for (const t of terms(said)) out.add(t);
+  return out;
+}
+
 /** Query term → weight: the question's own words, and for a terse follow-up the previous question's at half weight. */
 function queryTerms(question: string, earlier: readonly string[]): Map<string, number> {
   const weights = new Map<string, number>();
-  const own = terms(question, true);
+  const kind = intentTerms(question);
+  const own = terms(question, true).filter((t) => !kind.has(t));
   for (const t of own) weights.set(t, 1);
   const previous = earlier[earlier.length - 1];
   if (previous !== undefined && own.length < FOLLOW_UP_TERMS) {

@@ -88,4 +88,91 @@ describe("ask/localAnswer (local provider's Ask answers)", () => {
     const bare = localAskAnswer({ question: "What do viewers say about the panels?", video, comments: updates, history: [] });
     expect(bare.answer).to.match(/They mention .*update \(3\)/);
   });
+
+  // Read on real comment sets (tools/eval/readout.ts): these answered "30 comments relate to your question" and quoted
+  // whatever came first, or matched the question's own wording ("reply", "next") in comments about something else.
+  describe("answers what a creator asked, as read on real comments", () => {
+    const figures = { classification: { total: 496, counts: { question: 3, request: 1, suggestion: 0, feedback: 1, criticism: 1, appreciation: 2, discussion: 0, spam: 0, other: 3 }, topCategory: "question" as const, actionableCount: 5 } };
+    const talk = [
+      comment("hi how can i open it on my own webpage please reply me back asap", { category: "question", sentiment: "neutral", likeCount: 2 }),
+      comment("Thank you a lot for your reply my dear", { category: "appreciation", sentiment: "positive", likeCount: 30 }),
+      comment("why are the codes green for you but red for me", { category: "question", sentiment: "negative", likeCount: 11, answeredByOwner: true }),
+      comment("where do I save the index file so chrome shows it", { category: "question", sentiment: "neutral", likeCount: 7 }),
+      comment("can you do a video on flexbox next", { category: "request", sentiment: "neutral", likeCount: 1 }),
+      comment("you dont give any instruction on how to open the file, really frustrating", { category: "criticism", sentiment: "negative", likeCount: 4 }),
+      comment("now its 1,884,034,783 views! comment the view count the next hour", { category: "other", sentiment: "neutral", likeCount: 50 }),
+      comment("great tutorial", { category: "appreciation", sentiment: "positive", likeCount: 3 }),
+    ];
+    const askTalk = (question: string, list = talk) => localAskAnswer({ question, video, comments: list, history: [], ...figures });
+    const cited = (answer: ReturnType<typeof askTalk>) => answer.sources.map((s) => talk.find((c) => c.id === s.commentId)?.text);
+
+    // The demo: "They mention focu (2) most" (the plural rule took the "s" of "focus"); "Did anyone mention the audio?" had no yes.
+    it("a yes/no question about a topic answers yes first, and shared words are named as written ('focus', not 'focu')", () => {
+      const focus = [
+        comment("The B-roll at 11:03 is out of focus, but the rest looks amazing.", { category: "feedback", sentiment: "negative", likeCount: 10 }),
+        comment("The music is distracting, I couldn't focus on the audio.", { category: "criticism", sentiment: "negative", likeCount: 1 }),
+        comment("audio is great", { category: "appreciation", sentiment: "positive" }),
+      ];
+      const complaints = localAskAnswer({ question: "What do they complain about?", video, comments: focus, history: [] });
+      expect(complaints.answer).to.include("They mention focus (2) most.");
+      const yes = localAskAnswer({ question: "Did anyone mention the audio?", video, comments: focus, history: [] });
+      expect(yes.answer).to.match(/^Yes — 2 comments relate to your question;/);
+    });
+
+    // On the tutorials: "30 comments relate to your question … 30 of them are questions" where the analysis has 214:
+    // 30 is how many were retrieved, not how many viewers asked.
+    it("a question about a kind of comment says how many of that kind the whole analysis has", () => {
+      const answer = askTalk("What are people confused about?");
+      expect(answer.answer).to.include("3 of them are questions; the whole analysis has 3.");
+      const many = localAskAnswer({ question: "What are people confused about?", video, comments: talk, history: [], classification: { ...figures.classification, counts: { ...figures.classification.counts, question: 214 } } });
+      expect(many.answer).to.include("3 of them are questions; the whole analysis has 214.");
+    });
+
+    it("a topic no comment mentions: says so, cites nothing, instead of quoting unrelated comments", () => {
+      for (const question of ["Did anyone mention the audio?", "What do they say about the zebra?"]) {
+        const answer = askTalk(question);
+        const topic = /audio/.test(question) ? "audio" : "zebra";
+        expect(answer.answer).to.equal(`No — none of the 496 analysed comments mention “${topic}”.`);
+        expect(answer.sources).to.deep.equal([]);
+        expect(answer.confidence).to.be.below(0.3);
+      }
+    });
+
+    it("an odd question with no words: says it found nothing to look for and gives the overall picture, citing real comments", () => {
+      for (const question of ["??", "  ", "🤔"]) {
+        const answer = askTalk(question);
+        expect(answer.answer).to.match(/^Your question names no topic, so here is the overall picture: /);
+        expect(answer.answer).to.not.include("relate to your question");
+        expect(answer.sources.length).to.be.greaterThan(0);
+        for (const s of answer.sources) expect(talk.map((c) => c.id)).to.include(s.commentId);
+      }
+    });
+
+    it("'which comments should I reply to first?' lists unanswered questions, requests and criticism, most liked first, never comments that say 'reply'", () => {
+      const answer = askTalk("Which comments should I reply to first?");
+      expect(cited(answer)).to.deep.equal([talk[3].text, talk[5].text, talk[0].text, talk[4].text]);
+      expect(answer.answer).to.match(/^Reply first to the most liked of the comments waiting for an answer: /);
+      expect(answer.answer).to.include("Of the 8 comments most worth reading, 4 wait for you (2 questions, 1 request and 1 criticism); the whole analysis has 3 questions, 1 request and 1 criticism.");
+      expect(answer.answer).to.include("“where do I save the index file so chrome shows it” (7 likes)");
+      expect(answer.answer).to.not.include("Thank you a lot");
+    });
+
+    it("'what do viewers want next?' counts requests; with none it says so and does not quote comments that merely say 'next'", () => {
+      const answer = askTalk("What do viewers want next?");
+      expect(cited(answer)[0]).to.equal(talk[4].text);
+      expect(answer.answer).to.not.include("1,884,034,783");
+      const noRequests = talk.filter((c) => c.category !== "request");
+      const none = askTalk("What do viewers want next?", noRequests);
+      expect(none.answer).to.match(/^No viewer asks for a video or suggests one\./);
+      expect(none.answer).to.not.include("1,884,034,783");
+    });
+
+    it("'what do they complain about?' with no criticism says so and quotes the negative comments instead", () => {
+      const calm = talk.filter((c) => c.category !== "criticism");
+      const answer = askTalk("What do they complain about?", calm);
+      expect(answer.answer).to.match(/^No comment criticises the video or gives feedback\. 1 comment is negative: /);
+      expect(answer.sources.map((s) => s.commentId)).to.deep.equal([talk[2].id]);
+    });
+  });
 });
+

@@ -254,6 +254,10 @@ describe("local models: analyzeCommentsLocally", () => {
 });
 
 describe("local models: themes and content ideas", () => {
+  // One comment of a theme test: its id, text and the kind the analysis gave it.
+  const made = (id: string, text: string, category: Category = "other", sentiment: Sentiment = "neutral"): AnalysedComment => ({
+    id, text, sentiment, score: sentiment === "positive" ? 0.5 : 0, emotions: [], category,
+  });
   const comments: AnalysedComment[] = [
     ["c1", "The battery life is terrible on this phone", "negative", "criticism"],
     ["c2", "battery life could be better honestly", "negative", "feedback"],
@@ -290,7 +294,7 @@ describe("local models: themes and content ideas", () => {
   });
 
   it("merges plurals in -es with their singular and keeps an acronym's capitals", async () => {
-    const said = (id: string, text: string): AnalysedComment => ({ id, text, sentiment: "neutral", score: 0, emotions: [], category: "other" });
+    const said = (id: string, text: string) => made(id, text);
     const themes = extractThemes(
       [
         said("a1", "Classes finally make sense to me"),
@@ -318,6 +322,73 @@ describe("local models: themes and content ideas", () => {
     expect(names.filter((n) => /^box/i.test(n))).to.have.length(1);
   });
 
+  // Read on real comment sets (tools/eval/readout.ts): "Derek" and "Derek Banas" were two themes for one person,
+  // "Katy" and "Katy Perry" too, and a theme most viewers type in lower case read "Html".
+  it("merges a person's first name into their full name: one theme, citing both, named by the full name", async () => {
+    const said = (id: string, text: string) => made(id, text, "appreciation", "positive");
+    const themes = extractThemes(
+      [
+        said("d1", "Thank you Derek, this helped a lot"),
+        said("d2", "Derek you are the best teacher"),
+        said("d3", "Derek explains it so well"),
+        said("d4", "Derek Banas is a legend"),
+        said("d5", "thanks Derek Banas for the tutorial"),
+        said("d6", "Derek Banas never disappoints"),
+        said("d7", "Derek Banas saves my grades again"),
+      ],
+      await loadNounPhraser(),
+    );
+    const names = themes.map((t) => t.name);
+    expect(names).to.include("Derek Banas");
+    expect(names).to.not.include("Derek");
+    const derek = themes.find((t) => t.name === "Derek Banas")!;
+    expect(derek.commentIds).to.have.members(["d1", "d2", "d3", "d4", "d5", "d6", "d7"]);
+    expect(derek.mentions).to.equal(7);
+    // The invariant holds: the label is verbatim in at least three of the comments it cites, and those come first.
+    expect(derek.commentIds.slice(0, 4)).to.deep.equal(["d4", "d5", "d6", "d7"]);
+  });
+
+  // On the tutorials "Derek Banas" headed three of six videos: it is the channel, viewers greeting the creator.
+  it("the creator's own name is no theme: the channel's title is left out, with the first name it takes in", async () => {
+    const said = (id: string, text: string) => made(id, text, "appreciation", "positive");
+    const comments = [
+      said("n1", "Derek Banas you are a legend"),
+      said("n2", "thanks Derek Banas, python finally clicks"),
+      said("n3", "Derek Banas never disappoints"),
+      said("n4", "Derek you rock, python is fun"),
+      said("n5", "python lists are great"),
+      said("n6", "I finally understand python"),
+      said("n7", "python is my favourite now"),
+    ];
+    const phraser = await loadNounPhraser();
+    expect(extractThemes(comments, phraser).map((t) => t.name)).to.include("Derek Banas");
+    const names = extractThemes(comments, phraser, 6, "Derek Banas").map((t) => t.name);
+    expect(names).to.not.include.members(["Derek Banas", "Derek"]);
+    expect(names).to.include("Python");
+  });
+
+  it("names a theme with the capitals viewers write when they do not shout or start a sentence: HTML, not Html; Song, not SONG", async () => {
+    const said = (id: string, text: string) => made(id, text);
+    const themes = extractThemes(
+      [
+        said("h1", "where do i put the html file"),
+        said("h2", "my html wont load"),
+        said("h3", "is html hard"),
+        said("h4", "i love html so much"),
+        said("h5", "I finally get HTML now"),
+        said("h6", "so HTML is not a language"),
+        said("s1", "THIS SONG IS THE BEST SONG EVER MADE"),
+        said("s2", "I LOVE THIS SONG SO MUCH OMG"),
+        said("s3", "this song is stuck in my head"),
+        said("s4", "the song is great"),
+      ],
+      await loadNounPhraser(),
+    );
+    const names = themes.map((t) => t.name);
+    expect(names).to.include.members(["HTML", "Song"]);
+    expect(themes.find((t) => t.name === "HTML")!.description).to.match(/talk about HTML;/);
+  });
+
   it("returns nothing for no comments and respects max", async () => {
     const phraser = await loadNounPhraser();
     expect(extractThemes([], phraser)).to.deep.equal([]);
@@ -333,8 +404,55 @@ describe("local models: themes and content ideas", () => {
     expect(contentIdeas([], phraser)).to.deep.equal([]);
   });
 
+  // Read on real comments: titles read "How to get mingw gcc in your…", "Advanced c11 and stl", and the rationale quoted
+  // a lower-cased, punctuation-stripped copy of a different comment from the one the title came from.
+  it("titles keep the capitals viewers write for names and acronyms, and the rationale quotes the comment the title came from, as written", async () => {
+    const asked = (id: string, text: string, category: Category = "question") => made(id, text, category);
+    const ideas = contentIdeas(
+      [
+        asked("p1", "How do I install Python on Windows without admin rights?"),
+        asked("p2", "how do i install python on windows 10"),
+        asked("p3", "Which Python version works on Windows 7?"),
+        asked("p4", "Python on Windows keeps crashing, why?"),
+        asked("p5", "can you make a video on the HTML and CSS basics", "request"),
+        asked("p6", "is css hard to learn after html?"),
+        asked("p7", "Does HTML need CSS?"),
+        asked("p8", "more css and html please", "request"),
+      ],
+      await loadNounPhraser(),
+    );
+    const titles = ideas.map((i) => i.title);
+    expect(titles).to.include("How to install Python on Windows without admin rights");
+    expect(titles).to.include("The HTML and CSS basics");
+    const python = ideas.find((i) => i.title.startsWith("How to install Python"))!;
+    expect(python.rationale).to.include("“How do I install Python on Windows without admin rights?”");
+  });
+
+  // Read on real comments: "How to learn web dev master html first or learn it", "… simultaneously without having",
+  // and "How to set up your localhost" for an idea about Sublime Text.
+  it("a title names the idea's subject when a viewer's question does, and ends before an alternative or a dangling word", async () => {
+    const asked = (id: string, text: string) => made(id, text, "question");
+    const ideas = contentIdeas(
+      [
+        asked("t1", "hi could you tell me how to set up my localhost, i am using sublime text"),
+        asked("t2", "how do i change the color scheme in sublime text"),
+        asked("t3", "sublime text keeps crashing on save, any fix?"),
+        asked("t4", "how should i learn web dev master html first or learn it in conjunction with css"),
+        asked("t5", "how do you get chrome to reflect the changes simultaneously without having to hit refresh"),
+        asked("t6", "how do i get chrome to open the html file"),
+        asked("t7", "how do you get the data to send to your email like a contact form"),
+        asked("t8", "where does the email go"),
+      ],
+      await loadNounPhraser(),
+    );
+    const titles = ideas.map((i) => i.title);
+    const sublime = ideas.find((i) => i.commentIds.includes("t2"))!;
+    expect(sublime.title).to.equal("How to change the color scheme in sublime text");
+    for (const title of titles) expect(title).to.not.match(/ or |\b(?:having|without|like)$/);
+  });
+
   it("titles an idea as a creator would: the viewer's 'I' turned into 'you' with its verb, no dangling words, no new clause", async () => {
-    const asked = (id: string, text: string): AnalysedComment => ({ id, text, sentiment: "neutral", score: 0, emotions: [], category: "question" });
+    const asked = (id: string, text: string) => made(id, text, "question");
     const phraser = await loadNounPhraser();
     const titles = contentIdeas(
       [

@@ -81,6 +81,17 @@ describe("ai/local provider", () => {
     expect(none.value.confidence).to.be.below(0.3);
   });
 
+  // Read on the coding tutorials: "with “Derek Banas” the most discussed topic" and "talk most about “Sublime Text” (17),
+  // “Web Development” (15), “HTML” (22)": the first theme (phrases rank first) is not the most discussed.
+  it("names the most discussed topics by how many comments discuss them", async () => {
+    const list: AnalysedComment[] = ["a", "b", "c", "d"].map((id) => ({ id, text: `comment ${id}`, sentiment: "positive", score: 0.5, emotions: [], category: "appreciation" }));
+    const theme = (name: string, mentions: number) => ({ name, description: "", sentiment: "positive" as const, commentIds: ["a"], mentions });
+    const insights = { themes: [theme("Derek Banas", 26), theme("HTML", 47), theme("Text Editor", 10), theme("Code", 20)], contentIdeas: [], audience: { summary: "", interests: [] } };
+    const { value } = await local.summarize({ video, comments: list, sentiment: summarizeSentiment(list), classification: summarizeClassification(list), insights });
+    expect(value.headline).to.match(/with “HTML” the most discussed topic$/);
+    expect(value.overview).to.include("Viewers talk most about “HTML” (47), “Derek Banas” (26) and “Code” (20).");
+  });
+
   it("calls viewers critical only when critics are what makes a video negative; stuck viewers are stuck", async () => {
     type Row = [id: string, text: string, sentiment: AnalysedComment["sentiment"], category: AnalysedComment["category"], likeCount?: number];
     const made = (rows: Row[]): AnalysedComment[] =>
@@ -103,6 +114,10 @@ describe("ai/local provider", () => {
         ["s6", "Tip: use a virtual env instead of installing globally", "neutral", "suggestion", 9],
       ]),
     );
+    // Read on the coding tutorials, where nobody liked a question: "The most liked (0 likes) asks …".
+    const answer = onStuck.priorityActions.find((a) => a.action.startsWith("Answer"));
+    expect(answer?.reason).to.match(/^The first of them asks “my code doesn't compile/);
+    expect(answer?.reason).to.not.include("0 likes");
     expect(onStuck.headline).to.not.match(/critical/i);
     expect(onStuck.headline).to.match(/problems|stuck/i);
     expect(onStuck.overview).to.not.match(/\b0 (?:content requests|critical comments)/);

@@ -43,6 +43,18 @@ describe("ask/context", () => {
     expect(input.video).to.deep.equal({ id: "vidAskTest1", title: "Studio build", channelTitle: "Sam" });
   });
 
+  it("tells the provider which comments the owner already answered or wrote, so 'reply first' lists only what waits", () => {
+    const answered = storedComment({ text: "Which interface?", category: "question", answeredByOwner: true });
+    const unread = storedComment({ text: "Which cable?", category: "question", repliesUnchecked: true });
+    const own = storedComment({ text: "What should I cover next?", category: "question", byOwner: true });
+    const built = buildAskInput("q", analysis, [answered, unread, own].map((comment) => ({ comment, score: 1, lexical: 1 })), [], [answered, unread, own]).input;
+    expect(built.comments.map((c) => [c.answeredByOwner, c.repliesUnchecked, c.byOwner])).to.deep.equal([
+      [true, false, false],
+      [false, true, false],
+      [false, false, true],
+    ]);
+  });
+
   it("maps cited short ids to stored comments with their stored text, and drops ids it never gave", () => {
     const checked = resolveAnswer(
       answer({

@@ -64,6 +64,23 @@ describe("ask/retrieval", () => {
     expect(asking.map((r) => r.comment.category)).to.deep.equal(["question", "question"]);
   });
 
+  // Read on real comments (tools/eval/readout.ts): "reply" and "next" matched "please reply me back asap" and
+  // "the view count the next hour" instead of what the creator asked for.
+  it("'which comments should I reply to first?' and 'what do viewers want next?' ask for kinds of comment, not for their words", () => {
+    expect(intentCategories("Which comments should I reply to first?")).to.have.members(["question", "request", "criticism"]);
+    expect(intentCategories("What do viewers want next?")).to.have.members(["request", "suggestion"]);
+    const chatter = [
+      c({ text: "Thank you a lot for your reply, first time I got one!", category: "appreciation", engagement: 25 }),
+      c({ text: "now its 1,884,034,783 views! comment the view count the next hour", category: "other", engagement: 25 }),
+      ...comments,
+    ];
+    const reply = retrieve("Which comments should I reply to first?", chatter, { k: 3, filter: "all" });
+    expect(reply.map((r) => r.comment.category)).to.not.include.members(["appreciation", "other"]);
+    expect(reply[0].lexical).to.equal(0);
+    const next = retrieve("What do viewers want next?", chatter, { k: 1, filter: "all" });
+    expect(next[0].comment.category).to.equal("request");
+  });
+
   it("a terse follow-up borrows the previous question's words", () => {
     const alone = retrieve("and why?", comments, { k: 1, filter: "all" });
     const followUp = retrieve("and why?", comments, { k: 2, filter: "all", earlierQuestions: ["Why do people complain about the audio?"] });

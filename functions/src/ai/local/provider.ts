@@ -38,7 +38,7 @@ export class LocalProvider implements AiProvider {
     const comments = input.comments.filter((c) => !c.blocked && c.category !== "spam");
     // The part-of-speech tagger loads here, on first use: no other step pays for it.
     const phraser = await loadNounPhraser();
-    const themes = extractThemes(comments, phraser);
+    const themes = extractThemes(comments, phraser, undefined, input.video.channelTitle);
     return result({ themes, contentIdeas: contentIdeas(comments, phraser), audience: localAudience(comments, themes) });
   }
 

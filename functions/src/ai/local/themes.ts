@@ -6,8 +6,7 @@
 import type { AnalysedComment, Category, ContentIdea, Sentiment, Theme } from "../types";
 import type { NounPhraser } from "./nounPhrases";
 import { STOPWORDS } from "./stopwords";
-import { askedWords } from "./templates/text";
-import { flatten } from "./tokenize";
+import { askedWords, quote } from "./templates/text";
 
 interface Term {
   /** Canonical key: last word singular ("acoustic panel"). */
@@ -39,7 +38,8 @@ const PLAIN_MODIFIERS = new Set(["new", "old", "good", "great", "best", "nice", 
 
 const isWord = (w: string): boolean => w.length >= MIN_WORD_LENGTH && !STOPWORDS.has(w) && !/^\d/.test(w);
 
-function singular(w: string): string {
+/** "panels" → "panel", "replies" → "reply"; "focus", "class", "analysis" stay. */
+export function singular(w: string): string {
   if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
   if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) return w.slice(0, -1);
   return w;
@@ -143,18 +143,145 @@ function titleCase(s: string): string {
   return s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 }
 
-/** A theme's name: title case, but a word most comments write with inner capitals keeps them ("HTML", "iPad", "OBS"). */
-function displayName(form: string, texts: string[]): string {
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const wholeWord = (phrase: string, flags = "giu") => new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, flags);
+
+/** A comment in capitals ("I LOVE THIS SONG") says nothing about how its words are spelled. */
+function shouts(text: string): boolean {
+  let letters = 0;
+  let upper = 0;
+  for (const ch of text) {
+    if (ch.toLowerCase() !== ch.toUpperCase()) {
+      letters += 1;
+      if (ch !== ch.toLowerCase()) upper += 1;
+    }
+  }
+  return letters >= 4 && upper / letters >= 0.7;
+}
+
+const ALL_CAPS = /^[\p{Lu}\p{N}]{2,}$/u;
+const capsWord = (w: string) => ALL_CAPS.test(w) && /\p{L}/u.test(w);
+/**
+ * A word in capitals among shouted words ("I LOVE GANGNAM STYLE", "LEON IS THE
+ * GOAT") is shouted, not spelled; acronyms side by side ("HTML CSS and
+ * JavaScript") are spelled.
+ */
+function shoutedAt(text: string, from: number, to: number): boolean {
+  const before = text.slice(Math.max(0, from - 60), from).split(/[^\p{L}\p{N}']+/u).filter(Boolean).slice(-2);
+  const after = text.slice(to, to + 60).split(/[^\p{L}\p{N}']+/u).filter(Boolean).slice(0, 2);
+  const near = [before[before.length - 1], after[0]].filter((w): w is string => w !== undefined);
+  if (near.some((w) => capsWord(w) && STOPWORDS.has(w.toLowerCase()))) return true;
+  return [...before, ...after].filter(capsWord).length >= 3;
+}
+
+// The same comments are read for every word of every theme and title: lower-cased once per list.
+const loweredLists = new WeakMap<readonly string[], string[]>();
+function lowered(texts: readonly string[]): string[] {
+  let out = loweredLists.get(texts);
+  if (!out) loweredLists.set(texts, (out = texts.map((t) => t.toLowerCase())));
+  return out;
+}
+
+/**
+ * How viewers spell a word or phrase, by how many occurrences, leaving out
+ * comments that shout, capitals among shouted words and, with `midSentence`,
+ * occurrences that start a sentence (where any word has a capital).
+ */
+function casings(phrase: string, texts: readonly string[], midSentence: boolean): { forms: Map<string, number>; total: number } {
+  const forms = new Map<string, number>();
+  let total = 0;
+  const pattern = wholeWord(phrase);
+  const lower = phrase.toLowerCase();
+  const lowers = lowered(texts);
+  for (let i = 0; i < texts.length; i += 1) {
+    // A plain substring test first: most comments do not contain the word at all.
+    if (!lowers[i].includes(lower)) continue;
+    const text = texts[i];
+    const found = [...text.matchAll(pattern)];
+    if (found.length === 0 || shouts(text)) continue;
+    for (const m of found) {
+      const at = m.index;
+      if (midSentence && /(?:^|[.!?])$/u.test(text.slice(0, at).trimEnd())) continue;
+      if (ALL_CAPS.test(m[0].replace(/\s+/g, "")) && shoutedAt(text, at, at + m[0].length)) continue;
+      total += 1;
+      forms.set(m[0], (forms.get(m[0]) ?? 0) + 1);
+    }
+  }
+  return { forms, total };
+}
+
+// "HTML", "iPad", "MinGW"; but a long word in capitals ("GANGNAM") is shouted, not an acronym.
+const hasInnerCapital = (w: string) => /^.\p{L}*\p{Lu}/u.test(w) && (/\p{Ll}/u.test(w) || w.length <= 5);
+const capitalisedShare = (forms: Map<string, number>, total: number, test: (written: string) => boolean) => {
+  let n = 0;
+  for (const [written, count] of forms) if (test(written)) n += count;
+  return total > 0 ? n / total : 0;
+};
+
+/**
+ * A word as viewers write it: with inner capitals ("HTML", "iPad", "MinGW")
+ * when at least two and a fifth of them write it so (most type in lower case:
+ * "html" 97 times, "HTML" 79); with `properNoun`, capitalised ("Python",
+ * "Windows") when at least 40% write it so mid-sentence; otherwise undefined.
+ */
+function writtenWord(word: string, texts: readonly string[], properNoun: boolean): string | undefined {
+  const { forms, total } = casings(word, texts, properNoun);
+  const ranked = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const inner = ranked.find(([w, n]) => hasInnerCapital(w) && n >= 2 && n >= total * 0.2);
+  if (inner) return inner[0];
+  if (!properNoun) return undefined;
+  return capitalisedShare(forms, total, (w) => /^\p{Lu}/u.test(w)) >= 0.4 ? titleCase(word) : undefined;
+}
+
+/** A theme's name: title case, but a word viewers write with inner capitals keeps them ("HTML", "iPad", "OBS"). */
+function displayName(form: string, texts: readonly string[]): string {
   return form
     .split(" ")
-    .map((word) => {
-      const casings = new Map<string, number>();
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "giu");
-      for (const text of texts) for (const m of text.matchAll(pattern)) casings.set(m[0], (casings.get(m[0]) ?? 0) + 1);
-      const [written] = [...casings].sort((a, b) => b[1] - a[1])[0] ?? [word];
-      return /^.\p{L}*\p{Lu}/u.test(written) ? written : titleCase(word);
-    })
+    .map((word) => writtenWord(word, texts, false) ?? titleCase(word))
     .join(" ");
+}
+
+/** A title's words as viewers write them: names and acronyms capitalised ("Python", "HTML"), the rest as given. */
+function asWritten(words: readonly string[], texts: readonly string[]): string[] {
+  return words.map((word) => (/^\p{L}[\p{L}\p{N}'-]*$/u.test(word) ? (writtenWord(word, texts, true) ?? word) : word));
+}
+
+/** Whether a phrase names someone or something: each word capitalised, not shouted, in most of the comments that write it ("Derek Banas", "Katy Perry"). */
+function isName(form: string, texts: readonly string[]): boolean {
+  const { forms, total } = casings(form, texts, false);
+  return capitalisedShare(forms, total, (w) => w.split(/\s+/).every((x) => /^\p{Lu}\p{Ll}/u.test(x))) >= 0.5;
+}
+
+/** A phrase in a sentence: names capitalised, otherwise lower case but for acronyms ("talk about Derek Banas", "talk about HTML", "talk about web development"). */
+function inSentence(form: string, texts: readonly string[]): string {
+  const words = form.split(" ");
+  if (words.length === 1) return asWritten(words, texts)[0];
+  return isName(form, texts) ? displayName(form, texts) : words.map((w) => writtenWord(w, texts, false) ?? w).join(" ");
+}
+
+/**
+ * A person or product named in full and by its first word ("Derek Banas",
+ * "Derek"; "Katy Perry", "Katy") is one theme under the full name, citing the
+ * comments that use either: the full name stays verbatim in those that say it.
+ */
+function mergeFirstNames(terms: Map<string, Term>, texts: readonly string[]): void {
+  const parsed = texts.slice(0, MAX_PARSED);
+  for (const term of [...terms.values()]) {
+    if (term.words !== 2 || commonForm(term)[1] < MIN_VERBATIM) continue;
+    const [first] = term.key.split(" ");
+    if (!isWord(first) || PLAIN_MODIFIERS.has(first) || GENERIC.has(singular(first))) continue;
+    if (!isName(commonForm(term)[0], term.docs.map((i) => texts[i]))) continue;
+    // "Derek" alone is a name too; "text" (of "Text Wrangler") is a word.
+    const { forms, total } = casings(first, parsed, true);
+    if (capitalisedShare(forms, total, (w) => /^\p{Lu}\p{Ll}/u.test(w)) < 0.5) continue;
+    const alone = wholeWord(first, "iu");
+    const docs = new Set(term.docs);
+    parsed.forEach((text, i) => {
+      if (alone.test(text)) docs.add(i);
+    });
+    term.docs = [...docs].sort((a, b) => a - b);
+    terms.delete(singular(first));
+  }
 }
 
 /** Overall feeling of a set of comments: mixed when both sides are substantial. */
@@ -182,18 +309,28 @@ const FEELING: Record<Sentiment, string> = {
   mixed: "divided",
 };
 
-export function extractThemes(comments: AnalysedComment[], phraser: NounPhraser, max = 6): Theme[] {
+/** `channelTitle`: the creator's own name ("Derek Banas"), which viewers greet but is no topic of theirs. */
+export function extractThemes(comments: AnalysedComment[], phraser: NounPhraser, max = 6, channelTitle?: string): Theme[] {
   if (comments.length === 0 || max <= 0) return [];
-  const { terms } = termStats(comments.map((c) => c.text), phraser);
+  const texts = comments.map((c) => c.text);
+  const { terms } = termStats(texts, phraser);
+  mergeFirstNames(terms, texts);
+  const channel = channelTitle?.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  if (channel) for (const [key, term] of terms) if (commonForm(term)[0] === channel || key === channel) terms.delete(key);
   const minDocs = Math.max(MIN_VERBATIM, Math.round(Math.min(comments.length, MAX_PARSED) * 0.01));
+  // How viewers spell a word is a property of the word: read it in all the comments parsed, not the theme's few.
+  const said = texts.slice(0, MAX_PARSED);
   return pickTerms(terms, max, minDocs).map((term) => {
-    const members = term.docs.map((i) => comments[i]);
+    const [form] = commonForm(term);
+    // The comments that say the label cite first: a creator opening the theme reads its words.
+    const verbatim = wholeWord(form, "iu");
+    const all = term.docs.map((i) => comments[i]);
+    const members = [...all.filter((c) => verbatim.test(c.text)), ...all.filter((c) => !verbatim.test(c.text))];
     const sentiment = sentimentOf(members);
     const share = Math.round((members.length / comments.length) * 100);
-    const [form] = commonForm(term);
     return {
-      name: displayName(form, members.map((c) => c.text)),
-      description: `${members.length} comment${members.length === 1 ? "" : "s"} (${share}%) talk about ${form}; ${FEELING[sentiment]}.`,
+      name: displayName(form, said),
+      description: `${members.length} comment${members.length === 1 ? "" : "s"} (${share}%) talk about ${inSentence(form, said)}; ${FEELING[sentiment]}.`,
       sentiment,
       commentIds: members.slice(0, MAX_IDS).map((c) => c.id),
       mentions: members.length,
@@ -267,6 +404,9 @@ export function contentIdeas(comments: AnalysedComment[], phraser: NounPhraser, 
     groups.set(best.key, group);
   });
   const ideas: ContentIdea[] = [];
+  // Names and acronyms in the viewers' spelling ("How to install Python on Windows", "The HTML and CSS basics"),
+  // read in all the questions and requests: one group is too few to tell.
+  const said = sources.map((m) => m.text);
   const ranked = [...groups.values()]
     .filter((g) => g.members.length >= 2 || g.members.some((m) => m.category === "request") || sources.length <= 10)
     .sort((a, b) => b.weight - a.weight || (a.term.key < b.term.key ? -1 : 1));
@@ -275,10 +415,17 @@ export function contentIdeas(comments: AnalysedComment[], phraser: NounPhraser, 
     const [form] = commonForm(g.term);
     // Requests first: what viewers asked for in their own words makes the title.
     const ordered = [...g.members].sort((a, b) => (IDEA_SOURCES[b.category] ?? 0) - (IDEA_SOURCES[a.category] ?? 0) || (b.likeCount ?? 0) - (a.likeCount ?? 0));
-    let title: string | undefined;
-    for (const m of ordered) if ((title = titleOf(m.text))) break;
+    // A title that names the group's subject, else the first the viewers' words make.
+    const titled = ordered.flatMap((m) => {
+      const t = titleOf(m.text);
+      return t ? [{ m, t }] : [];
+    });
+    const pick = titled.find(({ t }) => t.toLowerCase().includes(form)) ?? titled[0];
+    let title = pick?.t;
+    const source = pick?.m ?? ordered[0];
     // Several questions on one multi-word subject: a Q&A on it. A single word alone never makes a title.
     if (!title && g.term.words > 1 && g.members.length >= 2) title = `${titleCase(form)}: your questions answered`;
+    if (title) title = sentenceCase(asWritten(title.split(" "), said).join(" "));
     if (!title || ideas.some((i) => i.title === title)) continue;
     const count = (cat: Category): number => g.members.filter((c) => c.category === cat).length;
     const parts = [
@@ -290,7 +437,7 @@ export function contentIdeas(comments: AnalysedComment[], phraser: NounPhraser, 
       .map(([n, what]) => `${n} ${what}${n === 1 ? "" : "s"}`);
     ideas.push({
       title,
-      rationale: `Viewers raised ${form} in ${parts.join(", ")}, e.g. "${flatten(ordered[0].text).trim().slice(0, 120)}".`,
+      rationale: `Viewers raised ${inSentence(form, said)} in ${parts.join(", ")}, e.g. ${quote(source.text, 120)}.`,
       commentIds: ordered.slice(0, MAX_IDS).map((c) => c.id),
     });
   }

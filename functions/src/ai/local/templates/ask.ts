@@ -3,34 +3,43 @@
 // (they share its words, or are the kind of comment it asks about) and answers
 // with real counts, the words those comments share, and quotes — the most
 // relevant comment first, then the most liked.
+import { isUnanswered, ownerKind, OWNER_KINDS } from "../../summaries";
 import type { AnalysedComment, AskAnswer, AskInput, Category } from "../../types";
+import { singular } from "../themes";
 import { contentWords, listOf, pct, plural, quote } from "./text";
 
-type Intent = "sentiment" | "questions" | "requests" | "criticism" | "general";
+type Intent = "priorities" | "sentiment" | "questions" | "requests" | "criticism" | "general";
 
 const INTENTS: Array<[Intent, RegExp]> = [
+  // "Which comments should I reply to first?": what waits for the creator, not comments that say "reply".
+  ["priorities", /\b(?:repl(?:y|ies)|respond\w*|answer\w*)\b.*\b(?:first|priorit\w*|most)\b|\bpriorit\w*\b|\bwhich comments? (?:should|do|must) i\b/i],
   ["questions", /\b(?:ask|asking|question|questions|confus\w*|wonder\w*|unclear)\b/i],
-  ["requests", /\b(?:want|wants|request\w*|next video|ideas?|suggest\w*|more of|make next)\b/i],
+  ["requests", /\b(?:want|wants|request\w*|next|ideas?|suggest\w*|more of)\b/i],
   ["criticism", /\b(?:complain\w*|critic\w*|negative|dislike\w*|hate|improve|wrong|problem\w*|issue\w*|bad)\b/i],
   ["sentiment", /\b(?:feel|feeling|think|sentiment|react\w*|opinion\w*|like|love|enjoy\w*|happy|overall)\b/i],
 ];
 
 const INTENT_CATEGORIES: Partial<Record<Intent, Category[]>> = {
+  priorities: [...OWNER_KINDS],
   questions: ["question"],
   requests: ["request", "suggestion"],
   criticism: ["criticism", "feedback"],
 };
 
 const FOLLOW_UPS: Record<Intent, string> = {
+  priorities: "Which comments should I reply to first?",
   sentiment: "How do viewers feel about the video overall?",
   questions: "What are viewers asking most?",
   requests: "What content do viewers want next?",
   criticism: "What do viewers criticise or want improved?",
-  general: "Which comments should I reply to first?",
+  general: "What are viewers talking about most?",
 };
 
 // Words of a question about comments that say nothing about its topic.
-const QUESTION_WORDS = new Set(["viewers", "viewer", "audience", "commenters", "mention", "mentions", "most", "main", "overall", "what", "about"]);
+const QUESTION_WORDS = new Set([
+  "viewers", "viewer", "audience", "commenters", "mention", "mentions", "mentioned", "most", "main", "overall", "what", "about", "reply", "replies",
+  "respond", "priority", "priorities", "prioritise", "prioritize",
+]);
 /** A word that only says what kind of comment is wanted ("asking", "dislike") is not a topic to match. */
 const isIntentWord = (w: string) => INTENTS.some(([, re]) => re.test(w));
 
@@ -39,6 +48,17 @@ const KIND_NAMES: Partial<Record<Intent, [string, string]>> = {
   questions: ["a question", "questions"],
   requests: ["a request or suggestion", "requests or suggestions"],
   criticism: ["criticism or feedback", "criticism or feedback"],
+};
+
+/** "Did anyone mention the audio?": a question a yes or no answers first. */
+const YES_NO = /^\s*(?:did|does|do|has|have|is|are|was|were)\s+(?:anyone|anybody|someone|somebody|any(?:one)?\s+\w+|viewers|people|they)\b/i;
+
+/** What a creator hears when the comments hold none of the kind the question asks about. */
+const NONE_OF_KIND: Partial<Record<Intent, string>> = {
+  priorities: "No question, request or criticism is waiting for your reply.",
+  questions: "No viewer asks a question.",
+  requests: "No viewer asks for a video or suggests one.",
+  criticism: "No comment criticises the video or gives feedback.",
 };
 
 function intentOf(question: string): Intent {
@@ -50,8 +70,6 @@ function isFollowUp(question: string): boolean {
   return /^(?:and|but|what about|how about|why|so|also|then)\b/i.test(question.trim()) || contentWords(question).length <= 1;
 }
 
-/** "panels" and "panel" are one word here; enough for matching a question to comments. */
-const singular = (w: string) => (w.length > 4 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
 const wordsOf = (text: string) => new Set(contentWords(text).map(singular));
 
 const MAX_SOURCES = 8;
@@ -86,6 +104,63 @@ function sentimentSplit(comments: AnalysedComment[]): string {
   return `${n("positive")} ${n("positive") === 1 ? "is" : "are"} positive, ${n("negative")} negative${other ? ` and ${other} neutral or mixed` : ""}`;
 }
 
+/** “a”, “a” or “b”: the words a creator asked about, as they wrote them. */
+const asked = (words: string[]) => (words.length <= 1 ? `“${words[0] ?? ""}”` : `${words.slice(0, -1).map((w) => `“${w}”`).join(", ")} or “${words[words.length - 1]}”`);
+
+type Scored = { c: AnalysedComment; overlap: number; fits: number; relevance: number };
+
+const byLikes = (a: Scored, b: Scored) => (b.c.likeCount ?? 0) - (a.c.likeCount ?? 0);
+const likesOf = (c: AnalysedComment) => (c.likeCount ? ` (${plural(c.likeCount, "like")})` : "");
+const KIND_WORDS: Record<(typeof OWNER_KINDS)[number], [string, string]> = {
+  question: ["question", "questions"],
+  request: ["request", "requests"],
+  criticism: ["criticism", "criticisms"],
+};
+
+/** "Which comments should I reply to first?": the questions, requests and criticism nobody answered, most liked first. */
+function priorities(waiting: Scored[], given: number, classification: AskInput["classification"], followUpQuestions: string[]): AskAnswer {
+  const ordered = [...waiting].sort(byLikes).slice(0, MAX_SOURCES);
+  const counts = OWNER_KINDS.map((k) => [k, waiting.filter((s) => ownerKind(s.c) === k).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${KIND_WORDS[k][n === 1 ? 0 : 1]}`);
+  const listed = ordered.slice(0, 5).map((s) => `${quote(s.c.text)}${likesOf(s.c)}`);
+  // The provider sees the comments retrieved for the question, not all: say which figure is which.
+  const inAll = classification
+    ? OWNER_KINDS.filter((k) => classification.counts[k] > 0).map((k) => `${classification.counts[k]} ${KIND_WORDS[k][classification.counts[k] === 1 ? 0 : 1]}`)
+    : [];
+  const sentences = [
+    `Reply first to the most liked of the comments waiting for an answer: ${listed.join("; ")}.`,
+    `Of the ${plural(given, "comment")} most worth reading, ${waiting.length} ${waiting.length === 1 ? "waits" : "wait"} for you (${listOf(counts)})${inAll.length ? `; the whole analysis has ${listOf(inAll)}` : ""}.`,
+  ];
+  return {
+    answer: sentences.join(" "),
+    confidence: round2(Math.min(0.85, 0.45 + 0.08 * waiting.length)),
+    sources: ordered.map((s) => ({ commentId: s.c.id, relevance: s.relevance })),
+    keyPoints: [`${plural(waiting.length, "comment")} waiting for an answer: ${listOf(counts)}.`, `Most liked of them: ${quote(ordered[0].c.text, 70)}${likesOf(ordered[0].c)}.`],
+    followUpQuestions,
+  };
+}
+
+/** The comments hold none of the kind asked about: say so, then what comes closest (negative comments for complaints, questions for wishes). */
+function noneOfKind(intent: Intent, scored: Scored[], followUpQuestions: string[]): AskAnswer {
+  const closest =
+    intent === "criticism" ? scored.filter((s) => s.c.sentiment === "negative") : intent === "requests" ? scored.filter((s) => s.c.category === "question") : [];
+  const top = closest.slice(0, MAX_SOURCES);
+  const sentences = [NONE_OF_KIND[intent] ?? ""];
+  if (top.length) {
+    const n = closest.length;
+    const lead = intent === "criticism" ? `${plural(n, "comment")} ${n === 1 ? "is" : "are"} negative` : `What ${n === 1 ? "one viewer asks" : `${n} viewers ask`} shows what they want explained`;
+    sentences.push(`${lead}: ${top.slice(0, 2).map((s) => `${quote(s.c.text)}${likesOf(s.c)}`).join("; ")}.`);
+  }
+  return {
+    answer: sentences.join(" "),
+    confidence: top.length ? 0.35 : 0.2,
+    sources: top.map((s) => ({ commentId: s.c.id, relevance: s.relevance })),
+    keyPoints: [NONE_OF_KIND[intent] ?? ""].filter(Boolean),
+    followUpQuestions,
+  };
+}
+
 export function localAnswer(input: AskInput): AskAnswer {
   const previous = input.history[input.history.length - 1];
   const followUp = previous !== undefined && isFollowUp(input.question);
@@ -94,9 +169,11 @@ export function localAnswer(input: AskInput): AskAnswer {
   const intent = intentOf(input.question) === "general" && followUp ? intentOf(previous.question) : intentOf(input.question);
   const query = new Set([...wordsOf(queryText)].filter((w) => !QUESTION_WORDS.has(w) && !isIntentWord(w)));
   const wanted = INTENT_CATEGORIES[intent];
+  // "??", "🤔": nothing to look for; the overall picture is the useful answer.
+  const wordless = !followUp && !/\p{L}\p{L}/u.test(input.question);
 
   const usable = input.comments.filter((c) => !c.blocked);
-  const scored = usable.map((c, rank) => {
+  const scored: Scored[] = usable.map((c, rank) => {
     const words = wordsOf(c.text);
     const overlap = query.size ? [...query].filter((w) => words.has(w)).length / query.size : 0;
     const fits = wanted?.includes(c.category) ? 0.3 : 0;
@@ -104,17 +181,11 @@ export function localAnswer(input: AskInput): AskAnswer {
     const relevance = Math.min(1, 0.25 + overlap * 0.5 + fits + 0.2 * (1 - rank / Math.max(1, usable.length)));
     return { c, overlap, fits, relevance: round2(relevance) };
   });
-  // The comments that speak to the question; for an open question ("how do they feel?") all of them.
-  const matching = scored.filter((s) => s.overlap > 0 || s.fits > 0);
-  const related = (matching.length ? matching : scored).sort(
-    (a, b) => b.relevance - a.relevance || (b.c.likeCount ?? 0) - (a.c.likeCount ?? 0),
-  );
-  const top = related.slice(0, MAX_SOURCES);
 
   const otherIntents = (Object.keys(FOLLOW_UPS) as Intent[]).filter((i) => i !== intent);
   const followUpQuestions = otherIntents.slice(0, 3).map((i) => FOLLOW_UPS[i]);
 
-  if (top.length === 0) {
+  if (scored.length === 0) {
     return {
       answer: `None of the analysed comments address “${input.question.trim()}”, so I can't answer it from what viewers wrote.`,
       confidence: 0.1,
@@ -123,6 +194,30 @@ export function localAnswer(input: AskInput): AskAnswer {
       followUpQuestions,
     };
   }
+  // A topic no comment mentions: the comments were retrieved for its words, so none of the analysis has them.
+  if (query.size > 0 && !scored.some((s) => s.overlap > 0)) {
+    const said = contentWords(queryText).filter((w, k, all) => query.has(singular(w)) && all.indexOf(w) === k);
+    const total = input.classification?.total ?? input.sentiment?.total ?? usable.length;
+    return {
+      answer: `No — none of the ${total} analysed comments mention ${asked(said)}.`,
+      confidence: 0.1,
+      sources: [],
+      keyPoints: [],
+      followUpQuestions,
+    };
+  }
+  const onTopic = (s: Scored) => query.size === 0 || s.overlap > 0;
+  if (wanted) {
+    const fitting = scored.filter((s) => s.fits > 0 && onTopic(s) && (intent !== "priorities" || (ownerKind(s.c) !== undefined && isUnanswered(s.c))));
+    if (fitting.length === 0) return noneOfKind(intent, scored.filter(onTopic), followUpQuestions);
+    if (intent === "priorities") return priorities(fitting, usable.length, input.classification, followUpQuestions);
+  }
+  // The comments that speak to the question; for an open question ("how do they feel?") all of them.
+  const matching = scored.filter((s) => s.overlap > 0 || s.fits > 0);
+  const related = (matching.length ? matching : scored).sort(
+    (a, b) => b.relevance - a.relevance || (b.c.likeCount ?? 0) - (a.c.likeCount ?? 0),
+  );
+  const top = related.slice(0, MAX_SOURCES);
 
   const comments = related.map((t) => t.c);
   const best = top[0].c;
@@ -133,9 +228,14 @@ export function localAnswer(input: AskInput): AskAnswer {
 
   const sentences: string[] = [];
   if (followUp) sentences.push(`Following up on “${previous.question.trim()}”:`);
-  sentences.push(`${plural(comments.length, "comment")} ${comments.length === 1 ? "relates" : "relate"} to your question; ${sentimentSplit(comments)}.`);
+  else if (query.size > 0 && YES_NO.test(input.question)) sentences.push("Yes —");
+  if (wordless) sentences.push(`Your question names no topic, so here is the overall picture: of the ${plural(comments.length, "comment")} most worth reading, ${sentimentSplit(comments)}.`);
+  else sentences.push(`${plural(comments.length, "comment")} ${comments.length === 1 ? "relates" : "relate"} to your question; ${sentimentSplit(comments)}.`);
   const kind = KIND_NAMES[intent];
-  if (kind && inWanted) sentences.push(`${inWanted} of them ${inWanted === 1 ? `is ${kind[0]}` : `are ${kind[1]}`}.`);
+  // The comments given are the ones retrieved for the question (a few dozen): say how many of the kind the analysis has.
+  const ofKind = wanted && input.classification ? wanted.reduce((sum, c) => sum + (input.classification?.counts[c] ?? 0), 0) : 0;
+  const inAll = ofKind >= inWanted && ofKind > 0 ? `; the whole analysis has ${ofKind}` : "";
+  if (kind && inWanted) sentences.push(`${inWanted} of them ${inWanted === 1 ? `is ${kind[0]}` : `are ${kind[1]}`}${inAll}.`);
   if (topics.length) sentences.push(`They talk most about ${listOf(topics.map(([name, n]) => `“${name}” (${n})`))}.`);
   if (shared.length) sentences.push(`They mention ${listOf(shared.map(([w, n]) => `${w} (${n})`))} most.`);
   sentences.push(`The most relevant says ${quote(best.text)}${best.likeCount ? ` (${plural(best.likeCount, "like")})` : ""}.`);

@@ -16,11 +16,14 @@ function inCategory(comments: readonly AnalysedComment[], category: Category): A
 /** Those the creator has not replied to yet (in threads read whole): what the priority actions speak of. */
 const unanswered = (comments: readonly AnalysedComment[]) => comments.filter(isUnanswered);
 
+/** Themes by how many comments discuss them: the provider ranks phrases first ("Derek Banas" 26 before "HTML" 47). */
+const mostDiscussed = (themes: SummaryInput["insights"]["themes"]) => [...themes].sort((a, b) => b.mentions - a.mentions);
+
 function headline(input: SummaryInput): string {
   const s = input.sentiment;
   if (s.total === 0) return "No comments could be analysed for this video yet";
   const p = s.percentages;
-  const theme = input.insights.themes[0]?.name;
+  const theme = mostDiscussed(input.insights.themes)[0]?.name;
   const about = theme ? `, with “${theme}” the most discussed topic` : "";
   switch (s.dominant) {
     case "positive":
@@ -67,7 +70,7 @@ function overview(input: SummaryInput): string {
     );
   }
   if (insights.themes.length) {
-    sentences.push(`Viewers talk most about ${insights.themes.slice(0, 3).map((t) => `“${t.name}” (${t.mentions})`).join(", ")}.`);
+    sentences.push(`Viewers talk most about ${listOf(mostDiscussed(insights.themes).slice(0, 3).map((t) => `“${t.name}” (${t.mentions})`))}.`);
   }
   if (insights.contentIdeas.length) sentences.push(`The clearest content idea: ${insights.contentIdeas[0].title}.`);
   return sentences.join(" ");
@@ -86,7 +89,7 @@ function actions(input: SummaryInput): PriorityAction[] {
     out.push({
       action: `Answer the ${plural(questions.length, done > 0 ? "unanswered question" : "open question")}`,
       reason:
-        `The most liked (${top.likeCount ?? 0} likes) asks ${quote(top.text)}.${done > 0 ? ` You already answered ${done}.` : ""}` +
+        `${top.likeCount ? `The most liked (${plural(top.likeCount, "like")})` : "The first of them"} asks ${quote(top.text)}.${done > 0 ? ` You already answered ${done}.` : ""}` +
         `${unread > 0 ? ` ${plural(unread, "more question")} sit in long threads Lently did not read whole; check those on YouTube.` : ""}` +
         " Answering in the comments or a pinned reply helps everyone who wonders the same.",
       priority: questions.length >= 3 || (top.likeCount ?? 0) >= 10 ? "high" : "medium",

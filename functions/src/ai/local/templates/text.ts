@@ -63,14 +63,14 @@ export function hashOf(text: string): number {
 // Where the ask ends and the viewer's story starts: "… since i am new", "… everything is silent", "… please help",
 // "… it wont show up in eclipse".
 const STORY_STARTS =
-  /[?.!,;:(]|\b(?:that s|thats|because|since|but|so|or is|or do|or would|i get|mine is|please|thanks|thank you|any help|(?:everything|nothing|anything) (?:is|was|works?|just)|it (?:wont|won't|doesnt|doesn't|does not|isnt|isn't|is not|keeps|just)|(?:can|could|would|do|did|should) (?:you|i) |you know|(?:i|you) (?:mean|did)|i (?:have|had|want|tried|need)|what (?:file|is|does))\b/;
+  /[?.!,;:(]|\b(?:that s|thats|because|since|but|so|or|i get|mine is|please|thanks|thank you|any help|(?:everything|nothing|anything) (?:is|was|works?|just)|it (?:wont|won't|doesnt|doesn't|does not|isnt|isn't|is not|keeps|just)|(?:can|could|would|do|did|should) (?:you|i) |you know|(?:i|you) (?:mean|did)|i (?:have|had|want|tried|need)|what (?:file|is|does))\b/;
 // Words that open a new clause inside a question: where an over-long phrase can end.
 const LINKS = new Set(["when", "while", "if", "that", "which", "because", "after", "before", "so", "and", "but", "where"]);
 // Words a phrase cannot end on: "… to the", "… everything is", "… about".
 const DANGLING = new Set([
   "the", "a", "an", "is", "are", "was", "were", "be", "to", "of", "for", "and", "or", "with", "about", "into", "onto", "on",
   "in", "at", "from", "by", "my", "your", "his", "her", "their", "its", "this", "that", "these", "those", "quite", "very",
-  "so", "just", "really", "if", "when", "how", "what", "which", "you", "i",
+  "so", "just", "really", "if", "when", "how", "what", "which", "you", "i", "having", "without", "like", "getting", "doing",
 ]);
 
 /**
