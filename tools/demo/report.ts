@@ -1,4 +1,5 @@
 // Renders an analysis as a readable terminal report.
+import { listOf } from "../../functions/src/ai/local/templates/text";
 
 interface Meter {
   [key: string]: unknown;
@@ -29,6 +30,19 @@ function quote(text: unknown, max = 110): string {
 function bar(share: number, width = 24): string {
   const filled = Math.round((Math.max(0, Math.min(100, share)) / 100) * width);
   return "█".repeat(filled) + "·".repeat(width - filled);
+}
+
+/** "3 questions and 1 critical comment have no reply from you yet": zeros left out, the verb agreed. */
+function waitingForReply(u: Meter): string {
+  const kinds: Array<[number, string]> = [
+    [Number(u.question ?? 0), "question"],
+    [Number(u.request ?? 0), "request"],
+    [Number(u.criticism ?? 0), "critical comment"],
+  ];
+  const waiting = kinds.filter(([n]) => n > 0);
+  if (waiting.length === 0) return "Every question, request and critical comment has a reply from you";
+  const total = waiting.reduce((sum, [n]) => sum + n, 0);
+  return `${listOf(waiting.map(([n, kind]) => `${num(n)} ${n === 1 ? kind : `${kind}s`}`))} ${total === 1 ? "has" : "have"} no reply from you yet`;
 }
 
 export function renderReport(analysis: Meter): string {
@@ -70,9 +84,7 @@ export function renderReport(analysis: Meter): string {
     if (open) {
       const u = (classification.unanswered ?? {}) as Meter;
       h("Unanswered questions");
-      out.push(
-        `  ${num(u.question)} questions, ${num(u.request)} requests and ${num(u.criticism)} critical comments have no reply from you yet (you replied in ${num(classification.answeredByOwner)} threads)`,
-      );
+      out.push(`  ${waitingForReply(u)} (you replied in ${num(classification.answeredByOwner)} threads)`);
       // Threads not read whole are neither answered nor unanswered: said apart.
       const unread = Number((classification.unchecked as Meter | undefined)?.total ?? 0);
       if (unread > 0) out.push(`  ${unread} more in long threads Lently did not read whole: check those on YouTube`);

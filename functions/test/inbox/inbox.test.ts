@@ -121,7 +121,7 @@ describe("inbox (in-process): whole threads, connected channel, replies", functi
     const report = renderReport(analysis as unknown as Record<string, unknown>);
     const section = report.slice(report.indexOf("── Unanswered questions"), report.indexOf("── Themes"));
     expect(section).to.match(/have no reply from you yet \(you replied in 5 threads\)/);
-    expect(section).to.include(`\n  ${asked} questions, `);
+    expect(section).to.include(`\n  ${asked} questions`);
     expect(section.split("\n").filter((l) => l.startsWith("  • "))).to.have.length(5);
     for (const c of ownerAnswered) expect(section).to.not.include(c.text.slice(0, 40));
     const inbox = await getInbox(db(), "maya", { analysisId, kinds: ["question"], limit: 100 });
