@@ -55,6 +55,28 @@ describe("ask/context", () => {
     ]);
   });
 
+  it("gives the provider the analysis' content ideas, citing only the retrieved comments, by their short ids", () => {
+    const withIdeas: AskableAnalysis = {
+      ...analysis,
+      results: {
+        insights: {
+          themes: [],
+          contentIdeas: [
+            { title: "Mic comparison", rationale: "Viewers ask which mic.", commentIds: [comments[1].id, "UgxNotRetrieved"] },
+            { title: "Treating a rented room", rationale: "Renters ask.", commentIds: [] },
+          ],
+        },
+      },
+    };
+    const built = buildAskInput("What do viewers want next?", withIdeas, retrieved, [], comments).input;
+    const mic = `c${retrieved.findIndex((r) => r.comment.id === comments[1].id)}`;
+    expect(built.contentIdeas).to.deep.equal([
+      { title: "Mic comparison", rationale: "Viewers ask which mic.", commentIds: [mic] },
+      { title: "Treating a rented room", rationale: "Renters ask.", commentIds: [] },
+    ]);
+    expect(buildAskInput("q", analysis, retrieved, [], comments).input.contentIdeas).to.deep.equal([]);
+  });
+
   it("maps cited short ids to stored comments with their stored text, and drops ids it never gave", () => {
     const checked = resolveAnswer(
       answer({
