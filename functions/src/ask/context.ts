@@ -81,7 +81,14 @@ function insightsOf(analysis: AskableAnalysis, byShortId: Map<string, StoredComm
   const insights = analysis.results.insights;
   return {
     themes: (insights?.themes ?? []).map((theme) => ({ name: theme.name, commentIds: cited(theme.commentIds) })),
-    contentIdeas: (insights?.contentIdeas ?? []).map((idea) => ({ title: idea.title, rationale: idea.rationale, commentIds: cited(idea.commentIds) })),
+    // Stored documents are not always what the types promise: an idea without a title is left out.
+    contentIdeas: (insights?.contentIdeas ?? [])
+      .filter((idea) => typeof idea?.title === "string" && idea.title.trim() !== "")
+      .map((idea) => ({
+        title: idea.title,
+        rationale: typeof idea.rationale === "string" ? idea.rationale : "",
+        commentIds: cited(Array.isArray(idea.commentIds) ? idea.commentIds : []),
+      })),
   };
 }
 
