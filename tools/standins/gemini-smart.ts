@@ -132,6 +132,7 @@ async function askOf(user: string): Promise<unknown> {
     video: video(user),
     comments,
     history,
+    contentIdeas: ((unfence(user, "ideas") ?? []) as Array<{ title: string; why: string; rows: number[] }>).map((i) => ({ title: i.title, rationale: i.why, commentIds: i.rows.map(String) })),
     ...figures(user, comments),
   });
   return {

@@ -171,6 +171,8 @@ export interface AskInput {
   history: AskTurn[];
   /** The analysis' themes, each citing those of `comments` it covers (by their ids here). */
   themes?: Array<Pick<Theme, "name" | "commentIds">>;
+  /** The analysis' content ideas, each citing those of `comments` behind it (by their ids here). */
+  contentIdeas?: ContentIdea[];
 }
 
 export interface AskAnswer {

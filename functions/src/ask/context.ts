@@ -67,20 +67,29 @@ export function buildAskInput(
       ...figures(analysis, all),
       comments,
       history,
-      themes: themesOf(analysis, byShortId),
+      ...insightsOf(analysis, byShortId),
     },
     byShortId,
   };
 }
 
-/** The analysis' themes, citing the retrieved comments by the short ids the provider sees. */
-function themesOf(analysis: AskableAnalysis, byShortId: Map<string, StoredComment>): AskInput["themes"] {
+/** The analysis' themes and content ideas, citing the retrieved comments by the short ids the provider sees. */
+function insightsOf(analysis: AskableAnalysis, byShortId: Map<string, StoredComment>): Pick<AskInput, "themes" | "contentIdeas"> {
   const shortIds = new Map<string, string>();
   for (const [short, comment] of byShortId) shortIds.set(comment.id, short);
-  return (analysis.results.insights?.themes ?? []).map((theme) => ({
-    name: theme.name,
-    commentIds: theme.commentIds.flatMap((id) => shortIds.get(id) ?? []),
-  }));
+  const cited = (ids: readonly string[]) => ids.flatMap((id) => shortIds.get(id) ?? []);
+  const insights = analysis.results.insights;
+  return {
+    themes: (insights?.themes ?? []).map((theme) => ({ name: theme.name, commentIds: cited(theme.commentIds) })),
+    // Stored documents are not always what the types promise: an idea without a title is left out.
+    contentIdeas: (insights?.contentIdeas ?? [])
+      .filter((idea) => typeof idea?.title === "string" && idea.title.trim() !== "")
+      .map((idea) => ({
+        title: idea.title,
+        rationale: typeof idea.rationale === "string" ? idea.rationale : "",
+        commentIds: cited(Array.isArray(idea.commentIds) ? idea.commentIds : []),
+      })),
+  };
 }
 
 export interface AnswerSource {

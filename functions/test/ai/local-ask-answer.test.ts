@@ -174,5 +174,51 @@ describe("ask/localAnswer (local provider's Ask answers)", () => {
       expect(answer.sources.map((s) => s.commentId)).to.deep.equal([talk[2].id]);
     });
   });
-});
 
+  // On the tutorials "What do viewers want next?" quoted two suggestions ("You should make simple enough shirts") while the
+  // analysis had an idea drawn from 43 questions: Ask AI was never given the content ideas.
+  describe("content ideas", () => {
+    const backing = comment("how do i use array in private classes", { category: "question", sentiment: "neutral", likeCount: 2 });
+    const request = comment("can you do a video on flexbox next", { category: "request", sentiment: "neutral", likeCount: 1 });
+    const unrelated = comment("why does my compiler say cout is not declared", { category: "question", sentiment: "negative" });
+    const chatter = comment("first!", { category: "other" });
+    const ideas = [
+      { title: "How to use array in private classes", rationale: "Viewers raised class in 43 questions, e.g. “how do i use array in private classes”.", commentIds: [backing.id] },
+      { title: "Flexbox layouts", rationale: "Two viewers ask for flexbox.", commentIds: [request.id] },
+    ];
+    const askIdeas = (question: string, list: AnalysedComment[], contentIdeas = ideas) => localAskAnswer({ question, video, comments: list, history: [], contentIdeas });
+
+    it("'what do viewers want next?' leads with the analysis' content ideas and cites the comments behind them", () => {
+      const answer = askIdeas("What do viewers want next?", [chatter, request, backing]);
+      expect(answer.answer).to.match(
+        /^Content ideas from the analysis: “How to use array in private classes” and “Flexbox layouts”\. Viewers raised class in 43 questions, e\.g\. “how do i use array in private classes”\. 2 comments relate to your question;/,
+      );
+      expect(answer.sources.map((s) => s.commentId)).to.have.members([backing.id, request.id]);
+      expect(answer.keyPoints[0]).to.equal("Content ideas: How to use array in private classes; Flexbox layouts.");
+    });
+
+    it("with no request among the comments given, says so and still names the ideas", () => {
+      const answer = askIdeas("What do viewers want next?", [chatter, unrelated], [{ ...ideas[0], commentIds: [] }]);
+      expect(answer.answer).to.match(/^No viewer asks for a video or suggests one\. Content ideas from the analysis: “How to use array in private classes”\. Viewers raised class/);
+      // The idea's own comments given, none of them a request: the same, then those comments.
+      const behind = askIdeas("What do viewers want next?", [chatter, backing], [ideas[0]]);
+      expect(behind.answer).to.match(/^No viewer asks for a video or suggests one\. Content ideas from the analysis: “How to use array in private classes”\. Viewers raised class .* 1 comment relates to your question;/);
+      expect(behind.sources.map((s) => s.commentId)).to.deep.equal([backing.id]);
+    });
+
+    it("only a question about what viewers want lists the ideas", () => {
+      expect(askIdeas("What are people confused about?", [chatter, unrelated, backing]).answer).to.not.include("Content ideas");
+    });
+  });
+
+  // On the tutorials: "Another viewer wrote “now who are the 16 … that disliked it”" answered "What do they complain about?".
+  it("'what do they complain about?' does not offer a comment about the viewers who disliked the video as a complaint", () => {
+    const list = [
+      comment("now who are the 16 idiots that disliked it", { category: "criticism", sentiment: "negative", likeCount: 30, toxic: true }),
+      comment("the audio is too quiet in the second half", { category: "feedback", sentiment: "negative", likeCount: 2 }),
+    ];
+    const answer = localAskAnswer({ question: "What do they complain about?", video, comments: list, history: [] });
+    expect(answer.answer).to.not.include("disliked");
+    expect(answer.sources.map((s) => s.commentId)).to.deep.equal([list[1].id]);
+  });
+});

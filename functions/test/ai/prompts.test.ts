@@ -91,6 +91,22 @@ describe("ai/prompts: untrusted text stays inside its fence", () => {
     expect(outside).to.not.include("IGNORE");
   });
 
+  it("the analysis' content ideas reach the ask prompt as fenced data, citing the rows behind them", () => {
+    const row = (id: string, text: string) => ({ id, text, sentiment: "neutral" as const, score: 0, emotions: [], category: "question" as const, likeCount: 0 });
+    const prompt = askPrompt({
+      question: "What do viewers want next?",
+      video,
+      comments: [row("c0", "first!"), row("c1", "how do i mount panels without drilling")],
+      history: [],
+      contentIdeas: [{ title: injected, rationale: `Viewers ask ${injected}`, commentIds: ["c1", "c9"] }],
+    });
+    expect(unfence(prompt.user, "ideas")).to.deep.equal([{ title: injected, why: `Viewers ask ${injected}`, rows: [2] }]);
+    expect(prompt.system).to.not.include("IGNORE ALL RULES");
+    const outside = prompt.user.replace(/<(\w+)>\n[^\n]*\n<\/\1>/g, "");
+    expect(outside).to.not.include("IGNORE");
+    expect(unfence(askPrompt({ question: "q", video, comments: [], history: [] }).user, "ideas")).to.equal(undefined);
+  });
+
   it("the ask prompt's system instruction carries no question, title or comment text", () => {
     const prompt = askPrompt({
       question: injected,

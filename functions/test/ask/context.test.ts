@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import { AiMalformedResponseError } from "../../src/ai/errors";
 import { DATA_RULE, LENTLY_PERSONA } from "../../src/ai/prompts/system";
-import type { AskAnswer } from "../../src/ai/types";
+import type { AskAnswer, ContentIdea } from "../../src/ai/types";
 import type { AskableAnalysis } from "../../src/ask/analysisData";
 import { buildAskInput, leaksInstructions, MAX_SOURCES, resolveAnswer } from "../../src/ask/context";
 import { retrieve } from "../../src/ask/retrieval";
@@ -53,6 +53,32 @@ describe("ask/context", () => {
       [false, true, false],
       [false, false, true],
     ]);
+  });
+
+  it("gives the provider the analysis' content ideas, citing only the retrieved comments, by their short ids", () => {
+    const withIdeas: AskableAnalysis = {
+      ...analysis,
+      results: {
+        insights: {
+          themes: [],
+          contentIdeas: [
+            { title: "Mic comparison", rationale: "Viewers ask which mic.", commentIds: [comments[1].id, "UgxNotRetrieved"] },
+            { title: "Treating a rented room", rationale: "Renters ask.", commentIds: [] },
+          ],
+        },
+      },
+    };
+    const built = buildAskInput("What do viewers want next?", withIdeas, retrieved, [], comments).input;
+    const mic = `c${retrieved.findIndex((r) => r.comment.id === comments[1].id)}`;
+    expect(built.contentIdeas).to.deep.equal([
+      { title: "Mic comparison", rationale: "Viewers ask which mic.", commentIds: [mic] },
+      { title: "Treating a rented room", rationale: "Renters ask.", commentIds: [] },
+    ]);
+    expect(buildAskInput("q", analysis, retrieved, [], comments).input.contentIdeas).to.deep.equal([]);
+    // Stored by an older version, or hand-edited: no crash, nothing made up.
+    const odd = { title: "Mic shootout" } as unknown as ContentIdea;
+    const stored: AskableAnalysis = { ...analysis, results: { insights: { contentIdeas: [odd, { title: "", rationale: "x", commentIds: [] }] } } };
+    expect(buildAskInput("q", stored, retrieved, [], comments).input.contentIdeas).to.deep.equal([{ title: "Mic shootout", rationale: "", commentIds: [] }]);
   });
 
   it("maps cited short ids to stored comments with their stored text, and drops ids it never gave", () => {

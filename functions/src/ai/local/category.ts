@@ -192,6 +192,11 @@ function firstMatch(set: RuleSet, s: string): string | undefined {
   return `${set.name}#${i}`;
 }
 
+/** Words that thank or praise ("thanks", "great tutorial", "love this"), wherever they stand in the comment. */
+export function praisesOrThanks(flat: string): boolean {
+  return RULES.appreciation.any.test(flat);
+}
+
 /** Probable spam: promotion, link bait, sub-for-sub. */
 export function looksLikeSpam(flat: string, raw: string): boolean {
   if (RULES.spam.any.test(flat)) return true;

@@ -9,9 +9,11 @@ import { systemFor } from "./system";
 
 export const ASK_MAX_COMMENTS = 60;
 export const ASK_HISTORY_TURNS = 6;
+const ASK_MAX_IDEAS = 6;
 
 const INSTRUCTIONS =
-  "Answer the creator's <question> using only <comments> rows [n, text, likes, sentiment, category] and <stats>; <history> is the conversation so far (resolve follow-ups like 'what about…' with it). " +
+  "Answer the creator's <question> using only <comments> rows [n, text, likes, sentiment, category] and <stats>; <history> is the conversation so far (resolve follow-ups like 'what about…' with it); " +
+  "<ideas>, when given, are the analysis' content ideas drawn from all comments (rows: those shown behind each): name them when asked what viewers want. " +
   "If the comments do not cover it, say so and give low confidence. Return answer (plain prose, quote short phrases), confidence 0..1, sources (i: row number, relevance 0..1, most relevant first; only rows that support the answer), " +
   "points (2-5 key points) and followUps (3 short questions the creator could ask next).";
 
@@ -28,6 +30,10 @@ export const ASK_SCHEMA = { ...obj(ASK_FIELDS), propertyOrdering: Object.keys(AS
 export function askPrompt(input: AskInput): Prompt {
   const comments = input.comments.slice(0, ASK_MAX_COMMENTS);
   const history = input.history.slice(-ASK_HISTORY_TURNS).map((t) => ({ q: t.question, a: clip(t.answer, 800) }));
+  const rowOf = new Map(comments.map((c, i) => [c.id, i + 1]));
+  const ideas = (input.contentIdeas ?? [])
+    .slice(0, ASK_MAX_IDEAS)
+    .map((idea) => ({ title: clip(idea.title, 160), why: clip(idea.rationale, 300), rows: idea.commentIds.flatMap((id) => rowOf.get(id) ?? []) }));
   return {
     task: "ask",
     system: systemFor(INSTRUCTIONS),
@@ -35,6 +41,7 @@ export function askPrompt(input: AskInput): Prompt {
       fence("video", { title: input.video.title, channel: input.video.channelTitle }),
       fence("stats", statsData(input.sentiment, input.classification)),
       fence("history", history),
+      ...(ideas.length ? [fence("ideas", ideas)] : []),
       fence("comments", commentRows(comments, 600)),
       fence("question", input.question),
     ].join("\n"),

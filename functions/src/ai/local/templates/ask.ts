@@ -5,7 +5,9 @@
 // relevant comment first, then the most liked.
 import { isUnanswered, ownerKind, OWNER_KINDS } from "../../summaries";
 import type { AnalysedComment, AskAnswer, AskInput, Category } from "../../types";
+import { clip } from "../../prompts/fence";
 import { singular } from "../themes";
+import { criticisesTheVideo } from "./picks";
 import { contentWords, listOf, pct, plural, quote } from "./text";
 
 type Intent = "priorities" | "sentiment" | "questions" | "requests" | "criticism" | "general";
@@ -141,12 +143,23 @@ function priorities(waiting: Scored[], given: number, classification: AskInput["
   };
 }
 
+/**
+ * "What do viewers want next?": the analysis' content ideas (drawn from every
+ * comment, not only those retrieved) and why the first one, in its own words.
+ */
+function ideasSaid(ideas: AskInput["contentIdeas"]): string[] {
+  const listed = (ideas ?? []).slice(0, 3);
+  if (listed.length === 0) return [];
+  const why = listed[0].rationale.replace(/\s+/g, " ").trim();
+  return [`Content ideas from the analysis: ${listOf(listed.map((i) => `“${clip(i.title, 100)}”`))}.`, ...(why ? [/[.!?…]["”]?$/.test(why) ? why : `${why}.`] : [])];
+}
+
 /** The comments hold none of the kind asked about: say so, then what comes closest (negative comments for complaints, questions for wishes). */
-function noneOfKind(intent: Intent, scored: Scored[], followUpQuestions: string[]): AskAnswer {
+function noneOfKind(intent: Intent, scored: Scored[], ideas: string[], followUpQuestions: string[]): AskAnswer {
   const closest =
     intent === "criticism" ? scored.filter((s) => s.c.sentiment === "negative") : intent === "requests" ? scored.filter((s) => s.c.category === "question") : [];
   const top = closest.slice(0, MAX_SOURCES);
-  const sentences = [NONE_OF_KIND[intent] ?? ""];
+  const sentences = [NONE_OF_KIND[intent] ?? "", ...ideas];
   if (top.length) {
     const n = closest.length;
     const lead = intent === "criticism" ? `${plural(n, "comment")} ${n === 1 ? "is" : "are"} negative` : `What ${n === 1 ? "one viewer asks" : `${n} viewers ask`} shows what they want explained`;
@@ -173,10 +186,15 @@ export function localAnswer(input: AskInput): AskAnswer {
   const wordless = !followUp && !/\p{L}\p{L}/u.test(input.question);
 
   const usable = input.comments.filter((c) => !c.blocked);
+  const ideas = intent === "requests" ? ideasSaid(input.contentIdeas) : [];
+  // The comments behind a content idea say what viewers want, whatever their kind.
+  const behindIdeas = new Set(intent === "requests" ? (input.contentIdeas ?? []).flatMap((i) => i.commentIds) : []);
+  // A "criticism" about the viewers who disliked the video is no complaint about it.
+  const fitsIntent = (c: AnalysedComment) => (wanted?.includes(c.category) === true && (c.category !== "criticism" || criticisesTheVideo(c))) || behindIdeas.has(c.id);
   const scored: Scored[] = usable.map((c, rank) => {
     const words = wordsOf(c.text);
     const overlap = query.size ? [...query].filter((w) => words.has(w)).length / query.size : 0;
-    const fits = wanted?.includes(c.category) ? 0.3 : 0;
+    const fits = fitsIntent(c) ? 0.3 : 0;
     // Retrieval order counts too: the caller ranked these for the question.
     const relevance = Math.min(1, 0.25 + overlap * 0.5 + fits + 0.2 * (1 - rank / Math.max(1, usable.length)));
     return { c, overlap, fits, relevance: round2(relevance) };
@@ -209,7 +227,7 @@ export function localAnswer(input: AskInput): AskAnswer {
   const onTopic = (s: Scored) => query.size === 0 || s.overlap > 0;
   if (wanted) {
     const fitting = scored.filter((s) => s.fits > 0 && onTopic(s) && (intent !== "priorities" || (ownerKind(s.c) !== undefined && isUnanswered(s.c))));
-    if (fitting.length === 0) return noneOfKind(intent, scored.filter(onTopic), followUpQuestions);
+    if (fitting.length === 0) return noneOfKind(intent, scored.filter(onTopic), ideas, followUpQuestions);
     if (intent === "priorities") return priorities(fitting, usable.length, input.classification, followUpQuestions);
   }
   // The comments that speak to the question; for an open question ("how do they feel?") all of them.
@@ -229,6 +247,11 @@ export function localAnswer(input: AskInput): AskAnswer {
   const sentences: string[] = [];
   if (followUp) sentences.push(`Following up on “${previous.question.trim()}”:`);
   else if (query.size > 0 && YES_NO.test(input.question)) sentences.push("Yes —");
+  if (ideas.length) {
+    // The ideas come from comments of every kind: say when none of those given asks outright.
+    if (!related.some((t) => wanted?.includes(t.c.category))) sentences.push(NONE_OF_KIND.requests ?? "");
+    sentences.push(...ideas);
+  }
   if (wordless) sentences.push(`Your question names no topic, so here is the overall picture: of the ${plural(comments.length, "comment")} most worth reading, ${sentimentSplit(comments)}.`);
   else sentences.push(`${plural(comments.length, "comment")} ${comments.length === 1 ? "relates" : "relate"} to your question; ${sentimentSplit(comments)}.`);
   const kind = KIND_NAMES[intent];
@@ -253,6 +276,7 @@ export function localAnswer(input: AskInput): AskAnswer {
   const positive = comments.filter((c) => c.sentiment === "positive").length;
   const negative = comments.filter((c) => c.sentiment === "negative").length;
   const keyPoints = [
+    ...(ideas.length ? [`Content ideas: ${(input.contentIdeas ?? []).slice(0, 3).map((i) => clip(i.title, 100)).join("; ")}.`] : []),
     `${pct(positive, comments.length)}% of the related comments are positive, ${pct(negative, comments.length)}% negative.`,
     ...(topics.length ? [`Topics: ${listOf(topics.map(([name]) => `“${name}”`))}.`] : []),
     ...(shared.length ? [`Recurring words: ${listOf(shared.map(([w]) => w))}.`] : []),

@@ -3,6 +3,7 @@
 // criticism clusters), most liked first.
 import { isUnanswered, isViewerQuestion, uncheckedCounts, unansweredCounts } from "../../summaries";
 import type { AnalysedComment, Category, ExecutiveSummary, PriorityAction, SummaryInput } from "../../types";
+import { commentsToThank, criticisesTheVideo } from "./picks";
 import { listOf, pct, plural, quote } from "./text";
 
 const ASKING: ReadonlySet<Category> = new Set(["question", "request"]);
@@ -32,7 +33,7 @@ function headline(input: SummaryInput): string {
       // On a tutorial the negative comments are mostly viewers stuck on a step, not critics of the video.
       const negative = input.comments.filter((c) => !c.blocked && c.sentiment === "negative");
       const asking = negative.filter((c) => ASKING.has(c.category)).length;
-      const critics = negative.filter((c) => c.category === "criticism").length;
+      const critics = negative.filter(criticisesTheVideo).length;
       if (asking > critics && asking >= negative.length / 2) {
         return `Viewers are running into problems: ${p.negative}% of ${s.total} comments are negative, most of them questions${about}`;
       }
@@ -108,7 +109,7 @@ function actions(input: SummaryInput): PriorityAction[] {
     });
   }
 
-  const critical = unanswered(inCategory(input.comments, "criticism"));
+  const critical = unanswered(inCategory(input.comments, "criticism").filter(criticisesTheVideo));
   if (critical.length) {
     const criticalIds = new Set(critical.map((c) => c.id));
     // A theme most critics share is a cluster worth naming.
@@ -126,11 +127,13 @@ function actions(input: SummaryInput): PriorityAction[] {
 
   const fans = inCategory(input.comments, "appreciation");
   if (fans.length) {
+    // Counted as the analysis counts them; thanked only where the words thank or praise.
+    const thank = commentsToThank(fans, MAX_IDS);
     out.push({
       action: "Thank your most engaged supporters",
-      reason: `${plural(fans.length, "comment")} ${fans.length === 1 ? "expresses" : "express"} appreciation; a reply or a heart on ${quote(fans[0].text, 60)} builds loyalty.`,
+      reason: `${plural(fans.length, "comment")} ${fans.length === 1 ? "expresses" : "express"} appreciation; a reply or a heart on ${thank.length ? `${quote(thank[0].text, 60)} ` : "the ones that thank you "}builds loyalty.`,
       priority: "low",
-      commentIds: ids(fans),
+      commentIds: ids(thank.length ? thank : fans),
     });
   }
   const rank = { high: 0, medium: 1, low: 2 } as const;
