@@ -1,9 +1,9 @@
 // The analysis job document (analysis_jobs/{jobId}) that the web app watches.
 import type { Timestamp } from "firebase-admin/firestore";
-import type { PlanId } from "../core/plans";
+import type { PlanId } from "../domain/plans";
 import type { Reservation } from "../core/quota";
 import type { OwnerRepliesRecord } from "./fanout/ownerReplies";
-import type { AnalysisOptions } from "./request";
+import type { AnalysisOptions } from "../domain/analysisRequest";
 
 export const JOB_STATUSES = ["pending", "queued", "processing", "completed", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];

@@ -17,8 +17,8 @@ export const startAnalysis = onCall(
     const [{ lookupDepsFromParams, startLookup }, { assertAvailable, currentUsage, usageDocs }, { readSettings }, { resolveOptions }] = await Promise.all([
       import("../youtube/lookups"),
       import("../core/quota"),
-      import("../users/settings"),
-      import("./request"),
+      import("../domain/settings"),
+      import("../domain/analysisRequest"),
     ]);
     const { meter } = await startLookup(lookupDepsFromParams(db()), uid);
     // The trigger decides again when it claims the job; this is the fast answer.

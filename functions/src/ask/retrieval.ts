@@ -11,7 +11,7 @@ import { flatten } from "../ai/local/tokenize";
 import { isViewerQuestion, OWNER_KINDS } from "../ai/summaries";
 import type { Category } from "../ai/types";
 import type { StoredComment } from "../analysis/results";
-import { CONTEXT_FILTERS, type ContextFilter } from "../contracts/ask";
+import { CONTEXT_FILTERS, type ContextFilter } from "../domain/filters";
 
 export { CONTEXT_FILTERS, type ContextFilter };
 

@@ -20,7 +20,7 @@
 import type { Auth } from "firebase-admin/auth";
 import { FieldValue, Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
-import { planOf, type PlanId } from "../core/plans";
+import { planOf, type PlanId } from "../domain/plans";
 import { currentUsage } from "../core/quota";
 import { readModifyWrite } from "../core/readModifyWrite";
 import { limitsFor, usageRef } from "../core/usage";

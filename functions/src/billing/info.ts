@@ -3,7 +3,7 @@
 // analytics. Nothing here writes: a missing or ended usage document is shown
 // as it would be created or rolled over (core/quota `currentUsage`).
 import { FieldPath, type Firestore } from "firebase-admin/firestore";
-import { PLAN_IDS, PLANS, type PlanId } from "../core/plans";
+import { PLAN_IDS, PLANS, type PlanId } from "../domain/plans";
 import { currentUsage, usageDocs } from "../core/quota";
 import { usageView, zeroCounters, type UsageDoc } from "../core/usage";
 import { analyzeUsage, dailyTrends, type DailySnapshot } from "./analytics";

@@ -25,7 +25,7 @@ import {
   type QueryDocumentSnapshot,
 } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
-import { planOf } from "../core/plans";
+import { planOf } from "../domain/plans";
 import { currentUsage } from "../core/quota";
 import { readModifyWrite } from "../core/readModifyWrite";
 import { generationOf, limitsFor, periodContaining, rolledOver, usageRef, zeroCounters, type UsageDoc } from "../core/usage";

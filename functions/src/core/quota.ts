@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { HttpsError } from "firebase-functions/v2/https";
 import { Timestamp, type DocumentReference, type DocumentSnapshot, type Firestore } from "firebase-admin/firestore";
-import { planOf, type UsageType } from "./plans";
+import { planOf, type UsageType } from "../domain/plans";
 import { readModifyWrite } from "./readModifyWrite";
 import { generationOf, newUsage, normalizeUsage, rolledOver, usageRef, type UsageDoc } from "./usage";
 

@@ -1,7 +1,7 @@
 // The usage document (users/{uid}/billing/usage): counters, limits copied from
 // the plan, and the current monthly period. Server writes only.
 import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
-import { PLANS, planOf, type PlanId, type UsageType } from "./plans";
+import { PLANS, planOf, type PlanId, type UsageType } from "../domain/plans";
 
 export interface UsageDoc {
   plan: PlanId;

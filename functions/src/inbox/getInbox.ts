@@ -10,7 +10,8 @@ import type { Firestore } from "firebase-admin/firestore";
 import { ownedAnalysis, storedComments, type AnalysisRef } from "../ask/analysisData";
 import { attentionKinds } from "../ai/summaries";
 import type { StoredComment } from "../analysis/results";
-import { INBOX_KINDS, type INBOX_ORDERS, type INBOX_STATUSES, type InboxKind } from "../contracts/inbox";
+import type { INBOX_ORDERS, INBOX_STATUSES } from "../contracts/inbox";
+import { INBOX_KINDS, type InboxKind } from "../domain/filters";
 import { invalidArgument } from "../core/errors";
 import { postedReplies, type PostedReply } from "./replyHistory";
 

@@ -9,11 +9,11 @@ import { isLive, SUBSCRIPTIONS } from "../billing/state";
 import { unavailable } from "../core/errors";
 import { ANONYMISED_ON_DELETE, USER_OWNED_COLLECTIONS, USER_TAGGED_GROUPS } from "../core/ownership";
 import { writeTombstone } from "../core/tombstone";
-import { planOf, type PlanId } from "../core/plans";
+import { planOf, type PlanId } from "../domain/plans";
 import { currentUsage, usageDocs } from "../core/quota";
 import { readModifyWrite } from "../core/readModifyWrite";
 import { usageView } from "../core/usage";
-import { DEFAULT_SETTINGS, mergeSettings, readSettings, type Settings, type SettingsPatch } from "./settings";
+import { DEFAULT_SETTINGS, mergeSettings, readSettings, type Settings, type SettingsPatch } from "../domain/settings";
 
 export interface ProfileDoc {
   uid: string;

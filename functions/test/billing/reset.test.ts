@@ -7,7 +7,7 @@ import { dueQuery, resetDueUsage } from "../../src/billing/reset";
 import { aiUsageRef } from "../../src/replies/service";
 import { dayKey, snapshotDailyUsage } from "../../src/billing/snapshot";
 import { db } from "../../src/core/firebase";
-import { PLANS } from "../../src/core/plans";
+import { PLANS } from "../../src/domain/plans";
 import { reserveUsage } from "../../src/core/quota";
 import { addMonths, newUsage, usageRef, type UsageDoc } from "../../src/core/usage";
 import { ensureUser } from "../../src/users/service";

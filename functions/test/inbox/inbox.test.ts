@@ -9,7 +9,7 @@ import { connectChannel, disconnectChannel, ownerSession } from "../../src/chann
 import { parseKeyRing } from "../../src/channel/tokenCrypto";
 import { youtubeBudget } from "../../src/core/budgets/youtubeBudget";
 import { db } from "../../src/core/firebase";
-import { PLANS } from "../../src/core/plans";
+import { PLANS } from "../../src/domain/plans";
 import { getInbox } from "../../src/inbox/getInbox";
 import { postReply } from "../../src/inbox/postReply";
 import { historyRef } from "../../src/inbox/replyHistory";

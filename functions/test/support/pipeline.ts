@@ -5,7 +5,7 @@ import { FieldValue } from "firebase-admin/firestore";
 import { createAiProvider } from "../../src/ai/provider";
 import type { AiProvider } from "../../src/ai/types";
 import { db } from "../../src/core/firebase";
-import type { PlanId } from "../../src/core/plans";
+import type { PlanId } from "../../src/domain/plans";
 import { newUsage, usageRef } from "../../src/core/usage";
 import { runBatchTask } from "../../src/analysis/fanout/batchStage";
 import type { AnalysisDispatcher } from "../../src/analysis/fanout/dispatch";
