@@ -10,7 +10,7 @@ import { DATA_RULE, LENTLY_PERSONA } from "../ai/prompts/system";
 import { summarizeClassification, summarizeSentiment } from "../ai/summaries";
 import type { AnalysedComment, AskAnswer, AskInput, AskTurn, ClassificationSummary } from "../ai/types";
 import type { StoredComment } from "../analysis/results";
-import type { AskableAnalysis } from "./analysisData";
+import type { AskableAnalysis } from "../analysis/ownedAnalysis";
 import { isUsable, type Retrieved } from "./retrieval";
 
 export interface AskContext {

@@ -7,7 +7,7 @@ import { clip } from "../ai/prompts/fence";
 import type { AiProvider, AskTurn, TokenUsage } from "../ai/types";
 import { notFound, permissionDenied } from "../core/errors";
 import { toClient } from "../core/serialize";
-import type { AskableAnalysis } from "./analysisData";
+import type { AskableAnalysis } from "../analysis/ownedAnalysis";
 import type { CheckedAnswer } from "./context";
 import type { ContextFilter } from "./retrieval";
 

@@ -39,7 +39,7 @@ export const getConversation = onCall(
 
 export const getSuggestedQuestions = onCall(
   authed(contract("getSuggestedQuestionsRequest"), async (input, { uid }) => {
-    const [{ ownedAnalysis }, { suggestQuestions }] = await Promise.all([import("./analysisData"), import("./suggestions")]);
+    const [{ ownedAnalysis }, { suggestQuestions }] = await Promise.all([import("../analysis/ownedAnalysis"), import("./suggestions")]);
     const analysis = await ownedAnalysis(db(), uid, { analysisId: input.analysisId });
     return { analysisId: analysis.id, questions: suggestQuestions(analysis) };
   }),

@@ -7,7 +7,7 @@
 // which is listed and counted apart, never as unanswered.
 import { createHash } from "node:crypto";
 import type { Firestore } from "firebase-admin/firestore";
-import { ownedAnalysis, storedComments, type AnalysisRef } from "../ask/analysisData";
+import { ownedAnalysis, storedComments, type AnalysisRef } from "../analysis/ownedAnalysis";
 import { attentionKinds } from "../ai/summaries";
 import type { StoredComment } from "../analysis/results";
 import type { INBOX_ORDERS, INBOX_STATUSES } from "../contracts/inbox";

@@ -6,7 +6,7 @@ import { Timestamp } from "firebase-admin/firestore";
 import type { ModerationInputAction } from "../contracts/inbox";
 import { HELD_STATUSES } from "../domain/filters";
 import { invalidArgument } from "../core/errors";
-import { ownedAnalysis } from "../ask/analysisData";
+import { ownedAnalysis } from "../analysis/ownedAnalysis";
 import { ownerSession, type ChannelDeps } from "../channel/service";
 import type { HeldStatus, ModerationAction } from "../channel/ownerYouTube";
 import { filterComments } from "../youtube/quality/filter";

@@ -11,7 +11,8 @@ import { YouTubeCache, cacheTtlFromParams, type CacheTtl, type FirestoreOps } fr
 import { youtubeFromParams } from "./client";
 import { toHttpsError, YouTubeApiError } from "./errors";
 import { filterComments, type FilterResult } from "./quality/filter";
-import { estimateCommentUnits, UnitMeter, YouTubeService, type CommentOrder } from "./service";
+import { UnitMeter } from "../core/budgets/unitMeter";
+import { estimateCommentUnits, YouTubeService, type CommentOrder } from "./service";
 import type { VideoMeta, YouTubeComment } from "./types";
 
 export interface IngestOptions {

@@ -10,7 +10,7 @@ import { db } from "../../src/core/firebase";
 import { PLANS } from "../../src/domain/plans";
 import { reserveUsage } from "../../src/core/quota";
 import { addMonths, newUsage, usageRef, type UsageDoc } from "../../src/core/usage";
-import { ensureUser } from "../../src/users/service";
+import { ensureUser } from "../../src/core/profiles";
 import { resetFirestore } from "../support/emulators";
 import { call, callError } from "../support/functions";
 import { seedDueUsers } from "../../../tools/bench/reset";

@@ -3,7 +3,7 @@
 // libraries, the YouTube and Google OAuth stand-ins.
 import { expect } from "chai";
 import { HttpsError } from "firebase-functions/v2/https";
-import { storedComments } from "../../src/ask/analysisData";
+import { storedComments } from "../../src/analysis/ownedAnalysis";
 import { createOwnerYouTube } from "../../src/channel/ownerYouTube";
 import { connectChannel, disconnectChannel, ownerSession } from "../../src/channel/service";
 import { parseKeyRing } from "../../src/channel/tokenCrypto";
@@ -13,7 +13,7 @@ import { PLANS } from "../../src/domain/plans";
 import { getInbox } from "../../src/inbox/getInbox";
 import { postReply } from "../../src/inbox/postReply";
 import { historyRef } from "../../src/inbox/replyHistory";
-import { UnitMeter } from "../../src/youtube/service";
+import { UnitMeter } from "../../src/core/budgets/unitMeter";
 import { inlineOwnerReply, resolveOwnerReplies } from "../../src/youtube/threads";
 import { pacificDay } from "../../src/core/budgets/pacificDay";
 import { UNIT_COST, type UnitOperation } from "../../src/youtube/units";

@@ -12,7 +12,7 @@ import type { Prompt } from "../prompts/schema";
 import type { AiResult, TokenUsage } from "../types";
 import { addUsage, noUsage } from "../usage";
 import { estimateRequestTokens } from "../tokens";
-import type { CallGate } from "./gate";
+import type { CallGate } from "../../core/budgets/callGate";
 import { parseAnswer, usageOf } from "./response";
 import { backoffMs, sleep, type RetryPolicy } from "./retry";
 import { outputBudget } from "./thinking";

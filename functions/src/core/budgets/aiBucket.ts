@@ -18,9 +18,9 @@
 //   await gate.acquire({ tokens });                    // before each Gemini HTTP attempt
 import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
-import type { CallCost, CallGate } from "../../ai/gemini/gate";
 import { ContentionError, readModifyWrite } from "../readModifyWrite";
 import { aiBudgetFromParams, laneTiming, poolLimits, type AiPool, type PoolLimits } from "./aiPlan";
+import type { CallCost, CallGate } from "./callGate";
 import { AI_BUDGET_MAX_WAIT_SECONDS } from "./config";
 
 interface BucketDoc {

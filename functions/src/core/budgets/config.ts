@@ -17,6 +17,12 @@ export const YOUTUBE_LOOKUPS_PER_MINUTE = defineInt("YOUTUBE_LOOKUPS_PER_MINUTE"
   description: "getVideo, validateVideo, fetchComments and startAnalysis calls allowed per user per minute",
 });
 
+/** Requests per minute the project's Gemini quota allows; batches are paced to stay under it. */
+export const AI_REQUESTS_PER_MINUTE = defineInt("AI_REQUESTS_PER_MINUTE", {
+  default: 60,
+  description: "Gemini requests per minute allowed for this project",
+});
+
 export const AI_TOKENS_PER_MINUTE = defineInt("AI_TOKENS_PER_MINUTE", {
   default: 0,
   description: "Gemini tokens per minute allowed for this project (0: not limited)",

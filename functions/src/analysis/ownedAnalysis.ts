@@ -1,10 +1,10 @@
-// The completed analysis a question is about, read on behalf of its owner:
+// The completed analysis Ask AI or the inbox is about, read on behalf of its owner:
 // the analysis document (by id, or the caller's latest analysis of a video)
 // and its stored comments. An analysis document exists only once its job
 // completed (analysis/store.ts writes it last), so "exists" means "ready".
 import type { DocumentData, Firestore } from "firebase-admin/firestore";
 import type { ClassificationSummary, ContentIdea, ExecutiveSummary, SentimentSummary, Theme } from "../ai/types";
-import type { StoredComment } from "../analysis/results";
+import type { StoredComment } from "./results";
 import { notFound, permissionDenied } from "../core/errors";
 
 export interface TopQuestion {
