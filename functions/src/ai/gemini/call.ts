@@ -13,10 +13,10 @@ import type { AiResult, TokenUsage } from "../types";
 import { addUsage, noUsage } from "../usage";
 import { estimateRequestTokens } from "../tokens";
 import type { CallGate } from "../../core/budgets/callGate";
-import { parseAnswer, usageOf } from "./response";
+import { parseAnswer, usageOf, type RawResponse } from "./response";
 import { backoffMs, sleep, type RetryPolicy } from "./retry";
 import { outputBudget } from "./thinking";
-import { TransportFailure, type RawResponse, type Transport } from "./transport";
+import { TransportFailure, type Transport } from "./transport";
 
 export interface CallDeps {
   transport: Transport;

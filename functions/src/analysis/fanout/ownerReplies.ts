@@ -11,8 +11,8 @@ import { logger } from "firebase-functions/logger";
 import { attentionKinds } from "../../ai/summaries";
 import { youtubeBudget } from "../../core/budgets/youtubeBudget";
 import type { YouTubeService } from "../../youtube/service";
-import { MAX_REPLY_PAGES, REPLY_PAGE_CONCURRENCY, resolveOwnerReplies, type ResolveStop, type ThreadToResolve } from "../../youtube/threads";
-import type { JobDoc } from "../jobDoc";
+import { MAX_REPLY_PAGES, REPLY_PAGE_CONCURRENCY, resolveOwnerReplies, type ThreadToResolve } from "../../youtube/threads";
+import type { JobDoc, OwnerRepliesRecord } from "../jobDoc";
 import type { SourceComment, StoredComment } from "../results";
 
 export interface OwnerRepliesDeps {
@@ -21,22 +21,6 @@ export interface OwnerRepliesDeps {
   youtube(): Promise<YouTubeService>;
   maxPages?: number;
   concurrency?: number;
-}
-
-/** What reading the threads found and cost (kept on the job as `ownerReplies`, summarised on the analysis). */
-export interface OwnerRepliesRecord {
-  /** Threads that needed reading: attention kinds with replies beyond the five inline and no owner reply among them. */
-  needed: number;
-  /** Of those, read to the owner's reply or the last page. */
-  read: number;
-  unchecked: number;
-  pages: number;
-  /** Units YouTube counted for those pages (calls it never saw are refunded by the meter). */
-  youtubeUnits: number;
-  stoppedBy: ResolveStop | null;
-  answered: Array<{ id: string; at: string }>;
-  /** Read whole, no reply from the owner. */
-  unanswered: string[];
 }
 
 /** The threads whose answer matters and is not known yet. */
