@@ -4,7 +4,7 @@
 // completed (analysis/store.ts writes it last), so "exists" means "ready".
 import type { DocumentData, Firestore } from "firebase-admin/firestore";
 import type { ClassificationSummary, ContentIdea, ExecutiveSummary, SentimentSummary, Theme } from "../ai/types";
-import type { StoredComment } from "./results";
+import type { StoredComment } from "./commentRecords";
 import { notFound, permissionDenied } from "../core/errors";
 
 export interface TopQuestion {

@@ -11,7 +11,7 @@ import type { Firestore } from "firebase-admin/firestore";
 import { Timestamp } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { HttpsError } from "firebase-functions/v2/https";
-import type { UsageDoc } from "../core/usage";
+import type { UsageDoc } from "../core/planUsage";
 import { readSettings } from "../domain/settings";
 import type { VideoMeta } from "../youtube/types";
 import type { FilterResult } from "../youtube/quality/filter";
@@ -22,7 +22,7 @@ import { discardStaging, stageBatches } from "./fanout/staging";
 import { claimJob, finishUnsuccessfully, ProgressReporter } from "./jobLifecycle";
 import type { AnalysisVideo, FanoutState, JobDoc, JobError } from "./jobDoc";
 import { analysisRequestSchema, resolveOptions } from "../domain/analysisRequest";
-import type { SourceComment } from "./results";
+import type { SourceComment } from "./commentRecords";
 
 export interface LoadedComments {
   video: VideoMeta;

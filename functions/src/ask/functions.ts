@@ -45,4 +45,4 @@ export const getSuggestedQuestions = onCall(
   }),
 );
 
-export const getAskQuota = onCall(authed(contract("getAskQuotaRequest"), async (_input, { uid }) => (await import("./quota")).askQuota(db(), uid)));
+export const getAskQuota = onCall(authed(contract("getAskQuotaRequest"), async (_input, { uid }) => (await import("./questionQuota")).askQuota(db(), uid)));

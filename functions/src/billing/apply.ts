@@ -24,7 +24,7 @@ import { ensureUser } from "../core/profiles";
 import { planOf, type PlanId } from "../domain/plans";
 import { currentUsage } from "../core/quota";
 import { readModifyWrite } from "../core/readModifyWrite";
-import { limitsFor, usageRef } from "../core/usage";
+import { limitsFor, usageRef } from "../core/planUsage";
 import { resolveUser } from "./customers";
 import { customerOf, isHandled, subscriptionOf, type HandledEventType, type PaddleEvent } from "./events";
 import type { CustomerDirectory } from "./paddle";

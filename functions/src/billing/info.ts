@@ -5,7 +5,7 @@
 import { FieldPath, type Firestore } from "firebase-admin/firestore";
 import { PLAN_IDS, PLANS, type PlanId } from "../domain/plans";
 import { currentUsage, usageDocs } from "../core/quota";
-import { usageView, zeroCounters, type UsageDoc } from "../core/usage";
+import { usageView, zeroCounters, type UsageDoc } from "../core/planUsage";
 import { analyzeUsage, dailyTrends, type DailySnapshot } from "./analytics";
 import { dayKey } from "./snapshot";
 import { SUBSCRIPTIONS, subscriptionView, type SubscriptionDoc } from "./state";

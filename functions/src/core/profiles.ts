@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from "../domain/setting
 import type { Identity } from "./identity";
 import { currentUsage, usageDocs } from "./quota";
 import { readModifyWrite } from "./readModifyWrite";
-import { usageView } from "./usage";
+import { usageView } from "./planUsage";
 
 /** users/{uid}.youtubeChannel: what the web app shows (rules let the owner read the profile). */
 export interface ConnectedChannel {

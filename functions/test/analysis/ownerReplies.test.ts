@@ -5,11 +5,11 @@
 // against the Firestore emulator and, through the real YouTube client, the
 // YouTube stand-in (which counts comments.list calls and the most in flight).
 import { expect } from "chai";
-import { attentionKinds } from "../../src/ai/summaries";
+import { attentionKinds } from "../../src/ai/needsAnswer";
 import { storedComments } from "../../src/analysis/ownedAnalysis";
 import { readOwnerReplies } from "../../src/analysis/fanout/ownerReplies";
 import type { JobDoc } from "../../src/analysis/jobDoc";
-import type { StoredComment } from "../../src/analysis/results";
+import type { StoredComment } from "../../src/analysis/commentRecords";
 import { pacificDay } from "../../src/core/budgets/pacificDay";
 import { youtubeBudget } from "../../src/core/budgets/youtubeBudget";
 import { db } from "../../src/core/firebase";

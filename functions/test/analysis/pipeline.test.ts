@@ -2,7 +2,7 @@
 // stand-in, the local AI provider, the Firestore emulator.
 import { expect } from "chai";
 import type { DocumentReference, Firestore } from "firebase-admin/firestore";
-import { attentionKinds } from "../../src/ai/summaries";
+import { attentionKinds } from "../../src/ai/needsAnswer";
 import { failStuckJobs } from "../../src/analysis/stuckJobs";
 import { cancelAnalysis, getAnalysis, getAnalysisHistory } from "../../src/analysis/functions";
 import { db } from "../../src/core/firebase";

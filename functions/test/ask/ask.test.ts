@@ -7,7 +7,7 @@ import { AiUnavailableError } from "../../src/ai/errors";
 import { clip, unfence } from "../../src/ai/prompts/fence";
 import { SENTIMENT_CODES } from "../../src/ai/prompts/analysis";
 import { DATA_RULE, LENTLY_PERSONA } from "../../src/ai/prompts/system";
-import type { StoredComment } from "../../src/analysis/results";
+import type { StoredComment } from "../../src/analysis/commentRecords";
 import { storedComments } from "../../src/analysis/ownedAnalysis";
 import { askQuestion as askCallable, getAskQuota, getConversation, getConversations, getSuggestedQuestions } from "../../src/ask/functions";
 import { askQuestion, type AskRequest, type AskResult } from "../../src/ask/service";

@@ -6,7 +6,7 @@ import { createAiProvider } from "../../src/ai/provider";
 import type { AiProvider } from "../../src/ai/types";
 import { db } from "../../src/core/firebase";
 import type { PlanId } from "../../src/domain/plans";
-import { newUsage, usageRef } from "../../src/core/usage";
+import { newUsage, usageRef } from "../../src/core/planUsage";
 import { runBatchTask } from "../../src/analysis/fanout/batchStage";
 import type { AnalysisDispatcher } from "../../src/analysis/fanout/dispatch";
 import { runFinalizeTask, type FinalizeDeps } from "../../src/analysis/fanout/finalizeStage";

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { db, auth } from "../../src/core/firebase";
-import { usageRef } from "../../src/core/usage";
+import { usageRef } from "../../src/core/planUsage";
 import { deleteAccount, getMe, getUsage, updateProfile, updateSettings } from "../../src/users/functions";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings";
 import { HttpsError } from "firebase-functions/v2/https";

@@ -10,7 +10,7 @@ import { logger } from "firebase-functions/logger";
 import { AiEmptyResponseError, AiError, AiMalformedResponseError, AiOutputLimitError, AiSafetyBlockError, AiUnavailableError } from "../errors";
 import type { Prompt } from "../prompts/schema";
 import type { AiResult, TokenUsage } from "../types";
-import { addUsage, noUsage } from "../usage";
+import { addUsage, noUsage } from "../tokenUsage";
 import { estimateRequestTokens } from "../tokens";
 import type { CallGate } from "../../core/budgets/callGate";
 import { parseAnswer, usageOf, type RawResponse } from "./response";

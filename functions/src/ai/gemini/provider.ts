@@ -21,7 +21,7 @@ import type {
   TokenUsage,
   VideoContext,
 } from "../types";
-import { addUsage, noUsage } from "../usage";
+import { addUsage, noUsage } from "../tokenUsage";
 import { callJson, type CallDeps, type TextStream } from "./call";
 import type { CallGate } from "../../core/budgets/callGate";
 import { RateGate } from "./gate";

@@ -2,18 +2,18 @@
 // known only once the batches have classified the comments. The ingest saw
 // only text and the five inline replies (youtubeSource.ts); here the threads
 // that can reach the creator's inbox or the unanswered counts — questions,
-// requests, criticism, toxic comments (ai/summaries.ts attentionKinds) — with
+// requests, criticism, toxic comments (ai/needsAnswer.ts attentionKinds) — with
 // replies nobody read are read (youtube/threads.ts), most liked first, a few
 // at a time, within the page cap, on the owner's analysis budget. The outcome
 // is kept on the job, so a redelivered finalize reads nothing twice.
 import type { Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
-import { attentionKinds } from "../../ai/summaries";
+import { attentionKinds } from "../../ai/needsAnswer";
 import { youtubeBudget } from "../../core/budgets/youtubeBudget";
 import type { YouTubeService } from "../../youtube/service";
 import { MAX_REPLY_PAGES, REPLY_PAGE_CONCURRENCY, resolveOwnerReplies, type ThreadToResolve } from "../../youtube/threads";
 import type { JobDoc, OwnerRepliesRecord } from "../jobDoc";
-import type { SourceComment, StoredComment } from "../results";
+import type { SourceComment, StoredComment } from "../commentRecords";
 
 export interface OwnerRepliesDeps {
   db: Firestore;
