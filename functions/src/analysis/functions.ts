@@ -1,6 +1,7 @@
 import { onCall } from "firebase-functions/v2/https";
 import { authed, contractOf } from "../core/callable";
-import { failedPrecondition, notFound, permissionDenied } from "../core/errors";
+import { failedPrecondition } from "../core/errors";
+import { ownedDoc } from "../core/ownership";
 import { db } from "../core/firebase";
 import { lazy } from "../core/lazy";
 
@@ -26,9 +27,7 @@ export const getAnalysisHistory = onCall(
 export const cancelAnalysis = onCall(
   authed(contract("cancelAnalysisRequest"), async ({ jobId }, { uid }) => {
     const ref = db().collection("analysis_jobs").doc(jobId);
-    const snap = await ref.get();
-    if (!snap.exists) throw notFound("Analysis job");
-    if (snap.get("userId") !== uid) throw permissionDenied("This analysis job belongs to another account.");
+    await ownedDoc(ref, uid, "Analysis job");
     const { cancelJob } = await import("./jobLifecycle");
     const result = await cancelJob(db(), ref, uid);
     if (result.status === "final") {

@@ -5,7 +5,8 @@
 import type { DocumentData, Firestore } from "firebase-admin/firestore";
 import type { ClassificationSummary, ContentIdea, ExecutiveSummary, SentimentSummary, Theme } from "../ai/types";
 import type { StoredComment } from "./commentRecords";
-import { notFound, permissionDenied } from "../core/errors";
+import { notFound } from "../core/errors";
+import { ownedDoc } from "../core/ownership";
 
 export interface TopQuestion {
   commentId: string;
@@ -51,15 +52,13 @@ function toAskable(id: string, data: DocumentData): AskableAnalysis {
 }
 
 /**
- * The analysis the caller asks about. By id: not-found when missing,
- * permission-denied when it is someone else's. By video: the caller's most
+ * The analysis the caller asks about. By id: not-found when missing or
+ * someone else's (core/ownership ownedDoc). By video: the caller's most
  * recently completed analysis of that video (only their own are searched).
  */
 export async function ownedAnalysis(db: Firestore, uid: string, ref: AnalysisRef): Promise<AskableAnalysis> {
   if (ref.analysisId !== undefined) {
-    const snap = await db.doc(`analyses/${ref.analysisId}`).get();
-    if (!snap.exists) throw notFound("Analysis");
-    if (snap.get("userId") !== uid) throw permissionDenied("This analysis belongs to another account.");
+    const snap = await ownedDoc(db.doc(`analyses/${ref.analysisId}`), uid, "Analysis");
     return toAskable(snap.id, snap.data()!);
   }
   const latest = await db

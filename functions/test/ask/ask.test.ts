@@ -317,7 +317,7 @@ describe("ask: askQuestion and conversations (in-process)", function () {
   });
 
   describe("ownership", () => {
-    it("someone else's analysis or conversation: permission-denied, nothing charged; unknown ids: not-found", async () => {
+    it("someone else's analysis or conversation: not-found like an unknown id (existence does not leak), nothing charged", async () => {
       await seedUser("intruder", "pro");
       const own = await writeAnalysis("intruder", [storedComment({ text: "mine about audio" })]);
       const victim = await ask("creator", { analysisId: demo, question: "Audio?" }, localAi);
@@ -328,10 +328,10 @@ describe("ask: askQuestion and conversations (in-process)", function () {
       ];
       for (const data of asks) {
         const err = await callError(call(askCallable, data, { uid: "intruder" }));
-        expect(err.code, JSON.stringify(data)).to.equal("permission-denied");
+        expect(err.code, JSON.stringify(data)).to.equal("not-found");
       }
-      expect((await callError(call(getConversation, { conversationId: victim.conversationId }, { uid: "intruder" }))).code).to.equal("permission-denied");
-      expect((await callError(call(getSuggestedQuestions, { analysisId: demo }, { uid: "intruder" }))).code).to.equal("permission-denied");
+      expect((await callError(call(getConversation, { conversationId: victim.conversationId }, { uid: "intruder" }))).code).to.equal("not-found");
+      expect((await callError(call(getSuggestedQuestions, { analysisId: demo }, { uid: "intruder" }))).code).to.equal("not-found");
       expect((await callError(call(askCallable, { analysisId: "nope", question: "Audio?" }, { uid: "intruder" }))).code).to.equal("not-found");
       expect((await callError(call(getConversation, { conversationId: "nope" }, { uid: "intruder" }))).code).to.equal("not-found");
       expect((await callError(call(getConversations, { cursor: victim.conversationId }, { uid: "intruder" }))).code).to.equal("not-found");

@@ -157,7 +157,7 @@ describe("inbox (in-process): whole threads, connected channel, replies", functi
     expect(err.code).to.equal("invalid-argument");
     expect(err.message).to.match(/^cursor: /);
     const other = await rejection(getInbox(db(), "mallory", { analysisId }));
-    expect(other.code).to.equal("permission-denied");
+    expect(other.code).to.equal("not-found");
   });
 
   it("kinds=toxic lists the comments the analysis marked toxic (the per-comment `toxic` flag), answered or not", async () => {
