@@ -15,6 +15,10 @@
 //                the features FEATURES below lets it.
 //   index.ts     one line per group of functions, the only importer of functions.ts files.
 //
+// Every folder keeps its deployed functions in one functions.ts (not a file per function):
+// one place per feature to see what it deploys and with which limits, one contract loader
+// and lazy service per folder, and a name these rules can tell from a service.
+//
 // Adding a feature folder: nothing to do while nothing else imports it (a folder not
 // named in FEATURES may import core/, domain/ and every named feature; no named
 // feature may import it). Once another feature needs it, add it to FEATURES with the

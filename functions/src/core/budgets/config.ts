@@ -1,4 +1,4 @@
-// Params of the project-wide budgets (see README "Shared budgets"). Shares are
+// Params of the project-wide budgets (see docs/budgets.md). Shares are
 // whole percentages: firebase-functions params have no float type.
 import { defineInt } from "firebase-functions/params";
 
