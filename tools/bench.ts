@@ -95,7 +95,7 @@ async function mainPhase(): Promise<Record<string, unknown>> {
     ]);
   const { corpusVideoId } = await import("./standins/fixtures");
   const { estimateTokens } = await import("../functions/src/ai/tokens");
-  const { newUsage, usageRef } = await import("../functions/src/core/usage");
+  const { newUsage, usageRef } = await import("../functions/src/core/planUsage");
   const fn = await import("./bench/functionsRun");
   const geminiUrl = process.env.LENTLY_GEMINI_STANDIN_URL!;
   const youtube = new YouTubeService(

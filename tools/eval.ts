@@ -4,23 +4,8 @@
 // it says so and exits 0; so does `--provider gemini` without GEMINI_API_KEY.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { geminiLabeler, localLabeler, usageReport, type Labeler } from "./eval/provider";
-
-export interface EvalArgs {
-  data: string;
-  json: boolean;
-  split: string;
-  /** Who labels the comments: the local models (default) or Gemini with the production prompt. */
-  labeler: Labeler;
-}
-
-export interface EvalTask {
-  /** Default data folder, relative to ../shared/datasets. */
-  dataset: string;
-  run(args: EvalArgs): Promise<{ overall: Record<string, unknown>; [key: string]: unknown }>;
-  /** Human-readable table for the terminal. */
-  print(result: { overall: Record<string, unknown>; [key: string]: unknown }): void;
-}
+import { geminiLabeler, localLabeler, usageReport } from "./eval/provider";
+import type { EvalArgs, EvalTask } from "./eval/task";
 
 const tasks: Record<string, () => Promise<EvalTask>> = {
   spam: async () => (await import("./eval/spam")).spamTask,

@@ -15,7 +15,8 @@ import { createConnection } from "node:net";
 import { join } from "node:path";
 import { liveOverrides } from "./liveKeys";
 import { openQuietConsole } from "./quietConsole";
-import { startStandIns, type StandInEnv } from "./standins/registry";
+import { startStandIns } from "./standins/registry";
+import type { StandInEnv } from "./standins/starter";
 
 const root = join(__dirname, "..");
 const GCLOUD_FIRESTORE_JAR =

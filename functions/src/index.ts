@@ -1,15 +1,15 @@
 // Every deployed function, one line each. Find a function here, then open its file.
 import "./core/options";
 
-export { health } from "./health/health";
+export { health } from "./health/functions";
 export { getMe, updateProfile, updateSettings, getUsage, deleteAccount } from "./users/functions";
 export { getVideo, fetchComments, validateVideo } from "./youtube/functions";
-export { startAnalysis } from "./analysis/startAnalysis";
-export { onAnalysisJobCreated } from "./analysis/onAnalysisJobCreated";
-export { analyzeCommentBatch, analyzeCommentBatchFree } from "./analysis/analyzeCommentBatch";
-export { finalizeAnalysis } from "./analysis/finalizeAnalysis";
+export { startAnalysis } from "./analysis/functions";
+export { onAnalysisJobCreated } from "./analysis/functions";
+export { analyzeCommentBatch, analyzeCommentBatchFree } from "./analysis/functions";
+export { finalizeAnalysis } from "./analysis/functions";
 export { getAnalysis, getAnalysisHistory, cancelAnalysis } from "./analysis/functions";
-export { sweepStuckAnalyses } from "./analysis/sweepStuckAnalyses";
+export { sweepStuckAnalyses } from "./analysis/functions";
 export { paddleWebhook } from "./billing/functions";
 export { getBillingInfo, checkQuota, getUsageAnalytics, adminResetUsage, listUsersDueReset } from "./billing/functions";
 export { monthlyUsageReset, dailyUsageSnapshot } from "./billing/functions";

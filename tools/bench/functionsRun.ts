@@ -6,7 +6,7 @@ import { initializeApp, type App } from "firebase-admin/app";
 import { FieldValue, getFirestore, type Firestore } from "firebase-admin/firestore";
 import { performance } from "node:perf_hooks";
 import type { JobDoc } from "../../functions/src/analysis/jobDoc";
-import { newUsage, usageRef } from "../../functions/src/core/usage";
+import { newUsage, usageRef } from "../../functions/src/core/planUsage";
 
 export interface JobSpec {
   uid: string;

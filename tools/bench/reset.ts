@@ -7,7 +7,7 @@
 //   console.log(await benchUsageReset(db, 5000));
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
 import { resetDueUsage, type ResetOptions } from "../../functions/src/billing/reset";
-import { PLAN_IDS, PLANS } from "../../functions/src/core/plans";
+import { PLAN_IDS, PLANS } from "../../functions/src/domain/plans";
 
 const DAY = 86_400_000;
 

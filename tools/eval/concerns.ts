@@ -9,7 +9,7 @@ import { classifyCategory, needsAttention } from "../../functions/src/ai/local/c
 import type { ConcernModel } from "../../functions/src/ai/local/concerns";
 import { scoreSentiment } from "../../functions/src/ai/local/sentiment";
 import { flatten } from "../../functions/src/ai/local/tokenize";
-import type { EvalArgs, EvalTask } from "../eval";
+import type { EvalArgs, EvalTask } from "./task";
 import { concernRows, trainConcernModel } from "../train/concerns";
 import { readConcernVideos } from "./datasets";
 import { addCounts, binaryScores, count, emptyCounts, type BinaryCounts, type BinaryScores } from "./metrics";

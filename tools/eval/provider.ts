@@ -7,7 +7,7 @@
 import { analyzeInBatches, DEFAULT_BATCH_SIZE } from "../../functions/src/ai/batching";
 import { analyzeCommentsLocally } from "../../functions/src/ai/local/analyze";
 import type { AiProvider, CommentAnalysis, TokenUsage } from "../../functions/src/ai/types";
-import { addUsage, noUsage } from "../../functions/src/ai/usage";
+import { addUsage, noUsage } from "../../functions/src/ai/tokenUsage";
 
 export type ProviderName = "local" | "gemini";
 

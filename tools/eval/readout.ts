@@ -12,7 +12,7 @@ import { analyzeCommentsLocally } from "../../functions/src/ai/local/analyze";
 import { LocalProvider } from "../../functions/src/ai/local/provider";
 import { summarizeClassification, summarizeSentiment } from "../../functions/src/ai/summaries";
 import type { AskAnswer, ExecutiveSummary, Insights } from "../../functions/src/ai/types";
-import { resolveInsights, resolveSummary, joinAnalyses, shortId } from "../../functions/src/analysis/results";
+import { resolveInsights, resolveSummary, joinAnalyses, shortId } from "../../functions/src/analysis/commentRecords";
 import { buildAskInput, resolveAnswer, type CheckedAnswer } from "../../functions/src/ask/context";
 import { retrieve } from "../../functions/src/ask/retrieval";
 import { ASK_TOP_K } from "../../functions/src/ask/service";

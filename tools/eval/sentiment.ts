@@ -6,7 +6,7 @@
 // (1,869 videos of every topic: how the tablet-trained model carries elsewhere).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { EvalArgs, EvalTask } from "../eval";
+import type { EvalArgs, EvalTask } from "./task";
 import { readCorpusPolarity, readSentubeSplit, SENTUBE_SPLITS, type Polarity } from "./datasets";
 import { multiClassScores } from "./metrics";
 

@@ -8,7 +8,7 @@
 // ("rules only") is in-sample.
 import { filterComments } from "../../functions/src/youtube/quality/filter";
 import type { SpamModel } from "../../functions/src/youtube/quality/spamModel";
-import type { EvalArgs, EvalTask } from "../eval";
+import type { EvalArgs, EvalTask } from "./task";
 import type { Labeler } from "./provider";
 import { spamRows, trainSpamModel } from "../train/spam";
 import { readSpamVideos } from "./datasets";

@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isToxic } from "../../functions/src/ai/local/toxicity";
-import type { EvalArgs, EvalTask } from "../eval";
+import type { EvalArgs, EvalTask } from "./task";
 import { heldOut } from "../train/toxicity";
 import { parseCsvRecords } from "../csv";
 import { readToxicRows } from "./datasets";

@@ -52,7 +52,7 @@ import {
 } from "./gemini-request";
 import { smartAnswer } from "./gemini-smart";
 import { asEventStream } from "./gemini-stream";
-import type { StandInEnv, StandInStarter } from "./registry";
+import type { StandInEnv, StandInStarter } from "./starter";
 
 /** A quota a 429 can name, as Lently reads it. */
 export type QuotaName = "per_minute" | "per_day" | "tokens_per_minute";

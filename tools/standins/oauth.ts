@@ -16,7 +16,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { listenLocal } from "./listen";
-import type { StandInStarter } from "./registry";
+import type { StandInStarter } from "./starter";
 
 export const OAUTH_STANDIN_CLIENT_ID = "lently-local.apps.googleusercontent.com";
 export const OAUTH_STANDIN_CLIENT_SECRET = "lently-standin-oauth-client-secret";

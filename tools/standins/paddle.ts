@@ -13,7 +13,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { StandInStarter } from "./registry";
+import type { StandInStarter } from "./starter";
 
 export const LOCAL_PADDLE_API_KEY = "pdl_sdbx_apikey_local_stack";
 

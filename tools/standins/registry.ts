@@ -5,34 +5,12 @@
 import { startGemini } from "./gemini";
 import { startPaddle } from "./paddle";
 import { startOAuthStandIn } from "./oauth";
+import type { StandInEnv, StandInOptions, StandInStarter } from "./starter";
 import { startYouTubeStandIn } from "./youtube";
-
-export interface StandInEnv {
-  params: Record<string, string>;
-  secrets: Record<string, string>;
-  tooling: Record<string, string>;
-  /**
-   * Params and secrets of the Functions emulator alone: the deployed functions
-   * see them, the test process (whose in-process tests pick their provider
-   * explicitly) does not.
-   */
-  functionsOnly?: { params: Record<string, string>; secrets: Record<string, string> };
-}
 
 export interface RunningStandIns {
   env: StandInEnv;
   close(): Promise<void>;
-}
-
-export interface StandInOptions {
-  /** First of four consecutive loopback ports reserved for stand-ins. */
-  basePort: number;
-  mode: "test" | "demo" | "bench" | "shell";
-}
-
-/** One stand-in: started on its port, it contributes env and a stop function. */
-export interface StandInStarter {
-  (port: number, options: StandInOptions): Promise<{ env: Partial<StandInEnv>; close(): Promise<void> }>;
 }
 
 // Slot order fixes each stand-in's port (basePort + index).

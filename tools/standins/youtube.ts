@@ -20,7 +20,7 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { findFixture, listFixtures, type FixtureComment, type FixtureVideo } from "./fixtures";
-import type { StandInStarter } from "./registry";
+import type { StandInStarter } from "./starter";
 import { handleOwnerRoute, withReplies } from "./youtube-owner";
 
 /** The only key the stand-in accepts; the stack sets it as the YOUTUBE_API_KEY secret. */

@@ -3,7 +3,7 @@
 // provider's requests-per-minute happens inside the provider.
 import { isAiError } from "./errors";
 import type { AiProvider, AiResult, CommentAnalysis, CommentInput, TokenUsage, VideoContext } from "./types";
-import { addUsage, noUsage } from "./usage";
+import { addUsage, noUsage } from "./tokenUsage";
 
 /** Comments per call: big enough that the prompt's fixed part is small per comment, small enough to keep answers short. */
 export const DEFAULT_BATCH_SIZE = 50;

@@ -19,12 +19,6 @@ export const GEMINI_BASE_URL = defineString("GEMINI_BASE_URL", {
   description: "Base URL of the Gemini API (empty for Google's endpoint)",
 });
 
-/** Requests per minute the project's Gemini quota allows; batches are paced to stay under it. */
-export const AI_REQUESTS_PER_MINUTE = defineInt("AI_REQUESTS_PER_MINUTE", {
-  default: 60,
-  description: "Gemini requests per minute allowed for this project",
-});
-
 export const AI_BATCH_CONCURRENCY = defineInt("AI_BATCH_CONCURRENCY", {
   default: 4,
   description: "How many comment batches are analysed at once",

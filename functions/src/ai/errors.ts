@@ -4,7 +4,7 @@
 // travels with the error so a caller can still record the cost.
 import { HttpsError } from "firebase-functions/v2/https";
 import type { TokenUsage } from "./types";
-import { noUsage } from "./usage";
+import { noUsage } from "./tokenUsage";
 
 export type AiErrorCode = "safety_block" | "empty_response" | "malformed_response" | "output_limit" | "unavailable";
 

@@ -3,9 +3,10 @@
 // Both implementations are loaded on first use, so functions that never ask
 // for AI (and every cold start of lib/index.js) pay nothing for them.
 import { logger } from "firebase-functions/logger";
-import { AI_PROVIDER, AI_REQUESTS_PER_MINUTE, GEMINI_API_KEY, GEMINI_BASE_URL, GEMINI_MODEL } from "./config";
+import { AI_REQUESTS_PER_MINUTE } from "../core/budgets/config";
+import { AI_PROVIDER, GEMINI_API_KEY, GEMINI_BASE_URL, GEMINI_MODEL } from "./config";
 import { AiUnavailableError } from "./errors";
-import type { CallGate } from "./gemini/gate";
+import type { CallGate } from "../core/budgets/callGate";
 import type { RetryPolicy } from "./gemini/retry";
 import type { AiProvider } from "./types";
 

@@ -1,41 +1,14 @@
 // The one interface for everything Lently asks of AI. Two implementations:
 // `gemini` (@google/genai) and `local` (offline rules/lexicon models).
 
-export const SENTIMENTS = ["positive", "negative", "neutral", "mixed"] as const;
-export type Sentiment = (typeof SENTIMENTS)[number];
+import type { Category, Emotion, ReplyTone, Sentiment } from "../domain/labels";
 
-export const CATEGORIES = [
-  "question",
-  "feedback",
-  "suggestion",
-  "appreciation",
-  "criticism",
-  "request",
-  "discussion",
-  "spam",
-  "other",
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+// The AI interface speaks in the labels of domain/labels.ts; they are re-exported
+// here so the providers and prompts read every type of the interface from one place.
+export { CATEGORIES, EMOTIONS, REPLY_TONES, SENTIMENTS, type Category, type Emotion, type ReplyTone, type Sentiment } from "../domain/labels";
 
 /** Categories a creator should act on ("needs attention"). */
 export const ACTIONABLE_CATEGORIES: readonly Category[] = ["question", "feedback", "suggestion", "request", "criticism"];
-
-export const EMOTIONS = [
-  "joy",
-  "love",
-  "gratitude",
-  "excitement",
-  "amusement",
-  "surprise",
-  "curiosity",
-  "confusion",
-  "sadness",
-  "anger",
-  "frustration",
-  "fear",
-  "disappointment",
-] as const;
-export type Emotion = (typeof EMOTIONS)[number];
 
 export interface CommentInput {
   /** Short id, unique within one request (e.g. "c17"); providers key their output by it. */
@@ -182,9 +155,6 @@ export interface AskAnswer {
   keyPoints: string[];
   followUpQuestions: string[];
 }
-
-export const REPLY_TONES = ["friendly", "professional", "humorous", "grateful", "informative"] as const;
-export type ReplyTone = (typeof REPLY_TONES)[number];
 
 export interface ReplyInput {
   comment: { text: string; author?: string };

@@ -1,9 +1,9 @@
 // The analysis job document (analysis_jobs/{jobId}) that the web app watches.
 import type { Timestamp } from "firebase-admin/firestore";
-import type { PlanId } from "../core/plans";
+import type { PlanId } from "../domain/plans";
 import type { Reservation } from "../core/quota";
-import type { OwnerRepliesRecord } from "./fanout/ownerReplies";
-import type { AnalysisOptions } from "./request";
+import type { AnalysisOptions } from "../domain/analysisRequest";
+import type { ResolveStop } from "../youtube/threads";
 
 export const JOB_STATUSES = ["pending", "queued", "processing", "completed", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -37,6 +37,22 @@ export interface JobError {
   code: string;
   message: string;
   details?: Record<string, unknown>;
+}
+
+/** What reading the threads found and cost (kept on the job as `ownerReplies`, summarised on the analysis). */
+export interface OwnerRepliesRecord {
+  /** Threads that needed reading: attention kinds with replies beyond the five inline and no owner reply among them. */
+  needed: number;
+  /** Of those, read to the owner's reply or the last page. */
+  read: number;
+  unchecked: number;
+  pages: number;
+  /** Units YouTube counted for those pages (calls it never saw are refunded by the meter). */
+  youtubeUnits: number;
+  stoppedBy: ResolveStop | null;
+  answered: Array<{ id: string; at: string }>;
+  /** Read whole, no reply from the owner. */
+  unanswered: string[];
 }
 
 export interface JobDoc {

@@ -7,7 +7,7 @@ import { FieldValue, Timestamp, type DocumentReference, type Firestore } from "f
 import { HttpsError } from "firebase-functions/v2/https";
 import { currentUsage, releaseOn, reserveOn, usageDocs, type Reservation } from "../core/quota";
 import { readModifyWrite } from "../core/readModifyWrite";
-import { usageRef, type UsageDoc } from "../core/usage";
+import { usageRef, type UsageDoc } from "../core/planUsage";
 import { activeJobsRef, liveJobs, MAX_ACTIVE_JOBS, withJob, withoutJob } from "./activeJobs";
 import { CLAIMABLE, FINAL, STEPS, type JobDoc, type JobError, type StepName } from "./jobDoc";
 

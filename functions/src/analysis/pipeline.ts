@@ -11,8 +11,8 @@ import type { Firestore } from "firebase-admin/firestore";
 import { Timestamp } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { HttpsError } from "firebase-functions/v2/https";
-import type { UsageDoc } from "../core/usage";
-import { readSettings } from "../users/settings";
+import type { UsageDoc } from "../core/planUsage";
+import { readSettings } from "../domain/settings";
 import type { VideoMeta } from "../youtube/types";
 import type { FilterResult } from "../youtube/quality/filter";
 import { parseVideoId } from "../youtube/videoInput";
@@ -21,8 +21,8 @@ import type { AnalysisDispatcher } from "./fanout/dispatch";
 import { discardStaging, stageBatches } from "./fanout/staging";
 import { claimJob, finishUnsuccessfully, ProgressReporter } from "./jobLifecycle";
 import type { AnalysisVideo, FanoutState, JobDoc, JobError } from "./jobDoc";
-import { analysisRequestSchema, resolveOptions } from "./request";
-import type { SourceComment } from "./results";
+import { analysisRequestSchema, resolveOptions } from "../domain/analysisRequest";
+import type { SourceComment } from "./commentRecords";
 
 export interface LoadedComments {
   video: VideoMeta;

@@ -1,14 +1,7 @@
 // Reading analyses and jobs on behalf of their owner.
 import type { Firestore, Query } from "firebase-admin/firestore";
-import { notFound, permissionDenied } from "../core/errors";
+import { ownedDoc } from "../core/ownership";
 import { toClient } from "../core/serialize";
-
-async function owned(db: Firestore, path: string, uid: string, what: string) {
-  const snap = await db.doc(path).get();
-  if (!snap.exists) throw notFound(what);
-  if (snap.get("userId") !== uid) throw permissionDenied(`This ${what.toLowerCase()} belongs to another account.`);
-  return snap;
-}
 
 export async function getAnalysis(
   db: Firestore,
@@ -16,7 +9,7 @@ export async function getAnalysis(
   analysisId: string,
   options: { includeComments: boolean; commentLimit: number; toxic?: boolean },
 ) {
-  const snap = await owned(db, `analyses/${analysisId}`, uid, "Analysis");
+  const snap = await ownedDoc(db.doc(`analyses/${analysisId}`), uid, "Analysis");
   const analysis = { id: snap.id, ...(toClient(snap.data()) as Record<string, unknown>) };
   if (!options.includeComments) return { analysis };
   const chunks = await snap.ref.collection("comments").orderBy("index").get();
@@ -28,7 +21,7 @@ export async function getAnalysis(
 }
 
 export async function getJob(db: Firestore, uid: string, jobId: string) {
-  const snap = await owned(db, `analysis_jobs/${jobId}`, uid, "Analysis job");
+  const snap = await ownedDoc(db.doc(`analysis_jobs/${jobId}`), uid, "Analysis job");
   return { id: snap.id, ...(toClient(snap.data()) as Record<string, unknown>) };
 }
 
@@ -40,8 +33,7 @@ export async function getAnalysisHistory(db: Firestore, uid: string, limit: numb
     .orderBy("completedAt", "desc")
     .select("videoId", "video", "options", "provider", "counts", "results.sentiment", "completedAt", "createdAt");
   if (cursor) {
-    const after = await db.doc(`analyses/${cursor}`).get();
-    if (!after.exists || after.get("userId") !== uid) throw notFound("The cursor's analysis");
+    const after = await ownedDoc(db.doc(`analyses/${cursor}`), uid, "The cursor's analysis");
     query = query.startAfter(after);
   }
   const page = await query.limit(limit + 1).get();

@@ -11,7 +11,7 @@ import { readModifyWrite } from "../core/readModifyWrite";
 import { commitInByteBatches } from "../core/writeBatches";
 import { activeJobsRef, liveJobs, withoutJob } from "./activeJobs";
 import type { JobDoc } from "./jobDoc";
-import type { StoredComment } from "./results";
+import type { StoredComment } from "./commentRecords";
 
 /** Comments per chunk document, besides the byte budget. */
 export const CHUNK_MAX_COMMENTS = 500;

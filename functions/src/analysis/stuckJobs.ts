@@ -1,4 +1,4 @@
-// Failing the analysis jobs that stopped (see sweepStuckAnalyses.ts): no
+// Failing the analysis jobs that stopped (see sweepStuckAnalyses in functions.ts): no
 // heartbeat for longer than the trigger's timeout, or never claimed.
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
 import { ANALYSIS_TIMEOUT_SECONDS } from "./limits";

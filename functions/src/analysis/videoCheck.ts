@@ -4,7 +4,7 @@
 import type { Firestore } from "firebase-admin/firestore";
 import { analysisBlocker, findVideoCached, youtubeService } from "../youtube/ingest";
 import { toHttpsError } from "../youtube/errors";
-import type { UnitMeter } from "../youtube/service";
+import type { UnitMeter } from "../core/budgets/unitMeter";
 
 /** `meter`: the caller's budgeted look-up meter (youtube/lookups.ts), so a cache miss is charged to them. */
 export async function checkVideoForAnalysis(db: Firestore, videoId: string, meter?: UnitMeter) {

@@ -9,7 +9,8 @@
 import type { Firestore } from "firebase-admin/firestore";
 import { youtubeBudget, type YoutubeSpender } from "../core/budgets/youtubeBudget";
 import { loadVideoAndComments } from "../youtube/ingest";
-import { UnitMeter, type YouTubeService } from "../youtube/service";
+import { UnitMeter } from "../core/budgets/unitMeter";
+import type { YouTubeService } from "../youtube/service";
 import { inlineOwnerReply } from "../youtube/threads";
 import type { CommentSource } from "./pipeline";
 

@@ -9,8 +9,8 @@ import { clip } from "../ai/prompts/fence";
 import { DATA_RULE, LENTLY_PERSONA } from "../ai/prompts/system";
 import { summarizeClassification, summarizeSentiment } from "../ai/summaries";
 import type { AnalysedComment, AskAnswer, AskInput, AskTurn, ClassificationSummary } from "../ai/types";
-import type { StoredComment } from "../analysis/results";
-import type { AskableAnalysis } from "./analysisData";
+import type { StoredComment } from "../analysis/commentRecords";
+import type { AskableAnalysis } from "../analysis/ownedAnalysis";
 import { isUsable, type Retrieved } from "./retrieval";
 
 export interface AskContext {

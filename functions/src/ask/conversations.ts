@@ -5,9 +5,9 @@
 import { FieldValue, Timestamp, type DocumentReference, type Firestore, type Query } from "firebase-admin/firestore";
 import { clip } from "../ai/prompts/fence";
 import type { AiProvider, AskTurn, TokenUsage } from "../ai/types";
-import { notFound, permissionDenied } from "../core/errors";
+import { ownedDoc } from "../core/ownership";
 import { toClient } from "../core/serialize";
-import type { AskableAnalysis } from "./analysisData";
+import type { AskableAnalysis } from "../analysis/ownedAnalysis";
 import type { CheckedAnswer } from "./context";
 import type { ContextFilter } from "./retrieval";
 
@@ -43,13 +43,9 @@ export function conversationRef(db: Firestore, id: string): DocumentReference<Co
   return db.doc(`conversations/${id}`) as DocumentReference<ConversationDoc>;
 }
 
-/** The caller's conversation: not-found when missing, permission-denied when someone else's. */
+/** The caller's conversation: not-found when missing or someone else's (core/ownership ownedDoc). */
 export async function ownedConversation(db: Firestore, uid: string, id: string): Promise<ConversationDoc> {
-  const snap = await conversationRef(db, id).get();
-  const data = snap.data();
-  if (!data) throw notFound("Conversation");
-  if (data.userId !== uid) throw permissionDenied("This conversation belongs to another account.");
-  return data;
+  return (await ownedDoc(conversationRef(db, id), uid, "Conversation")).data()!;
 }
 
 /** The last `turns` exchanges of a conversation, oldest first: the context a follow-up needs. */
@@ -128,8 +124,7 @@ export async function listConversations(db: Firestore, uid: string, options: { l
   if (options.analysisId) query = query.where("analysisId", "==", options.analysisId);
   query = query.orderBy("lastMessageAt", "desc");
   if (options.cursor) {
-    const after = await conversationRef(db, options.cursor).get();
-    if (!after.exists || after.get("userId") !== uid) throw notFound("The cursor's conversation");
+    const after = await ownedDoc(conversationRef(db, options.cursor), uid, "The cursor's conversation");
     query = query.startAfter(after);
   }
   const page = await query.limit(options.limit + 1).get();

@@ -39,10 +39,10 @@ export const getConversation = onCall(
 
 export const getSuggestedQuestions = onCall(
   authed(contract("getSuggestedQuestionsRequest"), async (input, { uid }) => {
-    const [{ ownedAnalysis }, { suggestQuestions }] = await Promise.all([import("./analysisData"), import("./suggestions")]);
+    const [{ ownedAnalysis }, { suggestQuestions }] = await Promise.all([import("../analysis/ownedAnalysis"), import("./suggestions")]);
     const analysis = await ownedAnalysis(db(), uid, { analysisId: input.analysisId });
     return { analysisId: analysis.id, questions: suggestQuestions(analysis) };
   }),
 );
 
-export const getAskQuota = onCall(authed(contract("getAskQuotaRequest"), async (_input, { uid }) => (await import("./quota")).askQuota(db(), uid)));
+export const getAskQuota = onCall(authed(contract("getAskQuotaRequest"), async (_input, { uid }) => (await import("./questionQuota")).askQuota(db(), uid)));

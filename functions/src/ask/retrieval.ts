@@ -8,10 +8,10 @@
 // top K. Plain and synchronous, so it is unit-tested without Firestore.
 import { FUNCTION_WORDS } from "../ai/local/stopwords";
 import { flatten } from "../ai/local/tokenize";
-import { isViewerQuestion, OWNER_KINDS } from "../ai/summaries";
+import { isViewerQuestion, OWNER_KINDS } from "../ai/needsAnswer";
 import type { Category } from "../ai/types";
-import type { StoredComment } from "../analysis/results";
-import { CONTEXT_FILTERS, type ContextFilter } from "../contracts/ask";
+import type { StoredComment } from "../analysis/commentRecords";
+import { CONTEXT_FILTERS, type ContextFilter } from "../domain/filters";
 
 export { CONTEXT_FILTERS, type ContextFilter };
 

@@ -14,7 +14,7 @@ import type { AiProvider } from "../ai/types";
 import { failedPrecondition, invalidArgument } from "../core/errors";
 import { releaseUsage, reserveUsage, type Reservation } from "../core/quota";
 import { consumeRateLimit } from "../core/rateLimit";
-import { ownedAnalysis, storedComments, type AnalysisRef, type AskableAnalysis } from "./analysisData";
+import { ownedAnalysis, storedComments, type AnalysisRef, type AskableAnalysis } from "../analysis/ownedAnalysis";
 import { GuardedAnswerStream, type ChunkSink } from "./answerStream";
 import { buildAskInput, resolveAnswer, type AnswerSource } from "./context";
 import { historyOf, ownedConversation, saveExchange } from "./conversations";

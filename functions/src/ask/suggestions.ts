@@ -4,7 +4,7 @@
 // action. Deterministic and free (no AI call): the same analysis always gets
 // the same suggestions, and generic questions only fill up to the minimum.
 import { clip } from "../ai/prompts/fence";
-import type { AskableAnalysis } from "./analysisData";
+import type { AskableAnalysis } from "../analysis/ownedAnalysis";
 import type { ContextFilter } from "./retrieval";
 
 export type SuggestionBasis =

@@ -18,7 +18,7 @@
 // Recommendation: the cheapest plan whose limits hold both the projected and
 // the used amount of every usage type (an unlimited limit always holds), and
 // whether that is an upgrade, the current plan, or a possible downgrade.
-import { PLAN_IDS, PLANS, USAGE_TYPES, type PlanId, type UsageType } from "../core/plans";
+import { PLAN_IDS, PLANS, USAGE_TYPES, type PlanId, type UsageType } from "../domain/plans";
 
 export const WARNING_THRESHOLDS = [70, 90, 100] as const;
 export const MIN_ELAPSED_MS = 24 * 60 * 60 * 1000;

@@ -20,11 +20,11 @@
 import type { Auth } from "firebase-admin/auth";
 import { FieldValue, Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
-import { planOf, type PlanId } from "../core/plans";
+import { ensureUser } from "../core/profiles";
+import { planOf, type PlanId } from "../domain/plans";
 import { currentUsage } from "../core/quota";
 import { readModifyWrite } from "../core/readModifyWrite";
-import { limitsFor, usageRef } from "../core/usage";
-import { ensureUser } from "../users/service";
+import { limitsFor, usageRef } from "../core/planUsage";
 import { resolveUser } from "./customers";
 import { customerOf, isHandled, subscriptionOf, type HandledEventType, type PaddleEvent } from "./events";
 import type { CustomerDirectory } from "./paddle";
@@ -172,7 +172,7 @@ async function recordOnly(db: Firestore, event: PaddleEvent, record: EventRecord
   return { status: record.status as EventStatus, outcome: record.outcome, userId: record.userId };
 }
 
-/** The profile must exist before its plan is set; users/service creates it the usual way. */
+/** The profile must exist before its plan is set; core/profiles creates it the usual way. */
 async function ensureProfile(ctx: Pick<BillingContext, "db" | "auth" | "now">, uid: string): Promise<void> {
   if ((await ctx.db.doc(`users/${uid}`).get()).exists) return;
   const user = await ctx.auth.getUser(uid).catch(() => null);

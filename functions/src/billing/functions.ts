@@ -129,7 +129,7 @@ export const adminResetUsage = onCall(
     }
     const result = await resetUserUsage(db(), input.userId!, now, { force: input.force ?? false });
     logger.info("admin usage reset (one user)", { by: ctx.uid, uid: input.userId, force: input.force ?? false, status: result.status });
-    const { usageView } = await import("../core/usage");
+    const { usageView } = await import("../core/planUsage");
     return { status: result.status, accessEnded: result.accessEnded, usage: result.usage ? usageView(result.usage) : null };
   }),
 );

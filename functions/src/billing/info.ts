@@ -3,9 +3,9 @@
 // analytics. Nothing here writes: a missing or ended usage document is shown
 // as it would be created or rolled over (core/quota `currentUsage`).
 import { FieldPath, type Firestore } from "firebase-admin/firestore";
-import { PLAN_IDS, PLANS, type PlanId } from "../core/plans";
+import { PLAN_IDS, PLANS, type PlanId } from "../domain/plans";
 import { currentUsage, usageDocs } from "../core/quota";
-import { usageView, zeroCounters, type UsageDoc } from "../core/usage";
+import { usageView, zeroCounters, type UsageDoc } from "../core/planUsage";
 import { analyzeUsage, dailyTrends, type DailySnapshot } from "./analytics";
 import { dayKey } from "./snapshot";
 import { SUBSCRIPTIONS, subscriptionView, type SubscriptionDoc } from "./state";

@@ -1,7 +1,7 @@
 // Paddle price ids → Lently plans, from configuration (PADDLE_PRICE_* params),
 // never from code: sandbox and production have different ids, and a plan may
 // have several prices (monthly, yearly, regional).
-import { PLAN_IDS, type PlanId } from "../core/plans";
+import { PLAN_IDS, type PlanId } from "../domain/plans";
 
 export type PaidPlanId = Exclude<PlanId, "free">;
 export type PriceConfig = Record<PaidPlanId, string>;

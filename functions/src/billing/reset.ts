@@ -9,7 +9,7 @@
 //     (Paddle's subscription.canceled is late or lost): plan → free, limits too;
 //  2. usage documents whose period has ended (collection group "billing",
 //     `period_end` <= now): counters to 0, limits of the profile's current plan,
-//     the next period from core/usage `rolledOver`.
+//     the next period from core/planUsage `rolledOver`.
 // Pages are read by cursor and written with a BulkWriter, each write guarded by
 // the update time it was read at; a write that lost to a concurrent quota
 // reservation is redone through readModifyWrite, which re-checks that the
@@ -25,10 +25,10 @@ import {
   type QueryDocumentSnapshot,
 } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
-import { planOf } from "../core/plans";
+import { planOf } from "../domain/plans";
 import { currentUsage } from "../core/quota";
 import { readModifyWrite } from "../core/readModifyWrite";
-import { generationOf, limitsFor, periodContaining, rolledOver, usageRef, zeroCounters, type UsageDoc } from "../core/usage";
+import { generationOf, limitsFor, periodContaining, rolledOver, usageRef, zeroCounters, type UsageDoc } from "../core/planUsage";
 import { bestPlan, entitledPlan, SUBSCRIPTIONS, subscriptionRef, type SubscriptionDoc } from "./state";
 
 export interface ResetOptions {

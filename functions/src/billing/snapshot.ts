@@ -4,7 +4,7 @@
 // the latest counters, so the job is idempotent.
 import { FieldPath, Timestamp, type Firestore, type QueryDocumentSnapshot } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
-import { rolledOver, type UsageDoc } from "../core/usage";
+import { rolledOver, type UsageDoc } from "../core/planUsage";
 import { isUsageDoc } from "./reset";
 
 export interface UsageSnapshotDoc {

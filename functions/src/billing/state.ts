@@ -25,7 +25,7 @@
 //    (Paddle does not cancel a subscription on refund: if access should end,
 //    the subscription is canceled and subscription.canceled says so).
 import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
-import type { PlanId } from "../core/plans";
+import type { PlanId } from "../domain/plans";
 import type { AdjustmentSnapshot, PaddleEvent, SubscriptionSnapshot, SubscriptionStatus, TransactionSnapshot } from "./events";
 import { planForPrices, planRank, type PriceMap } from "./prices";
 

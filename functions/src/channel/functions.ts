@@ -4,7 +4,7 @@ import { onCall } from "firebase-functions/v2/https";
 import { authed, contractOf } from "../core/callable";
 import { db } from "../core/firebase";
 import { lazy } from "../core/lazy";
-import { identity } from "../users/identity";
+import { identity } from "../core/identity";
 import { CHANNEL_SECRETS } from "./config";
 
 const contract = contractOf(() => import("../contracts/inbox"));
@@ -13,7 +13,7 @@ const channel = lazy(() => import("./service"));
 export const connectYouTubeChannel = onCall(
   { secrets: CHANNEL_SECRETS },
   authed(contract("connectYouTubeChannelRequest"), async (input, ctx) => {
-    const [{ channelDepsFromParams, connectChannel }, { ensureUser }] = await Promise.all([channel(), import("../users/service")]);
+    const [{ channelDepsFromParams, connectChannel }, { ensureUser }] = await Promise.all([channel(), import("../core/profiles")]);
     // The channel goes on the profile: make sure there is one (a first call may come before getMe).
     await ensureUser(db(), ctx.uid, identity(ctx));
     return connectChannel(channelDepsFromParams(db()), ctx.uid, input);

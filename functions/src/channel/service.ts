@@ -8,6 +8,7 @@ import { HttpsError } from "firebase-functions/v2/https";
 import type { OAuth2Client } from "google-auth-library";
 import type { YoutubeBudgetConfig } from "../core/budgets/youtubeBudget";
 import { failedPrecondition, invalidArgument } from "../core/errors";
+import type { ConnectedChannel } from "../core/profiles";
 import { currentUsage, usageDocs } from "../core/quota";
 import { chargeUnits, refundUnits, UNIT_COST } from "../youtube/units";
 import { CHANNEL_TOKEN_KEYS, FORCE_SSL_SCOPE, OAUTH_REDIRECT_URIS } from "./config";
@@ -30,14 +31,6 @@ export interface ChannelDeps extends DisconnectDeps {
   allowedRedirectUris: readonly string[];
   /** Default: the YOUTUBE_DAILY_UNITS / YOUTUBE_ANALYSIS_RESERVE_PERCENT params. */
   budget?: YoutubeBudgetConfig;
-}
-
-/** users/{uid}.youtubeChannel: what the web app shows (rules let the owner read the profile). */
-export interface ConnectedChannel {
-  id: string;
-  title: string;
-  scopes: string[];
-  connectedAt: Timestamp;
 }
 
 function keyRingFromParams(): KeyRing {

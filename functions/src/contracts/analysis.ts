@@ -1,9 +1,9 @@
 // Analysis callables, and the analysis document getAnalysis returns (also
 // what the web app reads from analyses/{id} under the rules, dates aside).
 import { z } from "zod";
-import { CATEGORIES, EMOTIONS, SENTIMENTS } from "../ai/types";
-import { docId, pageInput } from "../core/schemas";
-import { analysisRequestSchema } from "../analysis/request";
+import { CATEGORIES, EMOTIONS, SENTIMENTS } from "../domain/labels";
+import { docId, pageInput } from "../domain/schemas";
+import { analysisRequestSchema } from "../domain/analysisRequest";
 import { isoDate, nextCursor } from "./shared";
 
 const share = z.number().min(0).max(100);

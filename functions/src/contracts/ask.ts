@@ -1,13 +1,14 @@
 // Ask AI's callables: askQuestion (streams its answer to callers that accept
 // streaming), getConversations, getConversation, getSuggestedQuestions, getAskQuota.
 import { z } from "zod";
-import { docId, noInput, pageInput, text } from "../core/schemas";
-import { videoUrlOrIdSchema } from "../youtube/videoUrl";
+import { CONTEXT_FILTERS } from "../domain/filters";
+import { docId, noInput, pageInput, text } from "../domain/schemas";
+import { videoUrlOrIdSchema } from "../domain/videoUrl";
 import { isoDate, nextCursor, planId, usageMeter } from "./shared";
 
+export { CONTEXT_FILTERS, type ContextFilter } from "../domain/filters";
+
 export const QUESTION_MAX_CHARS = 1_000;
-export const CONTEXT_FILTERS = ["all", "positive", "negative", "questions", "feedback", "toxic"] as const;
-export type ContextFilter = (typeof CONTEXT_FILTERS)[number];
 
 export const askQuestionRequest = z
   .strictObject({

@@ -1,6 +1,6 @@
 // Billing callables: plan and subscription, quota checks, usage analytics, admin resets.
 import { z } from "zod";
-import { USAGE_TYPES } from "../core/plans";
+import { USAGE_TYPES } from "../domain/plans";
 import { isoDate, nextCursor, planId, usageView } from "./shared";
 
 export const getBillingInfoRequest = z.strictObject({});

@@ -2,13 +2,13 @@
 // YouTube channel (Google OAuth), what still needs an answer, replies posted
 // from the channel, and the held-for-review queue.
 import { z } from "zod";
-import { CATEGORIES, SENTIMENTS } from "../ai/types";
-import { docId, text } from "../core/schemas";
-import { VIDEO_ID } from "../youtube/videoUrl";
+import { HELD_STATUSES, INBOX_KINDS } from "../domain/filters";
+import { CATEGORIES, SENTIMENTS } from "../domain/labels";
+import { docId, text } from "../domain/schemas";
+import { VIDEO_ID } from "../domain/videoUrl";
 import { isoDate, nextCursor } from "./shared";
 
-export const INBOX_KINDS = ["question", "request", "criticism", "toxic"] as const;
-export type InboxKind = (typeof INBOX_KINDS)[number];
+export { HELD_STATUSES, INBOX_KINDS, type InboxKind } from "../domain/filters";
 /** unchecked: threads with replies the analysis did not read (whether the channel replied is unknown); never listed as unanswered. */
 export const INBOX_STATUSES = ["unanswered", "answered", "unchecked", "all"] as const;
 export const INBOX_ORDERS = ["likes", "recent"] as const;
@@ -16,7 +16,6 @@ export const MODERATION_ACTIONS = ["publish", "hold", "reject"] as const;
 export type ModerationInputAction = (typeof MODERATION_ACTIONS)[number];
 /** comments.setModerationStatus takes at most 50 ids a call. */
 export const MAX_MODERATION_IDS = 50;
-export const HELD_STATUSES = ["heldForReview", "likelySpam"] as const;
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of ${values.join(", ")}` });
 const videoId = z.string().regex(VIDEO_ID, "must be an 11-character YouTube video id");

@@ -1,7 +1,7 @@
 // Reply drafting.
 import { z } from "zod";
-import { REPLY_TONES } from "../ai/types";
-import { docId, text } from "../core/schemas";
+import { REPLY_TONES } from "../domain/labels";
+import { docId, text } from "../domain/schemas";
 
 export const generateRepliesRequest = z
   .strictObject({

@@ -1,7 +1,7 @@
 // Shapes several callables share: usage meters, profiles, dates, pages.
 import { z } from "zod";
-import { PLAN_IDS } from "../core/plans";
-import { settingsSchema } from "../users/settings";
+import { PLAN_IDS } from "../domain/plans";
+import { settingsSchema } from "../domain/settings";
 
 /** An ISO 8601 date-time (Firestore Timestamps leave callables as these). */
 export const isoDate = z.iso.datetime({ offset: true });

@@ -1,7 +1,7 @@
 // Profile, settings, usage and account callables.
 import { z } from "zod";
-import { httpsUrl, noInput, text } from "../core/schemas";
-import { settingsPatchSchema, settingsSchema } from "../users/settings";
+import { httpsUrl, noInput, text } from "../domain/schemas";
+import { settingsPatchSchema, settingsSchema } from "../domain/settings";
 import { profileView, usageView } from "./shared";
 
 export const getMeRequest = noInput;

@@ -1,7 +1,7 @@
 // YouTube callables: video metadata, comments, and whether a video can be analysed.
 import { z } from "zod";
-import { PLANS } from "../core/plans";
-import { videoUrlOrIdSchema } from "../youtube/videoUrl";
+import { PLANS } from "../domain/plans";
+import { videoUrlOrIdSchema } from "../domain/videoUrl";
 import { isoDate, planId } from "./shared";
 
 // The largest limit any plan allows; the caller's own plan caps it further.

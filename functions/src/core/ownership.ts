@@ -1,3 +1,6 @@
+import type { DocumentData, DocumentReference, DocumentSnapshot } from "firebase-admin/firestore";
+import { notFound } from "./errors";
+
 // Every top-level collection whose documents belong to one user, by their
 // `userId` field. deleteAccount removes all of them (with subcollections),
 // so a feature that adds a user-owned collection adds it here. Comment chunks
@@ -12,3 +15,14 @@ export const USER_TAGGED_GROUPS = ["comments"] as const;
 
 /** Kept on deletion, with `userId` set to null. */
 export const ANONYMISED_ON_DELETE = ["paddle_events"] as const;
+
+/**
+ * The caller's document: not-found when it is missing *or someone else's*, so
+ * a caller cannot learn that an id exists. The one ownership check of every
+ * read or action on an analysis, a job or a conversation by id.
+ */
+export async function ownedDoc<T = DocumentData>(ref: DocumentReference<T>, uid: string, what: string): Promise<DocumentSnapshot<T>> {
+  const snap = await ref.get();
+  if (!snap.exists || snap.get("userId") !== uid) throw notFound(what);
+  return snap;
+}

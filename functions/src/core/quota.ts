@@ -8,9 +8,9 @@
 import { randomUUID } from "node:crypto";
 import { HttpsError } from "firebase-functions/v2/https";
 import { Timestamp, type DocumentReference, type DocumentSnapshot, type Firestore } from "firebase-admin/firestore";
-import { planOf, type UsageType } from "./plans";
+import { planOf, type UsageType } from "../domain/plans";
 import { readModifyWrite } from "./readModifyWrite";
-import { generationOf, newUsage, normalizeUsage, rolledOver, usageRef, type UsageDoc } from "./usage";
+import { generationOf, newUsage, normalizeUsage, rolledOver, usageRef, type UsageDoc } from "./planUsage";
 
 export interface Reservation {
   uid: string;
@@ -19,7 +19,7 @@ export interface Reservation {
   /** Identifies the period charged, so a release after a reset never touches the new period. */
   periodStart: number;
   /**
-   * The usage document's reset generation when charged (core/usage). A forced
+   * The usage document's reset generation when charged (core/planUsage). A forced
    * reset keeps the period but starts a new generation, so a release of an
    * older charge refunds nothing. Absent on reservations made before it existed.
    */

@@ -7,10 +7,11 @@
 // which is listed and counted apart, never as unanswered.
 import { createHash } from "node:crypto";
 import type { Firestore } from "firebase-admin/firestore";
-import { ownedAnalysis, storedComments, type AnalysisRef } from "../ask/analysisData";
-import { attentionKinds } from "../ai/summaries";
-import type { StoredComment } from "../analysis/results";
-import { INBOX_KINDS, type INBOX_ORDERS, type INBOX_STATUSES, type InboxKind } from "../contracts/inbox";
+import { ownedAnalysis, storedComments, type AnalysisRef } from "../analysis/ownedAnalysis";
+import { attentionKinds } from "../ai/needsAnswer";
+import type { StoredComment } from "../analysis/commentRecords";
+import type { INBOX_ORDERS, INBOX_STATUSES } from "../contracts/inbox";
+import { INBOX_KINDS, type InboxKind } from "../domain/filters";
 import { invalidArgument } from "../core/errors";
 import { postedReplies, type PostedReply } from "./replyHistory";
 

@@ -3,9 +3,10 @@
 // verdict and reason, and moderateComments publishes, holds or rejects up to
 // 50 of them in one comments.setModerationStatus call (50 units).
 import { Timestamp } from "firebase-admin/firestore";
-import { HELD_STATUSES, type ModerationInputAction } from "../contracts/inbox";
+import type { ModerationInputAction } from "../contracts/inbox";
+import { HELD_STATUSES } from "../domain/filters";
 import { invalidArgument } from "../core/errors";
-import { ownedAnalysis } from "../ask/analysisData";
+import { ownedAnalysis } from "../analysis/ownedAnalysis";
 import { ownerSession, type ChannelDeps } from "../channel/service";
 import type { HeldStatus, ModerationAction } from "../channel/ownerYouTube";
 import { filterComments } from "../youtube/quality/filter";

@@ -5,7 +5,7 @@
 // would be posted, and spends nothing.
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
-import { ownedAnalysis, storedComments } from "../ask/analysisData";
+import { ownedAnalysis, storedComments } from "../analysis/ownedAnalysis";
 import { notFound, permissionDenied } from "../core/errors";
 import { readModifyWrite } from "../core/readModifyWrite";
 import { UNIT_COST } from "../youtube/units";

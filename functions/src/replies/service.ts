@@ -8,7 +8,7 @@ import { logger } from "firebase-functions/logger";
 import { aiErrorToHttps, isAiError } from "../ai/errors";
 import { distinctReplies } from "../ai/prompts/replies";
 import type { AiProvider, ReplyTone, TokenUsage, VideoContext } from "../ai/types";
-import { notFound } from "../core/errors";
+import { ownedDoc } from "../core/ownership";
 import { currentUsage, releaseUsage, reserveUsage, usageDocs } from "../core/quota";
 import { consumeRateLimit } from "../core/rateLimit";
 import { readModifyWrite } from "../core/readModifyWrite";
@@ -50,9 +50,7 @@ export function aiUsageRef(db: Firestore, uid: string): DocumentReference<AiUsag
 
 async function videoFor(db: Firestore, uid: string, input: RepliesInput): Promise<VideoContext | undefined> {
   if (input.analysisId) {
-    const snap = await db.doc(`analyses/${input.analysisId}`).get();
-    // Someone else's analysis reads as missing: its existence is not ours to reveal.
-    if (!snap.exists || snap.get("userId") !== uid) throw notFound("Analysis");
+    const snap = await ownedDoc(db.doc(`analyses/${input.analysisId}`), uid, "Analysis");
     const video = (snap.get("video") ?? {}) as { id?: string; title?: string; channelTitle?: string };
     const videoId: unknown = snap.get("videoId");
     return { id: video.id ?? (typeof videoId === "string" ? videoId : ""), title: video.title ?? "", channelTitle: video.channelTitle };

@@ -4,14 +4,14 @@ import { authed, contractOf } from "../core/callable";
 import { auth, db } from "../core/firebase";
 import { CHANNEL_SECRETS } from "../channel/config";
 import { lazy } from "../core/lazy";
-import { identity } from "./identity";
+import { identity } from "../core/identity";
 
 const contract = contractOf(() => import("../contracts/users"));
 const users = lazy(() => import("./service"));
 const channel = lazy(() => import("../channel/service"));
 
 export const getMe = onCall(
-  authed(contract("getMeRequest"), async (_input, ctx) => (await users()).ensureUser(db(), ctx.uid, identity(ctx))),
+  authed(contract("getMeRequest"), async (_input, ctx) => (await users()).getMe(db(), ctx.uid, identity(ctx))),
 );
 
 export const updateProfile = onCall(

@@ -1,86 +1,21 @@
 // Profiles, settings, usage and account deletion: plain functions over Firestore
-// and Auth, called by the thin callables in functions.ts.
+// and Auth, called by the thin callables in functions.ts (the profile document
+// itself and its creation: core/profiles.ts).
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
 import { logger } from "firebase-functions/logger";
 import type { CustomerDirectory } from "../billing/paddle";
-import type { ConnectedChannel } from "../channel/service";
 import { isLive, SUBSCRIPTIONS } from "../billing/state";
 import { unavailable } from "../core/errors";
 import { ANONYMISED_ON_DELETE, USER_OWNED_COLLECTIONS, USER_TAGGED_GROUPS } from "../core/ownership";
-import { writeTombstone } from "../core/tombstone";
-import { planOf, type PlanId } from "../core/plans";
-import { currentUsage, usageDocs } from "../core/quota";
+import type { Identity } from "../core/identity";
+import { ensureUser, profileView, type ProfileDoc } from "../core/profiles";
 import { readModifyWrite } from "../core/readModifyWrite";
-import { usageView } from "../core/usage";
-import { DEFAULT_SETTINGS, mergeSettings, readSettings, type Settings, type SettingsPatch } from "./settings";
+import { writeTombstone } from "../core/tombstone";
+import { mergeSettings, readSettings, type SettingsPatch } from "../domain/settings";
 
-export interface ProfileDoc {
-  uid: string;
-  email: string | null;
-  displayName: string | null;
-  photoURL: string | null;
-  plan: PlanId;
-  settings: Settings;
-  /** Written by connectYouTubeChannel (channel/service.ts), removed on disconnect. */
-  youtubeChannel?: ConnectedChannel;
-  createdAt: Timestamp;
-  updatedAt: Timestamp;
-}
-
-export interface Identity {
-  email?: string | null;
-  name?: string | null;
-  picture?: string | null;
-}
-
-function channelView(c: ConnectedChannel | undefined) {
-  return c ? { id: c.id, title: c.title, scopes: c.scopes, connectedAt: c.connectedAt.toDate().toISOString() } : null;
-}
-
-export function profileView(profile: ProfileDoc) {
-  return {
-    uid: profile.uid,
-    email: profile.email,
-    displayName: profile.displayName,
-    photoURL: profile.photoURL,
-    plan: planOf(profile.plan).id,
-    settings: readSettings(profile.settings),
-    youtubeChannel: channelView(profile.youtubeChannel),
-    createdAt: profile.createdAt.toDate().toISOString(),
-    updatedAt: profile.updatedAt.toDate().toISOString(),
-  };
-}
-
-/**
- * The caller's profile and usage, created on first call. A repeat call never
- * resets usage: the usage document is only created when missing (or rolled
- * into a new period when the old one has ended).
- */
-export async function ensureUser(db: Firestore, uid: string, identity: Identity, now = new Date()) {
-  const [usageDoc, profileRef] = usageDocs(db, uid);
-  return readModifyWrite(db, [usageDoc, profileRef], ([usageSnap, profileSnap], writer) => {
-    const { usage, changed } = currentUsage(usageSnap, profileSnap, now);
-    let profile = profileSnap.data() as ProfileDoc | undefined;
-    const created = !profile;
-    if (!profile) {
-      const ts = Timestamp.fromDate(now);
-      profile = {
-        uid,
-        email: identity.email ?? null,
-        displayName: identity.name ?? null,
-        photoURL: identity.picture ?? null,
-        plan: "free",
-        settings: DEFAULT_SETTINGS,
-        createdAt: ts,
-        updatedAt: ts,
-      };
-      writer.write(profileRef, profile);
-    }
-    if (changed) writer.write(usageDoc, usage);
-    return { created, profile: profileView(profile), usage: usageView(usage) };
-  });
-}
+/** getMe: the caller's profile and usage, both created on the first call. */
+export const getMe = ensureUser;
 
 export async function updateProfile(
   db: Firestore,

@@ -16,7 +16,7 @@
 // cause a cache miss, never a wrong answer.
 import { randomBytes } from "node:crypto";
 import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
-import { CHUNK_BUDGET_BYTES, chunkByBytes } from "../core/chunking";
+import { chunkByBytes } from "../core/chunking";
 import { commitInByteBatches } from "../core/writeBatches";
 import { COMMENTS_CACHE_TTL_MINUTES, VIDEO_CACHE_TTL_MINUTES } from "./config";
 import type { CommentOrder } from "./service";
@@ -94,11 +94,6 @@ function storable(c: YouTubeComment): YouTubeComment {
   if (c.repliesSeen !== undefined) out.repliesSeen = c.repliesSeen;
   if (c.ownerRepliedAt) out.ownerRepliedAt = c.ownerRepliedAt;
   return out;
-}
-
-/** Comment lists chunked for cache documents. */
-export function chunkComments(comments: readonly YouTubeComment[], budget = CHUNK_BUDGET_BYTES): YouTubeComment[][] {
-  return chunkByBytes(comments, { maxBytes: budget });
 }
 
 export class YouTubeCache {
@@ -191,7 +186,7 @@ export class YouTubeCache {
     this.ops.reads += 1;
     const generation = randomBytes(6).toString("hex");
     const expires = Timestamp.fromDate(expiresAt);
-    const chunks = chunkComments(list.comments.map(storable));
+    const chunks = chunkByBytes(list.comments.map(storable));
 
     const writes = chunks.map((comments, index) => ({
       ref: this.chunkRef(videoId, order, generation, index),

@@ -5,13 +5,14 @@
 import type { Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { HttpsError } from "firebase-functions/v2/https";
-import type { PlanId } from "../core/plans";
+import type { PlanId } from "../domain/plans";
 import { currentUsage, usageDocs } from "../core/quota";
 import { YouTubeCache, cacheTtlFromParams, type CacheTtl, type FirestoreOps } from "./cache";
 import { youtubeFromParams } from "./client";
 import { toHttpsError, YouTubeApiError } from "./errors";
 import { filterComments, type FilterResult } from "./quality/filter";
-import { estimateCommentUnits, UnitMeter, YouTubeService, type CommentOrder } from "./service";
+import { UnitMeter } from "../core/budgets/unitMeter";
+import { estimateCommentUnits, YouTubeService, type CommentOrder } from "./service";
 import type { VideoMeta, YouTubeComment } from "./types";
 
 export interface IngestOptions {
@@ -222,7 +223,7 @@ export async function loadVideoAndComments(db: Firestore, youtube: YouTubeServic
   };
 }
 
-/** The caller's comments-per-video limit, from their usage document (plan limits live in one place: core/plans.ts). */
+/** The caller's comments-per-video limit, from their usage document (plan limits live in one place: domain/plans.ts). */
 export async function commentLimitFor(db: Firestore, uid: string, now = new Date()): Promise<{ plan: PlanId; limit: number }> {
   const [usageSnap, profileSnap] = await db.getAll(...usageDocs(db, uid));
   const { usage } = currentUsage(usageSnap, profileSnap, now);

@@ -5,7 +5,7 @@
 import type { Firestore } from "firebase-admin/firestore";
 import { youtubeBudget, type BudgetedUnitMeter, type YoutubeBudgetConfig } from "../core/budgets/youtubeBudget";
 import { YOUTUBE_LOOKUPS_PER_MINUTE } from "../core/budgets/config";
-import type { PlanId } from "../core/plans";
+import type { PlanId } from "../domain/plans";
 import { consumeRateLimit } from "../core/rateLimit";
 import { commentLimitFor } from "./ingest";
 

@@ -5,6 +5,7 @@
 // failures are retried with backoff; everything else becomes a clear HttpsError
 // (errors.ts), and nothing from the client library is logged or echoed as is.
 import { logger } from "firebase-functions/logger";
+import { UnitMeter } from "../core/budgets/unitMeter";
 import type { youtube_v3 } from "@googleapis/youtube";
 import type { YouTubeLists } from "./client";
 import { classify, isRetryable, toHttpsError, YouTubeApiError, type YouTubeFailure } from "./errors";
@@ -30,22 +31,6 @@ export function estimateCommentUnits(comments: number, order: CommentOrder): num
 
 /** Empty pages in a row (each with a nextPageToken) after which a listing stops instead of paying for more. */
 export const MAX_EMPTY_PAGES_IN_A_ROW = 5;
-
-/** Quota units spent, shared by the calls of one operation (so a failure still tells what it cost). */
-export class UnitMeter {
-  units = 0;
-  add(n = 1): void {
-    this.units += n;
-  }
-  /** Called before every HTTP call; a budgeted meter (core/budgets) charges the unit here and may refuse. What it resolves to is handed back to `release`. */
-  reserve(): Promise<unknown> {
-    return Promise.resolve(undefined);
-  }
-  /** Called with what `reserve` gave when the call never reached YouTube (no HTTP status): a budgeted meter gives the unit back. */
-  release(_reservation: unknown): Promise<void> {
-    return Promise.resolve();
-  }
-}
 
 export interface CommentPage {
   /** At most `limit` comments, in YouTube's order. */

@@ -11,7 +11,8 @@
 import { logger } from "firebase-functions/logger";
 import { HttpsError } from "firebase-functions/v2/https";
 import { YouTubeApiError } from "./errors";
-import { latestReplyBy, type UnitMeter, type YouTubeService } from "./service";
+import type { UnitMeter } from "../core/budgets/unitMeter";
+import { latestReplyBy, type YouTubeService } from "./service";
 import type { YouTubeComment } from "./types";
 
 /** Default cap on comments.list pages per analysis. */

@@ -6,7 +6,7 @@
 // charges them like its other pages (analysis/youtubeSource.ts).
 import type { Firestore } from "firebase-admin/firestore";
 import { youtubeBudget, type Charge, type YoutubeBudgetOptions, type YoutubePurpose } from "../core/budgets/youtubeBudget";
-import type { PlanId } from "../core/plans";
+import type { PlanId } from "../domain/plans";
 
 /** YouTube Data API v3 cost of each call the owner's client makes. */
 export const UNIT_COST = {

@@ -1,9 +1,9 @@
 // Video input for the server: the parser and schema of videoUrl.ts, plus the
 // variant that answers `invalid-argument` (an HttpsError, server-only).
 import { invalidArgument } from "../core/errors";
-import { parseVideoInput } from "./videoUrl";
+import { parseVideoInput } from "../domain/videoUrl";
 
-export * from "./videoUrl";
+export * from "../domain/videoUrl";
 
 /** The video id, or `invalid-argument` naming `field`. */
 export function parseVideoId(raw: unknown, field = "videoUrlOrId"): string {

@@ -9,7 +9,7 @@ import { analysisPrompt, analysisResponse, expandAnalysis } from "../../src/ai/p
 import { summarizeToxicity, withToxicityAction } from "../../src/ai/summaries";
 import type { AnalysedComment, ClassificationSummary, SentimentSummary } from "../../src/ai/types";
 import { matchesFilter } from "../../src/ask/retrieval";
-import type { StoredComment } from "../../src/analysis/results";
+import type { StoredComment } from "../../src/analysis/commentRecords";
 import { filterComments } from "../../src/youtube/quality/filter";
 import type { YouTubeComment } from "../../src/youtube/types";
 

@@ -5,17 +5,18 @@
 // against the Firestore emulator and, through the real YouTube client, the
 // YouTube stand-in (which counts comments.list calls and the most in flight).
 import { expect } from "chai";
-import { attentionKinds } from "../../src/ai/summaries";
-import { storedComments } from "../../src/ask/analysisData";
+import { attentionKinds } from "../../src/ai/needsAnswer";
+import { storedComments } from "../../src/analysis/ownedAnalysis";
 import { readOwnerReplies } from "../../src/analysis/fanout/ownerReplies";
 import type { JobDoc } from "../../src/analysis/jobDoc";
-import type { StoredComment } from "../../src/analysis/results";
+import type { StoredComment } from "../../src/analysis/commentRecords";
 import { pacificDay } from "../../src/core/budgets/pacificDay";
 import { youtubeBudget } from "../../src/core/budgets/youtubeBudget";
 import { db } from "../../src/core/firebase";
 import { getInbox } from "../../src/inbox/getInbox";
 import { createYouTubeLists } from "../../src/youtube/client";
-import { UnitMeter, YouTubeService } from "../../src/youtube/service";
+import { UnitMeter } from "../../src/core/budgets/unitMeter";
+import { YouTubeService } from "../../src/youtube/service";
 import { resolveOwnerReplies, type ThreadToResolve } from "../../src/youtube/threads";
 import { renderReport } from "../../../tools/demo/report";
 import { findFixture, type FixtureComment } from "../../../tools/standins/fixtures";

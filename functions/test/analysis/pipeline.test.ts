@@ -2,7 +2,7 @@
 // stand-in, the local AI provider, the Firestore emulator.
 import { expect } from "chai";
 import type { DocumentReference, Firestore } from "firebase-admin/firestore";
-import { attentionKinds } from "../../src/ai/summaries";
+import { attentionKinds } from "../../src/ai/needsAnswer";
 import { failStuckJobs } from "../../src/analysis/stuckJobs";
 import { cancelAnalysis, getAnalysis, getAnalysisHistory } from "../../src/analysis/functions";
 import { db } from "../../src/core/firebase";
@@ -297,7 +297,7 @@ describe("analysis pipeline (in-process)", function () {
       const jobId = await createJob("cancel-done", { videoUrlOrId: DEMO, maxComments: 50 });
       await runAnalysisJob(await pipelineDeps(), jobId);
       expect((await callError(call(cancelAnalysis, { jobId }, { uid: "cancel-done" }))).code).to.equal("failed-precondition");
-      expect((await callError(call(cancelAnalysis, { jobId }, { uid: "intruder" }))).code).to.equal("permission-denied");
+      expect((await callError(call(cancelAnalysis, { jobId }, { uid: "intruder" }))).code).to.equal("not-found");
     });
   });
 
@@ -334,7 +334,7 @@ describe("analysis pipeline (in-process)", function () {
     expect(own.analysis.id).to.equal(ids[0]);
     expect(own.comments).to.have.length(5);
     expect((own.analysis as unknown as { completedAt: string }).completedAt).to.match(/^\d{4}-\d\d-\d\dT/);
-    expect((await callError(call(getAnalysis, { analysisId: ids[0] }, { uid: "someone-else" }))).code).to.equal("permission-denied");
+    expect((await callError(call(getAnalysis, { analysisId: ids[0] }, { uid: "someone-else" }))).code).to.equal("not-found");
     expect((await callError(call(getAnalysis, { analysisId: "nope" }, { uid: "historian" }))).code).to.equal("not-found");
 
     const first = await call(getAnalysisHistory, { limit: 2 }, { uid: "historian" });

@@ -7,7 +7,7 @@ import { summaryPrompt } from "../../src/ai/prompts/summary";
 import { localSummary } from "../../src/ai/local/templates/summary";
 import { summarizeClassification, summarizeSentiment } from "../../src/ai/summaries";
 import type { CommentAnalysis } from "../../src/ai/types";
-import { joinAnalyses, ownerAnswers, topQuestions, type SourceComment } from "../../src/analysis/results";
+import { joinAnalyses, ownerAnswers, topQuestions, type SourceComment } from "../../src/analysis/commentRecords";
 import { kindsOf } from "../../src/inbox/getInbox";
 import { filterComments } from "../../src/youtube/quality/filter";
 

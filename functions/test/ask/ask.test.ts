@@ -7,8 +7,8 @@ import { AiUnavailableError } from "../../src/ai/errors";
 import { clip, unfence } from "../../src/ai/prompts/fence";
 import { SENTIMENT_CODES } from "../../src/ai/prompts/analysis";
 import { DATA_RULE, LENTLY_PERSONA } from "../../src/ai/prompts/system";
-import type { StoredComment } from "../../src/analysis/results";
-import { storedComments } from "../../src/ask/analysisData";
+import type { StoredComment } from "../../src/analysis/commentRecords";
+import { storedComments } from "../../src/analysis/ownedAnalysis";
 import { askQuestion as askCallable, getAskQuota, getConversation, getConversations, getSuggestedQuestions } from "../../src/ask/functions";
 import { askQuestion, type AskRequest, type AskResult } from "../../src/ask/service";
 import { db } from "../../src/core/firebase";
@@ -317,7 +317,7 @@ describe("ask: askQuestion and conversations (in-process)", function () {
   });
 
   describe("ownership", () => {
-    it("someone else's analysis or conversation: permission-denied, nothing charged; unknown ids: not-found", async () => {
+    it("someone else's analysis or conversation: not-found like an unknown id (existence does not leak), nothing charged", async () => {
       await seedUser("intruder", "pro");
       const own = await writeAnalysis("intruder", [storedComment({ text: "mine about audio" })]);
       const victim = await ask("creator", { analysisId: demo, question: "Audio?" }, localAi);
@@ -328,10 +328,10 @@ describe("ask: askQuestion and conversations (in-process)", function () {
       ];
       for (const data of asks) {
         const err = await callError(call(askCallable, data, { uid: "intruder" }));
-        expect(err.code, JSON.stringify(data)).to.equal("permission-denied");
+        expect(err.code, JSON.stringify(data)).to.equal("not-found");
       }
-      expect((await callError(call(getConversation, { conversationId: victim.conversationId }, { uid: "intruder" }))).code).to.equal("permission-denied");
-      expect((await callError(call(getSuggestedQuestions, { analysisId: demo }, { uid: "intruder" }))).code).to.equal("permission-denied");
+      expect((await callError(call(getConversation, { conversationId: victim.conversationId }, { uid: "intruder" }))).code).to.equal("not-found");
+      expect((await callError(call(getSuggestedQuestions, { analysisId: demo }, { uid: "intruder" }))).code).to.equal("not-found");
       expect((await callError(call(askCallable, { analysisId: "nope", question: "Audio?" }, { uid: "intruder" }))).code).to.equal("not-found");
       expect((await callError(call(getConversation, { conversationId: "nope" }, { uid: "intruder" }))).code).to.equal("not-found");
       expect((await callError(call(getConversations, { cursor: victim.conversationId }, { uid: "intruder" }))).code).to.equal("not-found");

@@ -5,7 +5,7 @@ import { expect } from "chai";
 import { AiMalformedResponseError } from "../../src/ai/errors";
 import { DATA_RULE, LENTLY_PERSONA } from "../../src/ai/prompts/system";
 import type { AskAnswer, ContentIdea } from "../../src/ai/types";
-import type { AskableAnalysis } from "../../src/ask/analysisData";
+import type { AskableAnalysis } from "../../src/analysis/ownedAnalysis";
 import { buildAskInput, leaksInstructions, MAX_SOURCES, resolveAnswer } from "../../src/ask/context";
 import { retrieve } from "../../src/ask/retrieval";
 import { storedComment } from "../support/ask";

@@ -1,6 +1,6 @@
 // Suggested questions come from what one analysis found. Pure: no emulator.
 import { expect } from "chai";
-import type { AskableAnalysis } from "../../src/ask/analysisData";
+import type { AskableAnalysis } from "../../src/analysis/ownedAnalysis";
 import { MAX_SUGGESTIONS, MIN_SUGGESTIONS, suggestQuestions } from "../../src/ask/suggestions";
 import { QUESTION_MAX_CHARS } from "../../src/contracts/ask";
 import type { Category, Sentiment } from "../../src/ai/types";

@@ -7,10 +7,10 @@ import { dueQuery, resetDueUsage } from "../../src/billing/reset";
 import { aiUsageRef } from "../../src/replies/service";
 import { dayKey, snapshotDailyUsage } from "../../src/billing/snapshot";
 import { db } from "../../src/core/firebase";
-import { PLANS } from "../../src/core/plans";
+import { PLANS } from "../../src/domain/plans";
 import { reserveUsage } from "../../src/core/quota";
-import { addMonths, newUsage, usageRef, type UsageDoc } from "../../src/core/usage";
-import { ensureUser } from "../../src/users/service";
+import { addMonths, newUsage, usageRef, type UsageDoc } from "../../src/core/planUsage";
+import { ensureUser } from "../../src/core/profiles";
 import { resetFirestore } from "../support/emulators";
 import { call, callError } from "../support/functions";
 import { seedDueUsers } from "../../../tools/bench/reset";
@@ -43,7 +43,7 @@ describe("billing: usage reset (in-process, emulator)", function () {
     expect(pro.limits).to.deep.equal(PLANS.pro.limits);
     expect(pro.plan).to.equal("pro");
     expect((await usage(uids[3])).limits.ai_questions).to.equal(null);
-    // The next period continues from the old one (core/usage rolledOver).
+    // The next period continues from the old one (core/planUsage rolledOver).
     const seededStart = new Date(now.getTime() - (1 + (2 % 10)) * DAY - 30 * DAY);
     expect(pro.period_start.toMillis()).to.equal(addMonths(seededStart, 1).getTime());
     expect(pro.period_end.toMillis()).to.equal(addMonths(seededStart, 2).getTime());

@@ -8,8 +8,8 @@ import { Timestamp } from "firebase-admin/firestore";
 import { priceMap } from "../../src/billing/prices";
 import { handlePaddleWebhook, type WebhookContext } from "../../src/billing/webhook";
 import { auth, db } from "../../src/core/firebase";
-import { usageRef, type UsageDoc } from "../../src/core/usage";
-import { ensureUser } from "../../src/users/service";
+import { usageRef, type UsageDoc } from "../../src/core/planUsage";
+import { ensureUser } from "../../src/core/profiles";
 import { resetAuth, resetFirestore } from "../support/emulators";
 import { LOCAL_PRICES, LOCAL_WEBHOOK_SECRET, paddleId, signedDelivery, subscriptionEvent, transactionEvent } from "../../../tools/paddle/events";
 

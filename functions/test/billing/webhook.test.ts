@@ -14,8 +14,9 @@ import { resetDueUsage } from "../../src/billing/reset";
 import type { SubscriptionDoc } from "../../src/billing/state";
 import { handlePaddleWebhook, type WebhookContext } from "../../src/billing/webhook";
 import { auth, db } from "../../src/core/firebase";
-import { addMonths, usageRef, type UsageDoc } from "../../src/core/usage";
-import { deleteAccount, ensureUser } from "../../src/users/service";
+import { addMonths, usageRef, type UsageDoc } from "../../src/core/planUsage";
+import { ensureUser } from "../../src/core/profiles";
+import { deleteAccount } from "../../src/users/service";
 import { resetAuth, resetFirestore } from "../support/emulators";
 import {
   LOCAL_PRICES,

@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import { HttpsError } from "firebase-functions/v2/https";
 import { AiBudgetExhaustedError, lanesOf, schedule, SharedAiBucket } from "../../src/core/budgets/aiBucket";
-import { aiBudgetFromEnv, analysisDispatchesPerSecond, analysisQueueRates, LATENCY_ALLOWANCE_MS, poolLimits, type AiBudgetInput } from "../../src/core/budgets/aiPlan";
+import { aiBudgetFromEnv, analysisDispatchesPerSecond, analysisQueueRates, LATENCY_ALLOWANCE_MS, poolLimits, type AiBudgetInput } from "../../src/core/budgets/aiShares";
 import { db } from "../../src/core/firebase";
 import { generateReplies } from "../../src/replies/service";
 import { resetFirestore } from "../support/emulators";

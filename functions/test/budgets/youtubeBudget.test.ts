@@ -6,7 +6,7 @@ import { HttpsError } from "firebase-functions/v2/https";
 import { pacificDay } from "../../src/core/budgets/pacificDay";
 import { youtubeBudget, type YoutubeBudgetConfig } from "../../src/core/budgets/youtubeBudget";
 import { db } from "../../src/core/firebase";
-import { PLANS } from "../../src/core/plans";
+import { PLANS } from "../../src/domain/plans";
 import { youtubeCommentSource } from "../../src/analysis/youtubeSource";
 import { getVideo } from "../../src/youtube/functions";
 import { findVideoCached } from "../../src/youtube/ingest";

@@ -3,7 +3,7 @@ import { Timestamp } from "firebase-admin/firestore";
 import type { HttpsError } from "firebase-functions/v2/https";
 import { db } from "../../src/core/firebase";
 import { checkUsage, releaseUsage, reserveUsage, type QuotaExceededDetails } from "../../src/core/quota";
-import { addMonths, newUsage, rolledOver, usageRef } from "../../src/core/usage";
+import { addMonths, newUsage, rolledOver, usageRef } from "../../src/core/planUsage";
 import { resetUserUsage } from "../../src/billing/reset";
 import { resetFirestore } from "../support/emulators";
 

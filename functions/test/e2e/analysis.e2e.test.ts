@@ -64,7 +64,7 @@ describe("e2e: analysis through httpsCallable and the Firestore trigger", functi
     const denied = (await getDoc(doc(other.firestore, "analyses", last.analysisId!)).catch((e: unknown) => e)) as { code: string };
     expect(denied.code).to.equal("permission-denied");
     const deniedCall = (await other.call("getAnalysis", { analysisId: last.analysisId }).catch((e: unknown) => e)) as FunctionsError;
-    expect(deniedCall.code).to.equal("functions/permission-denied");
+    expect(deniedCall.code).to.equal("functions/not-found");
   });
 
   it("a job written directly to Firestore by the web app takes the same path; the free plan's quota then stops the next", async () => {

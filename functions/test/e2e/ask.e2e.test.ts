@@ -97,7 +97,7 @@ describe("e2e: Ask AI through httpsCallable", function () {
       ["getSuggestedQuestions", { analysisId }],
     ] as const) {
       const err = (await other.call(fn, data).catch((e: unknown) => e)) as FunctionsError;
-      expect(err.code, fn).to.equal("functions/permission-denied");
+      expect(err.code, fn).to.equal("functions/not-found");
     }
   });
 });

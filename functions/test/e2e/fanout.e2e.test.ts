@@ -8,7 +8,7 @@ import { deleteApp, initializeApp, type App } from "firebase-admin/app";
 import { getFirestore, type Firestore } from "firebase-admin/firestore";
 import { getFunctions } from "firebase-admin/functions";
 import { FIXTURE_IDS } from "../../../tools/standins/fixtures";
-import { newUsage, usageRef } from "../../src/core/usage";
+import { newUsage, usageRef } from "../../src/core/planUsage";
 import type { JobDoc } from "../../src/analysis/jobDoc";
 import { signUp, type WebClient } from "../support/client";
 import { resetFirestore, STACK_PROJECT } from "../support/emulators";

@@ -10,7 +10,7 @@ import { doc, getDoc } from "firebase/firestore";
 import { findFixture } from "../../../tools/standins/fixtures";
 import { watchJob } from "../../../tools/watchJob";
 import { pacificDay } from "../../src/core/budgets/pacificDay";
-import { newUsage, usageRef } from "../../src/core/usage";
+import { newUsage, usageRef } from "../../src/core/planUsage";
 import { signUp, type WebClient } from "../support/client";
 import { resetFirestore, STACK_PROJECT } from "../support/emulators";
 import { consent, grants, ownerStats, resetOwner } from "../support/oauth";

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { health } from "../../src/health/health";
+import { health } from "../../src/health/functions";
 
 interface FakeResponse {
   statusCode: number;

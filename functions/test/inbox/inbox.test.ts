@@ -3,17 +3,17 @@
 // libraries, the YouTube and Google OAuth stand-ins.
 import { expect } from "chai";
 import { HttpsError } from "firebase-functions/v2/https";
-import { storedComments } from "../../src/ask/analysisData";
+import { storedComments } from "../../src/analysis/ownedAnalysis";
 import { createOwnerYouTube } from "../../src/channel/ownerYouTube";
 import { connectChannel, disconnectChannel, ownerSession } from "../../src/channel/service";
 import { parseKeyRing } from "../../src/channel/tokenCrypto";
 import { youtubeBudget } from "../../src/core/budgets/youtubeBudget";
 import { db } from "../../src/core/firebase";
-import { PLANS } from "../../src/core/plans";
+import { PLANS } from "../../src/domain/plans";
 import { getInbox } from "../../src/inbox/getInbox";
 import { postReply } from "../../src/inbox/postReply";
 import { historyRef } from "../../src/inbox/replyHistory";
-import { UnitMeter } from "../../src/youtube/service";
+import { UnitMeter } from "../../src/core/budgets/unitMeter";
 import { inlineOwnerReply, resolveOwnerReplies } from "../../src/youtube/threads";
 import { pacificDay } from "../../src/core/budgets/pacificDay";
 import { UNIT_COST, type UnitOperation } from "../../src/youtube/units";
@@ -157,7 +157,7 @@ describe("inbox (in-process): whole threads, connected channel, replies", functi
     expect(err.code).to.equal("invalid-argument");
     expect(err.message).to.match(/^cursor: /);
     const other = await rejection(getInbox(db(), "mallory", { analysisId }));
-    expect(other.code).to.equal("permission-denied");
+    expect(other.code).to.equal("not-found");
   });
 
   it("kinds=toxic lists the comments the analysis marked toxic (the per-comment `toxic` flag), answered or not", async () => {

@@ -2,9 +2,9 @@
 import { expect } from "chai";
 import { db } from "../../src/core/firebase";
 import { rateLimitRef, takeHit } from "../../src/core/rateLimit";
-import { usageRef } from "../../src/core/usage";
+import { usageRef } from "../../src/core/planUsage";
 import { aiUsageRef, generateReplies as repliesService } from "../../src/replies/service";
-import { newUsage } from "../../src/core/usage";
+import { newUsage } from "../../src/core/planUsage";
 import { getUsage } from "../../src/users/functions";
 import { getUsageAnalytics } from "../../src/billing/functions";
 import { AiUnavailableError } from "../../src/ai/errors";

@@ -4,11 +4,11 @@
 import { Timestamp } from "firebase-admin/firestore";
 import { createAiProvider } from "../../src/ai/provider";
 import type { AiProvider, AskAnswer, AskInput, TokenUsage } from "../../src/ai/types";
-import type { StoredComment } from "../../src/analysis/results";
+import type { StoredComment } from "../../src/analysis/commentRecords";
 import { summarizeClassification, summarizeSentiment } from "../../src/ai/summaries";
 import type { AskDeps } from "../../src/ask/service";
 import { db } from "../../src/core/firebase";
-import { usageRef } from "../../src/core/usage";
+import { usageRef } from "../../src/core/planUsage";
 import { FIXTURE_IDS } from "../../../tools/standins/fixtures";
 import { createJob, pipelineDeps, runAnalysisJob, seedUser } from "./pipeline";
 import { standInUrl, TEST_KEY } from "./gemini";

@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { db, auth } from "../../src/core/firebase";
-import { usageRef } from "../../src/core/usage";
+import { usageRef } from "../../src/core/planUsage";
 import { deleteAccount, getMe, getUsage, updateProfile, updateSettings } from "../../src/users/functions";
-import { DEFAULT_SETTINGS } from "../../src/users/settings";
+import { DEFAULT_SETTINGS } from "../../src/domain/settings";
 import { HttpsError } from "firebase-functions/v2/https";
 import { paddleCustomerDirectory } from "../../src/billing/paddle";
 import { deleteAccount as deleteAccountService } from "../../src/users/service";

@@ -3,7 +3,7 @@
 import { expect } from "chai";
 import type { CallableFunction } from "firebase-functions/v2/https";
 import { db } from "../../src/core/firebase";
-import { PLANS } from "../../src/core/plans";
+import { PLANS } from "../../src/domain/plans";
 import { fetchComments, getVideo, validateVideo } from "../../src/youtube/functions";
 import { resetFirestore } from "../support/emulators";
 import { call, callError } from "../support/functions";

@@ -4,7 +4,8 @@
 import { expect } from "chai";
 import { HttpsError } from "firebase-functions/v2/https";
 import { db } from "../../src/core/firebase";
-import { chunkComments, YouTubeCache } from "../../src/youtube/cache";
+import { chunkByBytes } from "../../src/core/chunking";
+import { YouTubeCache } from "../../src/youtube/cache";
 import { checkVideo, getCommentsCached, loadVideoAndComments } from "../../src/youtube/ingest";
 import type { YouTubeComment } from "../../src/youtube/types";
 import { resetFirestore } from "../support/emulators";
@@ -106,7 +107,7 @@ describe("youtube/ingest: cache + YouTube + quality filter", function () {
       publishedAt: "2025-01-01T00:00:00Z",
       updatedAt: "2025-01-01T00:00:00Z",
     }));
-    const chunks = chunkComments(big);
+    const chunks = chunkByBytes(big);
     expect(chunks.length).to.be.at.least(5);
     for (const chunk of chunks) expect(Buffer.byteLength(JSON.stringify(chunk))).to.be.below(1_000_000);
     expect(chunks.flat()).to.have.length(400);

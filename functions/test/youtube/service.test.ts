@@ -4,7 +4,8 @@ import { expect } from "chai";
 import { HttpsError } from "firebase-functions/v2/https";
 import { classify, toHttpsError } from "../../src/youtube/errors";
 import { backoffDelay, DEFAULT_RETRY } from "../../src/youtube/retry";
-import { parseIsoDuration, UnitMeter } from "../../src/youtube/service";
+import { UnitMeter } from "../../src/core/budgets/unitMeter";
+import { parseIsoDuration } from "../../src/youtube/service";
 import { FIXTURE_IDS, resetStandIn, standInStats, testService, unitsFor } from "../support/youtube";
 import { rejectionOf } from "../support/functions";
 

@@ -10,13 +10,13 @@ import { logger } from "firebase-functions/logger";
 import { AiEmptyResponseError, AiError, AiMalformedResponseError, AiOutputLimitError, AiSafetyBlockError, AiUnavailableError } from "../errors";
 import type { Prompt } from "../prompts/schema";
 import type { AiResult, TokenUsage } from "../types";
-import { addUsage, noUsage } from "../usage";
+import { addUsage, noUsage } from "../tokenUsage";
 import { estimateRequestTokens } from "../tokens";
-import type { CallGate } from "./gate";
-import { parseAnswer, usageOf } from "./response";
+import type { CallGate } from "../../core/budgets/callGate";
+import { parseAnswer, usageOf, type RawResponse } from "./response";
 import { backoffMs, sleep, type RetryPolicy } from "./retry";
 import { outputBudget } from "./thinking";
-import { TransportFailure, type RawResponse, type Transport } from "./transport";
+import { TransportFailure, type Transport } from "./transport";
 
 export interface CallDeps {
   transport: Transport;

@@ -3,21 +3,10 @@
 // shared by every instance) and the analysis queue's rateLimits; RateGate below
 // paces within one instance only (at most `rpm` starts in any sliding 60 s
 // window), for callers that are not on a shared budget.
+import type { CallGate } from "../../core/budgets/callGate";
 import { sleep } from "./retry";
 
 const WINDOW_MS = 60_000;
-
-/** What one attempt is expected to cost, for token-per-minute budgets. */
-export interface CallCost {
-  task: string;
-  /** Estimated prompt tokens plus the answer's maximum. */
-  tokens: number;
-}
-
-export interface CallGate {
-  /** Resolves when the call may start; may reject (e.g. resource-exhausted when over budget). */
-  acquire(cost?: CallCost): Promise<void>;
-}
 
 export class RateGate implements CallGate {
   private readonly starts: number[] = [];

@@ -21,9 +21,10 @@ import type {
   TokenUsage,
   VideoContext,
 } from "../types";
-import { addUsage, noUsage } from "../usage";
+import { addUsage, noUsage } from "../tokenUsage";
 import { callJson, type CallDeps, type TextStream } from "./call";
-import { RateGate, type CallGate } from "./gate";
+import type { CallGate } from "../../core/budgets/callGate";
+import { RateGate } from "./gate";
 import { JsonStringFieldReader } from "./jsonField";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import { sdkTransport, type Transport } from "./transport";

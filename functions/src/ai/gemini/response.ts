@@ -4,7 +4,16 @@
 import { ZodError } from "zod";
 import { AiEmptyResponseError, AiMalformedResponseError, AiOutputLimitError, AiSafetyBlockError } from "../errors";
 import type { TokenUsage } from "../types";
-import type { RawResponse } from "./transport";
+
+/** The parts of a generateContent response Lently reads. */
+export interface RawResponse {
+  candidates?: Array<{
+    content?: { parts?: Array<{ text?: string; thought?: boolean }> };
+    finishReason?: string;
+  }>;
+  promptFeedback?: { blockReason?: string };
+  usageMetadata?: { promptTokenCount?: number; candidatesTokenCount?: number; thoughtsTokenCount?: number };
+}
 
 /**
  * Finish reasons meaning "refused because of the content". LANGUAGE (an

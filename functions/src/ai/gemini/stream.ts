@@ -1,7 +1,7 @@
 // Gemini's streaming generation, read into the same RawResponse one
 // generateContent call gives (text joined, the last finishReason and usage),
 // while each piece of the answer's text is handed on as it arrives.
-import type { RawResponse } from "./transport";
+import type { RawResponse } from "./response";
 
 type Chunk = RawResponse;
 

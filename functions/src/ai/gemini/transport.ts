@@ -7,20 +7,11 @@
 import type { GoogleGenAI } from "@google/genai";
 import type { Prompt } from "../prompts/schema";
 import { redact } from "./redact";
+import type { RawResponse } from "./response";
 import { collectStream } from "./stream";
 import { parseRetryAfter, parseRateLimitBody } from "./retry";
 import type { OutputBudget } from "./thinking";
 import type { AiQuota, UnavailableReason } from "../errors";
-
-/** The parts of a generateContent response Lently reads. */
-export interface RawResponse {
-  candidates?: Array<{
-    content?: { parts?: Array<{ text?: string; thought?: boolean }> };
-    finishReason?: string;
-  }>;
-  promptFeedback?: { blockReason?: string };
-  usageMetadata?: { promptTokenCount?: number; candidatesTokenCount?: number; thoughtsTokenCount?: number };
-}
 
 export interface Transport {
   /**

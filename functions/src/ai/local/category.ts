@@ -3,7 +3,7 @@
 // datasets we score on, often come without "?" or apostrophes: "how do i fix
 // this", "whats the point", "can u make one on loops".
 import { ACTIONABLE_CATEGORIES, type Category, type Sentiment } from "../types";
-import { asksOtherViewers } from "./concernFeatures";
+import { asksOtherViewers, type CategoryExplanation } from "./concernFeatures";
 import { confirmsConcern, shippedConcernModel, type ConcernModel } from "./concerns";
 import { flatWordCount, flatten } from "./tokenize";
 
@@ -222,12 +222,6 @@ function asksTheCreator(text: string): boolean {
     const flat = flatten(sentence);
     return !asksOtherViewers(flat) && !isReaction(flat) && !PRAISE_QUESTION.test(flat);
   });
-}
-
-export interface CategoryExplanation {
-  category: Category;
-  /** Which rule decided, e.g. "question#3" (index into that rule list): for debugging and tuning. */
-  rule: string;
 }
 
 /** `flat` may be passed when the caller already has flatten(text). */

@@ -3,8 +3,15 @@
 // of category.ts matched (the rules give recall), plus words and bigrams of
 // the flattened text (the model learns which of those matches a creator
 // should really act on: precision).
-import type { CategoryExplanation } from "./category";
+import type { Category } from "../types";
 import { flatWordCount } from "./tokenize";
+
+/** What the category rules (category.ts) decided: the check's input. */
+export interface CategoryExplanation {
+  category: Category;
+  /** Which rule decided, e.g. "question#3" (index into that rule list): for debugging and tuning. */
+  rule: string;
+}
 
 export const CONCERN_DENSE_FEATURES = ["actionable", "question", "toViewers", "request", "suggestion", "feedback", "criticism", "appreciation", "short", "long"] as const;
 

@@ -4,8 +4,7 @@
 // vetoes the matches a creator would not act on ("how did you get so good",
 // "why is this so funny"), which is where the rules lost precision.
 import { lazyModel, probability, type LinearModel } from "../../core/linearModel";
-import type { CategoryExplanation } from "./category";
-import { concernDense, concernScale, concernSparse } from "./concernFeatures";
+import { concernDense, concernScale, concernSparse, type CategoryExplanation } from "./concernFeatures";
 import * as weights from "./concern-model.generated";
 
 export type ConcernModel = LinearModel;

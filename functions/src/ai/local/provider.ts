@@ -18,7 +18,7 @@ import type {
   VideoContext,
 } from "../types";
 import { sentencePieces } from "../sentences";
-import { result } from "../usage";
+import { result } from "../tokenUsage";
 import { analyzeCommentsLocally } from "./analyze";
 import { localAnswer } from "./templates/ask";
 import { localAudience } from "./templates/insights";

@@ -1,6 +1,6 @@
 // Analysed comments as compact prompt rows: [n, text, likes, sentiment, category],
 // keyed by position so the model cites short numbers that map back to real ids.
-import { uncheckedCounts, unansweredCounts } from "../summaries";
+import { uncheckedCounts, unansweredCounts } from "../needsAnswer";
 import { ACTIONABLE_CATEGORIES, type AnalysedComment, type SentimentSummary, type ClassificationSummary } from "../types";
 import { codeOfSentiment } from "./analysis";
 import { clip } from "./fence";

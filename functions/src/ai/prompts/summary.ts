@@ -1,7 +1,7 @@
 // The executive summary: a headline, an overview and priority actions that
 // point at real comments.
 import { z } from "zod";
-import { isUnanswered, ownerKind } from "../summaries";
+import { isUnanswered, ownerKind } from "../needsAnswer";
 import type { AnalysedComment, ExecutiveSummary, SummaryInput } from "../types";
 import { fence } from "./fence";
 import { commentRows, idsOf, sampleComments, statsData, unansweredData } from "./rows";

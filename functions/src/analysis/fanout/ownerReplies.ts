@@ -2,18 +2,18 @@
 // known only once the batches have classified the comments. The ingest saw
 // only text and the five inline replies (youtubeSource.ts); here the threads
 // that can reach the creator's inbox or the unanswered counts — questions,
-// requests, criticism, toxic comments (ai/summaries.ts attentionKinds) — with
+// requests, criticism, toxic comments (ai/needsAnswer.ts attentionKinds) — with
 // replies nobody read are read (youtube/threads.ts), most liked first, a few
 // at a time, within the page cap, on the owner's analysis budget. The outcome
 // is kept on the job, so a redelivered finalize reads nothing twice.
 import type { Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
-import { attentionKinds } from "../../ai/summaries";
+import { attentionKinds } from "../../ai/needsAnswer";
 import { youtubeBudget } from "../../core/budgets/youtubeBudget";
 import type { YouTubeService } from "../../youtube/service";
-import { MAX_REPLY_PAGES, REPLY_PAGE_CONCURRENCY, resolveOwnerReplies, type ResolveStop, type ThreadToResolve } from "../../youtube/threads";
-import type { JobDoc } from "../jobDoc";
-import type { SourceComment, StoredComment } from "../results";
+import { MAX_REPLY_PAGES, REPLY_PAGE_CONCURRENCY, resolveOwnerReplies, type ThreadToResolve } from "../../youtube/threads";
+import type { JobDoc, OwnerRepliesRecord } from "../jobDoc";
+import type { SourceComment, StoredComment } from "../commentRecords";
 
 export interface OwnerRepliesDeps {
   db: Firestore;
@@ -21,22 +21,6 @@ export interface OwnerRepliesDeps {
   youtube(): Promise<YouTubeService>;
   maxPages?: number;
   concurrency?: number;
-}
-
-/** What reading the threads found and cost (kept on the job as `ownerReplies`, summarised on the analysis). */
-export interface OwnerRepliesRecord {
-  /** Threads that needed reading: attention kinds with replies beyond the five inline and no owner reply among them. */
-  needed: number;
-  /** Of those, read to the owner's reply or the last page. */
-  read: number;
-  unchecked: number;
-  pages: number;
-  /** Units YouTube counted for those pages (calls it never saw are refunded by the meter). */
-  youtubeUnits: number;
-  stoppedBy: ResolveStop | null;
-  answered: Array<{ id: string; at: string }>;
-  /** Read whole, no reply from the owner. */
-  unanswered: string[];
 }
 
 /** The threads whose answer matters and is not known yet. */

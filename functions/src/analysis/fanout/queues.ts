@@ -6,7 +6,7 @@
 // for interactive calls (Ask AI, replies) and the finalize step, paced by the
 // shared Firestore bucket.
 import { defineInt } from "firebase-functions/params";
-import { aiBudgetFromEnv, analysisQueueRates } from "../../core/budgets/aiPlan";
+import { aiBudgetFromEnv, analysisQueueRates } from "../../core/budgets/aiShares";
 
 export type Priority = "paid" | "free";
 
@@ -35,7 +35,7 @@ export const TOKENS_PER_BATCH_CALL = 6_000;
  * settings of Cloud Tasks, so they are computed when the functions are loaded
  * for deployment, from the same params (read from the environment) that the
  * shared Firestore bucket reads at run time for the interactive and finalize
- * pools; core/budgets/aiPlan.ts keeps the sum under the quota in any minute.
+ * pools; core/budgets/aiShares.ts keeps the sum under the quota in any minute.
  */
 export function batchDispatchRates(env: NodeJS.ProcessEnv = process.env): Record<Priority, number> {
   const rates = analysisQueueRates({ ...aiBudgetFromEnv(env), tokensPerBatch: TOKENS_PER_BATCH_CALL, callsPerDispatch: 1 }, QUEUE_SHARES);

@@ -8,8 +8,8 @@ import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { chunkByBytes } from "../../core/chunking";
 import { commitInByteBatches } from "../../core/writeBatches";
 import type { CommentAnalysis, TokenUsage } from "../../ai/types";
-import { addUsage, noUsage } from "../../ai/usage";
-import type { SourceComment } from "../results";
+import { addUsage, noUsage } from "../../ai/tokenUsage";
+import type { SourceComment } from "../commentRecords";
 
 /** Bytes of comments per batch document: under Firestore's 1 MiB, whatever the comments' length. */
 const BATCH_DOC_BYTES = 600_000;

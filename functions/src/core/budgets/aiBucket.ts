@@ -18,9 +18,9 @@
 //   await gate.acquire({ tokens });                    // before each Gemini HTTP attempt
 import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
-import type { CallCost, CallGate } from "../../ai/gemini/gate";
 import { ContentionError, readModifyWrite } from "../readModifyWrite";
-import { aiBudgetFromParams, laneTiming, poolLimits, type AiPool, type PoolLimits } from "./aiPlan";
+import { aiBudgetFromParams, laneTiming, poolLimits, type AiPool, type PoolLimits } from "./aiShares";
+import type { CallCost, CallGate } from "./callGate";
 import { AI_BUDGET_MAX_WAIT_SECONDS } from "./config";
 
 interface BucketDoc {
@@ -86,7 +86,7 @@ export interface AiBucketOptions {
   maxWaitMs: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** See aiPlan.LATENCY_ALLOWANCE_MS. */
+  /** See aiShares.LATENCY_ALLOWANCE_MS. */
   allowanceMs?: number;
 }
 

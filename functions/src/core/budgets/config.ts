@@ -1,4 +1,4 @@
-// Params of the project-wide budgets (see README "Shared budgets"). Shares are
+// Params of the project-wide budgets (see docs/budgets.md). Shares are
 // whole percentages: firebase-functions params have no float type.
 import { defineInt } from "firebase-functions/params";
 
@@ -15,6 +15,12 @@ export const YOUTUBE_ANALYSIS_RESERVE_PERCENT = defineInt("YOUTUBE_ANALYSIS_RESE
 export const YOUTUBE_LOOKUPS_PER_MINUTE = defineInt("YOUTUBE_LOOKUPS_PER_MINUTE", {
   default: 30,
   description: "getVideo, validateVideo, fetchComments and startAnalysis calls allowed per user per minute",
+});
+
+/** Requests per minute the project's Gemini quota allows; batches are paced to stay under it. */
+export const AI_REQUESTS_PER_MINUTE = defineInt("AI_REQUESTS_PER_MINUTE", {
+  default: 60,
+  description: "Gemini requests per minute allowed for this project",
 });
 
 export const AI_TOKENS_PER_MINUTE = defineInt("AI_TOKENS_PER_MINUTE", {

@@ -1,5 +1,5 @@
 // The project's YouTube budget: one unit ledger per Pacific day (as YouTube
-// counts its quota) and a per-user daily allowance by plan (core/plans.ts).
+// counts its quota) and a per-user daily allowance by plan (domain/plans.ts).
 // Every YouTube call is charged *before* it is made, so the ledger can never
 // be behind what was spent.
 //
@@ -26,11 +26,11 @@
 // itself (10,000 units ≈ 0.1 writes/s on average) and refusals write nothing.
 import { FieldValue, Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
-import { UnitMeter } from "../../youtube/service";
-import { PLANS, type PlanId } from "../plans";
+import { PLANS, type PlanId } from "../../domain/plans";
 import { ContentionError, readModifyWrite } from "../readModifyWrite";
 import { YOUTUBE_ANALYSIS_RESERVE_PERCENT, YOUTUBE_DAILY_UNITS } from "./config";
 import { pacificDay } from "./pacificDay";
+import { UnitMeter } from "./unitMeter";
 
 export type YoutubePurpose = "lookup" | "analysis" | "write";
 

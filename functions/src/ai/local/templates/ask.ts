@@ -3,7 +3,7 @@
 // (they share its words, or are the kind of comment it asks about) and answers
 // with real counts, the words those comments share, and quotes — the most
 // relevant comment first, then the most liked.
-import { isUnanswered, ownerKind, OWNER_KINDS } from "../../summaries";
+import { isUnanswered, ownerKind, OWNER_KINDS } from "../../needsAnswer";
 import type { AnalysedComment, AskAnswer, AskInput, Category } from "../../types";
 import { clip } from "../../prompts/fence";
 import { singular } from "../themes";

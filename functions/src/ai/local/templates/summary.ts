@@ -1,7 +1,7 @@
 // The executive summary from templates: real numbers from the summaries and
 // priority actions that point at real comments (open questions, requests,
 // criticism clusters), most liked first.
-import { isUnanswered, isViewerQuestion, uncheckedCounts, unansweredCounts } from "../../summaries";
+import { isUnanswered, isViewerQuestion, uncheckedCounts, unansweredCounts } from "../../needsAnswer";
 import type { AnalysedComment, Category, ExecutiveSummary, PriorityAction, SummaryInput } from "../../types";
 import { commentsToThank, criticisesTheVideo } from "./picks";
 import { listOf, pct, plural, quote } from "./text";

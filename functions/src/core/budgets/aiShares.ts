@@ -7,8 +7,7 @@
 // pool is a token bucket whose burst plus refill over 60 s (plus a latency
 // allowance) fits its share, and the queue's rate is what is left, minus its burst.
 import type { IntParam } from "firebase-functions/params";
-import { AI_REQUESTS_PER_MINUTE } from "../../ai/config";
-import { AI_FINALIZE_PERCENT, AI_INTERACTIVE_PERCENT, AI_TOKENS_PER_MINUTE } from "./config";
+import { AI_FINALIZE_PERCENT, AI_INTERACTIVE_PERCENT, AI_REQUESTS_PER_MINUTE, AI_TOKENS_PER_MINUTE } from "./config";
 
 export type AiPool = "interactive" | "finalize";
 

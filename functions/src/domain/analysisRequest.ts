@@ -2,7 +2,7 @@
 // startAnalysis' input and, again, the `input` of a job document a client
 // wrote directly (client-written documents are untrusted).
 import { z } from "zod";
-import { includeSchema } from "../users/settings";
+import { includeSchema } from "./settings";
 
 export const analysisRequestSchema = z.strictObject({
   videoUrlOrId: z.string().max(500, "must be at most 500 characters"),

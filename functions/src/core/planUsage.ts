@@ -1,7 +1,7 @@
-// The usage document (users/{uid}/billing/usage): counters, limits copied from
+// Plan usage: the usage document (users/{uid}/billing/usage): counters, limits copied from
 // the plan, and the current monthly period. Server writes only.
 import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
-import { PLANS, planOf, type PlanId, type UsageType } from "./plans";
+import { PLANS, planOf, type PlanId, type UsageType } from "../domain/plans";
 
 export interface UsageDoc {
   plan: PlanId;
@@ -107,14 +107,14 @@ export function rolledOver(usage: UsageDoc, plan: PlanId, now: Date): { usage: U
   };
 }
 
-export interface UsageMeter {
+export interface PlanUsageMeter {
   used: number;
   limit: number | null;
   remaining: number | null;
   unlimited: boolean;
 }
 
-export function meter(used: number, limit: number | null): UsageMeter {
+export function meter(used: number, limit: number | null): PlanUsageMeter {
   return limit === null
     ? { used, limit: null, remaining: null, unlimited: true }
     : { used, limit, remaining: Math.max(0, limit - used), unlimited: false };

@@ -4,7 +4,7 @@
 // actually counts.
 import type { Firestore } from "firebase-admin/firestore";
 import { currentUsage, usageDocs } from "../core/quota";
-import { usageView } from "../core/usage";
+import { usageView } from "../core/planUsage";
 
 export async function askQuota(db: Firestore, uid: string, now = new Date()) {
   const [usageSnap, profileSnap] = await db.getAll(...usageDocs(db, uid));

@@ -1,7 +1,7 @@
 // Turns provider output (keyed by short per-request ids like "c17") into what
 // Lently stores: per-comment records keyed by YouTube comment ids, and
 // insights/summary whose comment references all exist in the analysis.
-import { isUnanswered, isViewerQuestion, uncheckedCounts, unansweredCounts } from "../ai/summaries";
+import { isUnanswered, isViewerQuestion, uncheckedCounts, unansweredCounts } from "../ai/needsAnswer";
 import type { AnalysedComment, CommentAnalysis, ExecutiveSummary, Insights } from "../ai/types";
 import type { ScoredComment } from "../youtube/quality/filter";
 import type { OwnerReplyState } from "../youtube/threads";

@@ -1,11 +1,12 @@
-// The completed analysis a question is about, read on behalf of its owner:
+// The completed analysis Ask AI or the inbox is about, read on behalf of its owner:
 // the analysis document (by id, or the caller's latest analysis of a video)
 // and its stored comments. An analysis document exists only once its job
 // completed (analysis/store.ts writes it last), so "exists" means "ready".
 import type { DocumentData, Firestore } from "firebase-admin/firestore";
 import type { ClassificationSummary, ContentIdea, ExecutiveSummary, SentimentSummary, Theme } from "../ai/types";
-import type { StoredComment } from "../analysis/results";
-import { notFound, permissionDenied } from "../core/errors";
+import type { StoredComment } from "./commentRecords";
+import { notFound } from "../core/errors";
+import { ownedDoc } from "../core/ownership";
 
 export interface TopQuestion {
   commentId: string;
@@ -51,15 +52,13 @@ function toAskable(id: string, data: DocumentData): AskableAnalysis {
 }
 
 /**
- * The analysis the caller asks about. By id: not-found when missing,
- * permission-denied when it is someone else's. By video: the caller's most
+ * The analysis the caller asks about. By id: not-found when missing or
+ * someone else's (core/ownership ownedDoc). By video: the caller's most
  * recently completed analysis of that video (only their own are searched).
  */
 export async function ownedAnalysis(db: Firestore, uid: string, ref: AnalysisRef): Promise<AskableAnalysis> {
   if (ref.analysisId !== undefined) {
-    const snap = await db.doc(`analyses/${ref.analysisId}`).get();
-    if (!snap.exists) throw notFound("Analysis");
-    if (snap.get("userId") !== uid) throw permissionDenied("This analysis belongs to another account.");
+    const snap = await ownedDoc(db.doc(`analyses/${ref.analysisId}`), uid, "Analysis");
     return toAskable(snap.id, snap.data()!);
   }
   const latest = await db

@@ -1,6 +1,6 @@
 // User settings: a validated object with defaults, updated by partial patches.
 import { z } from "zod";
-import { REPLY_TONES } from "../ai/types";
+import { REPLY_TONES } from "./labels";
 
 export const ANALYSIS_SECTIONS = ["sentiment", "classification", "insights", "summary"] as const;
 
