@@ -1,4 +1,5 @@
 // `npm run eval -- <task> [--data DIR] [--json] [--split NAME|all] [--provider local|gemini]`
+// (`language` scores the language detector on its own labelled set: tools/eval/language.ts)
 // Scores Lently's models on the human-labelled datasets in
 // ../shared/datasets (never copied into this repo). Without the data folder
 // it says so and exits 0; so does `--provider gemini` without GEMINI_API_KEY.
@@ -12,6 +13,7 @@ const tasks: Record<string, () => Promise<EvalTask>> = {
   sentiment: async () => (await import("./eval/sentiment")).sentimentTask,
   concerns: async () => (await import("./eval/concerns")).concernsTask,
   toxicity: async () => (await import("./eval/toxicity")).toxicityTask,
+  language: async () => (await import("./eval/language")).languageTask,
 };
 
 const PROVIDERS = ["local", "gemini"] as const;
@@ -43,7 +45,8 @@ async function main(): Promise<void> {
     return;
   }
   const args: EvalArgs = { data, json, split: flag("--split") ?? "test", labeler };
-  if (!existsSync(data)) {
+  // A task with its own labelled set (written for the tests) needs no shared data.
+  if (!("builtIn" in task) && !existsSync(data)) {
     const message = `eval ${name}: no data at ${data}; nothing to score (the shared datasets are not on this machine).`;
     if (args.json) console.log(JSON.stringify({ task: name, skipped: true, reason: message }));
     else console.log(message);
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
   const usage = usageReport(labeler);
   if (args.json) console.log(JSON.stringify({ task: name, provider: labeler.name, ...result, ...(labeler.name === "gemini" ? { usage } : {}) }));
   else {
-    console.log(`provider: ${labeler.name === "gemini" ? `gemini (${usage.model}, the production analysis prompt)` : "local models"}`);
+    if (!("builtIn" in task)) console.log(`provider: ${labeler.name === "gemini" ? `gemini (${usage.model}, the production analysis prompt)` : "local models"}`);
     task.print(result);
     if (labeler.name === "gemini") {
       const cost = usage.estimatedUsd === undefined ? "no list price known for this model" : `≈ $${usage.estimatedUsd}`;

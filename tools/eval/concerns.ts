@@ -41,7 +41,7 @@ export const concernsTask: EvalTask = {
       let i = 0;
       for (const [texts, gold] of [[video.concerns, true], [video.others, false]] as const) {
         for (const text of texts) {
-          count(counts, byGemini ? needsAttention(byGemini[i].category) : flagsConcern(text, model), gold);
+          count(counts, byGemini ? needsAttention(byGemini[i].category ?? "other") : flagsConcern(text, model), gold);
           count(rules, flagsConcern(text, null), gold);
           i += 1;
         }

@@ -15,10 +15,11 @@ const CLASSES: readonly Polarity[] = ["positive", "negative"];
 type Scores = ReturnType<typeof multiClassScores<Polarity>> & { predicted: Record<string, number> };
 
 async function score(rows: Array<{ text: string; label: Polarity }>, args: EvalArgs, videoTitle = "tablet review"): Promise<Scores> {
-  const predicted: Record<string, number> = { positive: 0, negative: 0, neutral: 0, mixed: 0 };
+  // "unread": a comment the local models leave without a verdict (another language): scored as a miss.
+  const predicted: Record<string, number> = { positive: 0, negative: 0, neutral: 0, mixed: 0, unread: 0 };
   const analysed = await args.labeler.analyze(rows.map((r) => r.text), videoTitle);
   const pairs = rows.map((row, i) => {
-    const sentiment = analysed[i].sentiment;
+    const sentiment = analysed[i].sentiment ?? "unread";
     predicted[sentiment] += 1;
     return { gold: row.label, predicted: sentiment };
   });

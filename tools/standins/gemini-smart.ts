@@ -167,7 +167,7 @@ async function localAnswer(task: StandInTask | undefined, system: string, user: 
       const pairs = (unfence(user, "comments") ?? []) as Array<[number, string]>;
       const results = analyzeCommentsLocally(pairs.map(([n, text]) => ({ id: String(n), text })));
       // Every field of the local analysis travels along (e.g. a `toxic` flag), so a schema asking for it gets it.
-      return { r: results.map((a) => ({ ...a, i: Number(a.id), s: codeOfSentiment(a.sentiment), x: a.score, e: a.emotions, c: a.category })) };
+      return { r: results.map((a) => ({ ...a, i: Number(a.id), s: codeOfSentiment(a.sentiment ?? "neutral"), x: a.score, e: a.emotions, c: a.category })) };
     }
     case "insights":
       return insightsOf(user);

@@ -18,7 +18,7 @@ import {
   type ToxicitySummary,
 } from "./types";
 
-type Analysed = Pick<CommentAnalysis, "sentiment" | "score" | "emotions" | "category" | "blocked">;
+type Analysed = Pick<CommentAnalysis, "sentiment" | "score" | "emotions" | "category" | "blocked" | "unread">;
 
 const TOP_EMOTIONS = 5;
 
@@ -59,7 +59,8 @@ export function percentages<K extends string>(counts: Record<K, number>, keys: r
   return out;
 }
 
-const counted = <T extends { blocked?: boolean }>(analysed: readonly T[]): T[] => analysed.filter((a) => !a.blocked);
+// Comments a provider refused (`blocked`) or could not read (`unread`) have no verdict to count.
+const counted = <T extends { blocked?: boolean; unread?: string }>(analysed: readonly T[]): T[] => analysed.filter((a) => !a.blocked && !a.unread);
 
 export function summarizeSentiment(analysed: readonly Analysed[]): SentimentSummary {
   const rows = counted(analysed);
@@ -67,7 +68,7 @@ export function summarizeSentiment(analysed: readonly Analysed[]): SentimentSumm
   const emotions = zeroes<Emotion>(EMOTIONS);
   let scoreSum = 0;
   for (const row of rows) {
-    counts[row.sentiment] += 1;
+    if (row.sentiment) counts[row.sentiment] += 1;
     scoreSum += row.score;
     for (const emotion of new Set(row.emotions)) emotions[emotion] += 1;
   }
@@ -88,7 +89,7 @@ export function summarizeSentiment(analysed: readonly Analysed[]): SentimentSumm
 export function summarizeClassification(analysed: readonly Analysed[]): ClassificationSummary {
   const rows = counted(analysed);
   const counts = zeroes<Category>(CATEGORIES);
-  for (const row of rows) counts[row.category] += 1;
+  for (const row of rows) if (row.category) counts[row.category] += 1;
   return {
     total: rows.length,
     counts,
@@ -104,6 +105,7 @@ interface Flagged {
   likeCount?: number;
   toxic?: boolean;
   blocked?: boolean;
+  unread?: string;
 }
 
 const TOXIC_EXAMPLES = 5;

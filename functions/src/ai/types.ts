@@ -22,16 +22,24 @@ export interface CommentInput {
   repliesUnchecked?: boolean;
   /** The channel owner wrote it: nothing the owner must answer (youtube/quality/filter.ts). */
   byOwner?: boolean;
+  /** ISO 639-1 code detected by ai/language/detect.ts; null when undetermined (short, emoji only). */
+  language?: string | null;
 }
 
 export interface CommentAnalysis {
   id: string;
-  sentiment: Sentiment;
-  /** -1 (very negative) … 1 (very positive). */
+  /** Null when the provider could not read the comment (`unread`): no verdict rather than a wrong one. */
+  sentiment: Sentiment | null;
+  /** -1 (very negative) … 1 (very positive); 0 when unread. */
   score: number;
   /** Most salient first; may be empty. */
   emotions: Emotion[];
-  category: Category;
+  /** Null when unread. */
+  category: Category | null;
+  /** Why the provider gave no verdict: `language`, a language its models were not built for (the local provider and anything but English). */
+  unread?: "language";
+  /** ISO 639-1 code of the comment's language (ai/language/detect.ts), null when undetermined; set by the batch stage. */
+  language?: string | null;
   /** Insults, harassment, hate, threats or obscenity aimed at a person. Both providers set it; absent on analyses stored before it existed. */
   toxic?: boolean;
   /** Set when the provider refused this comment (e.g. a safety block); the comment is kept, not lost. */

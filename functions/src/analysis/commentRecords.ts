@@ -24,6 +24,10 @@ export interface StoredComment {
   /** Absent on analyses stored before the flag existed. */
   toxic?: boolean;
   blocked?: boolean;
+  /** ISO 639-1 code (ai/language/detect.ts), null when undetermined; absent on analyses stored before it existed. */
+  language?: string | null;
+  /** `language`: the provider could not read it (sentiment and category null). */
+  unread?: "language";
   /** The channel owner replied in this comment's thread (whole threads, youtube/threads.ts); always written since threads are fetched whole. */
   answeredByOwner?: boolean;
   ownerRepliedAt?: string;
@@ -75,6 +79,8 @@ export function joinAnalyses(comments: SourceComment[], analyses: CommentAnalysi
       toxic: result.toxic === true,
       category: result.category,
       ...(result.blocked ? { blocked: true } : {}),
+      language: result.language ?? null,
+      ...(result.unread ? { unread: result.unread } : {}),
       answeredByOwner: comment.answeredByOwner ?? false,
       ...(comment.ownerRepliedAt ? { ownerRepliedAt: comment.ownerRepliedAt } : {}),
       ...(comment.repliesUnchecked ? { repliesUnchecked: true } : {}),

@@ -29,7 +29,7 @@ export function matchesFilter(comment: StoredComment, filter: ContextFilter): bo
     case "questions":
       return isViewerQuestion(comment);
     case "feedback":
-      return FEEDBACK_CATEGORIES.includes(comment.category);
+      return comment.category !== null && FEEDBACK_CATEGORIES.includes(comment.category);
     case "toxic":
       return comment.toxic === true;
   }
@@ -179,7 +179,7 @@ export function retrieve(question: string, comments: readonly StoredComment[], o
 
   const ranked = pool.map((comment, i): Retrieved & { order: number } => {
     const lexical = maxBm25 > 0 ? bm25[i] / maxBm25 : 0;
-    const fits = wanted.includes(comment.category) ? 1 : 0;
+    const fits = comment.category !== null && wanted.includes(comment.category) ? 1 : 0;
     const score = lexical + ENGAGEMENT_WEIGHT * (engagementOf(comment) / maxEngagement) + INTENT_WEIGHT * fits;
     return { comment, score, lexical, order: i };
   });

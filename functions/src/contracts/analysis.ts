@@ -19,11 +19,17 @@ export const storedComment = z.lazy(() => z.looseObject({
   engagement: z.number(),
   isQuestion: z.boolean(),
   isFeedback: z.boolean(),
-  sentiment: z.enum(SENTIMENTS),
+  /** Null when the provider could not read the comment (`unread`). */
+  sentiment: z.enum(SENTIMENTS).nullable(),
   score: z.number().min(-1).max(1),
   emotions: z.array(z.enum(EMOTIONS)),
-  category: z.enum(CATEGORIES),
+  /** Null when unread. */
+  category: z.enum(CATEGORIES).nullable(),
   blocked: z.boolean().optional(),
+  /** ISO 639-1 code of the comment's language, null when too short to tell; absent on analyses stored before it existed. */
+  language: z.string().nullable().optional(),
+  /** "language": the local models cannot read this language, so no verdict was given (Gemini reads it). */
+  unread: z.literal("language").optional(),
   /** The channel owner replied in the thread (whole threads); absent on analyses stored before replies were fetched. */
   answeredByOwner: z.boolean().optional(),
   /** The owner's latest reply (ISO 8601), when answered. */
@@ -35,7 +41,7 @@ export const storedComment = z.lazy(() => z.looseObject({
 }));
 
 export const sentimentResult = z.lazy(() => z.looseObject({
-  total: z.number().int().positive(),
+  total: z.number().int().min(0),
   counts: z.record(z.enum(SENTIMENTS), z.number().int().min(0)),
   percentages: z.record(z.enum(SENTIMENTS), share),
   dominant: z.enum(SENTIMENTS),
@@ -66,6 +72,23 @@ export const analysisResults = z.lazy(() => z.looseObject({
       themes: z.array(z.looseObject({ name: z.string().min(1), description: z.string(), commentIds: ids, mentions: z.number() })),
       contentIdeas: z.array(z.looseObject({ title: z.string().min(1), rationale: z.string(), commentIds: ids })),
       audience: z.looseObject({ summary: z.string() }),
+    })
+    .optional(),
+  /** Share of each language, the commonest ones' sentiment, and how many comments the provider could not read. */
+  languages: z
+    .looseObject({
+      total: z.number().int().min(0),
+      undetermined: z.number().int().min(0),
+      unread: z.number().int().min(0),
+      languages: z.array(
+        z.looseObject({
+          code: z.string().min(2),
+          name: z.string().min(1),
+          count: z.number().int().positive(),
+          share,
+          sentiment: z.record(z.enum(SENTIMENTS), share).nullable(),
+        }),
+      ),
     })
     .optional(),
   summary: z

@@ -66,8 +66,10 @@ export const getInboxResponse = z.lazy(() => z.strictObject({
       likeCount: z.number().int().min(0),
       replyCount: z.number().int().min(0),
       publishedAt: z.string(),
-      category: z.enum(CATEGORIES),
-      sentiment: z.enum(SENTIMENTS),
+      category: z.enum(CATEGORIES).nullable(),
+      sentiment: z.enum(SENTIMENTS).nullable(),
+      /** ISO 639-1 code of the comment's language; null when too short to tell or stored before it was detected. */
+      language: z.string().nullable(),
       kinds: z.array(z.enum(INBOX_KINDS)).min(1),
       answered: z.boolean(),
       /** false: the thread has replies the analysis did not read (the reply-page cap, a refusal) and Lently posted none: not known to be unanswered. */

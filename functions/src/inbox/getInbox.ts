@@ -114,6 +114,7 @@ export async function getInbox(db: Firestore, uid: string, input: InboxInput) {
       publishedAt: c.publishedAt,
       category: c.category,
       sentiment: c.sentiment,
+      language: c.language ?? null,
       kinds: own,
       answered,
       checked,

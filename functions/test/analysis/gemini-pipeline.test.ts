@@ -21,7 +21,7 @@ describe("analysis and Ask AI through Gemini (stand-in, @google/genai)", functio
     const run = await runAnalysis("g-think");
     expect(run.status).to.equal("completed");
     const analysis = run.analysis!;
-    expect(analysis.results).to.have.keys(["sentiment", "classification", "insights", "summary", "toxicity"]);
+    expect(analysis.results).to.have.keys(["sentiment", "classification", "insights", "summary", "toxicity", "languages"]);
     const byTask = (task: string) => run.requests.filter((r) => r.task === task);
     expect(byTask("analysis").length).to.be.greaterThan(2);
     for (const r of byTask("analysis")) expect(r.generationConfig.thinkingConfig).to.deep.equal({ thinkingBudget: 0 });

@@ -97,7 +97,7 @@ describe("analysis pipeline (in-process)", function () {
     expect(job.options).to.deep.include({ maxComments: 100, truncatedToPlanLimit: true });
     const analysis = (await db().doc(`analyses/${job.analysisId!}`).get()).data()!;
     // Toxicity is counted whatever the options: it comes with every per-comment analysis.
-    expect(Object.keys(analysis.results as object)).to.deep.equal(["sentiment", "toxicity"]);
+    expect(Object.keys(analysis.results as object)).to.deep.equal(["sentiment", "toxicity", "languages"]);
     expect((analysis.counts as { fetched: number }).fetched).to.equal(100);
   });
 

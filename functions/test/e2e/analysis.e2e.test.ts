@@ -96,4 +96,24 @@ describe("e2e: analysis through httpsCallable and the Firestore trigger", functi
   });
 
 
+
+  it("a video commented in many languages: the analysis (Gemini) reports its language mix and reads every comment", async () => {
+    const viewer = await signUp();
+    await viewer.call("getMe");
+    const { jobId } = await viewer.call<{ jobId: string }>("startAnalysis", { videoUrlOrId: FIXTURE_IDS.mixedLanguages, maxComments: 100 });
+    const last = (await watchJob(viewer, jobId)).at(-1)!;
+    expect(last.status, JSON.stringify(last.error)).to.equal("completed");
+    const { analysis } = await viewer.call<{ analysis: { provider: string; results: { languages?: { unread: number; languages: Array<{ code: string; share: number; sentiment: unknown }> } } } }>(
+      "getAnalysis",
+      { analysisId: last.analysisId },
+    );
+    expect(analysis.provider).to.equal("gemini");
+    const mix = analysis.results.languages!;
+    expect(mix.unread).to.equal(0);
+    expect(mix.languages.map((l) => l.code)).to.include.members(["en", "es", "pt", "de", "ja", "ar", "hi"]);
+    expect(mix.languages[0].code).to.equal("en");
+    // Gemini reads Japanese and Arabic: their sentiment is part of the mix when they rank among the top.
+    expect(mix.languages.slice(0, 3).every((l) => l.sentiment !== null)).to.equal(true);
+    await viewer.close();
+  });
 });

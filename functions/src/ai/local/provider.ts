@@ -19,7 +19,8 @@ import type {
 } from "../types";
 import { sentencePieces } from "../sentences";
 import { result } from "../tokenUsage";
-import { analyzeCommentsLocally } from "./analyze";
+import { loadLanguageDetector, localModelsRead } from "../language/detect";
+import { analyzeComment } from "./analyze";
 import { localAnswer } from "./templates/ask";
 import { localAudience } from "./templates/insights";
 import { localReplies } from "./templates/replies";
@@ -30,8 +31,19 @@ import { contentIdeas, extractThemes } from "./themes";
 export class LocalProvider implements AiProvider {
   readonly name = "local" as const;
 
-  analyzeComments(batch: CommentInput[], _video: VideoContext): Promise<AiResult<CommentAnalysis[]>> {
-    return Promise.resolve(result(analyzeCommentsLocally(batch)));
+  /**
+   * The models read English: a comment in another language (given by the
+   * pipeline, else detected here) is left unread, with no sentiment or
+   * category, rather than given the verdict its emoji or loan words would get.
+   */
+  async analyzeComments(batch: CommentInput[], _video: VideoContext): Promise<AiResult<CommentAnalysis[]>> {
+    const detect = batch.some((c) => c.language === undefined) ? await loadLanguageDetector() : undefined;
+    return result(
+      batch.map((c) => {
+        const language = c.language !== undefined ? c.language : (detect?.(c.text) ?? null);
+        return localModelsRead(language) ? { ...analyzeComment(c), language } : unreadComment(c.id, language);
+      }),
+    );
   }
 
   async generateInsights(input: InsightsInput): Promise<AiResult<Insights>> {
@@ -61,4 +73,9 @@ export class LocalProvider implements AiProvider {
   draftReplies(input: ReplyInput): Promise<AiResult<string[]>> {
     return Promise.resolve(result(localReplies(input)));
   }
+}
+
+/** A comment the local models cannot read: no verdict at all (not "neutral", not "other"). */
+function unreadComment(id: string, language: string | null): CommentAnalysis {
+  return { id, sentiment: null, score: 0, emotions: [], category: null, toxic: false, unread: "language", language };
 }

@@ -383,7 +383,7 @@ function titleOf(text: string): string | undefined {
 }
 
 export function contentIdeas(comments: AnalysedComment[], phraser: NounPhraser, max = 5): ContentIdea[] {
-  const sources = comments.filter((c) => IDEA_SOURCES[c.category] !== undefined);
+  const sources = comments.filter((c) => c.category !== null && IDEA_SOURCES[c.category] !== undefined);
   if (sources.length === 0 || max <= 0) return [];
   const { terms, docTerms } = termStats(sources.map((c) => c.text), phraser);
   const weightOf = (t: Term): number => t.docs.length * (t.words > 1 ? PHRASE_BOOST : 1);
@@ -400,7 +400,7 @@ export function contentIdeas(comments: AnalysedComment[], phraser: NounPhraser, 
     if (!best) return;
     const group = groups.get(best.key) ?? { term: best, members: [], weight: 0 };
     group.members.push(c);
-    group.weight += IDEA_SOURCES[c.category] ?? 0;
+    group.weight += (c.category && IDEA_SOURCES[c.category]) || 0;
     groups.set(best.key, group);
   });
   const ideas: ContentIdea[] = [];
@@ -414,7 +414,7 @@ export function contentIdeas(comments: AnalysedComment[], phraser: NounPhraser, 
     if (ideas.length >= max) break;
     const [form] = commonForm(g.term);
     // Requests first: what viewers asked for in their own words makes the title.
-    const ordered = [...g.members].sort((a, b) => (IDEA_SOURCES[b.category] ?? 0) - (IDEA_SOURCES[a.category] ?? 0) || (b.likeCount ?? 0) - (a.likeCount ?? 0));
+    const ordered = [...g.members].sort((a, b) => ((b.category && IDEA_SOURCES[b.category]) || 0) - ((a.category && IDEA_SOURCES[a.category]) || 0) || (b.likeCount ?? 0) - (a.likeCount ?? 0));
     // A title that names the group's subject, else the first the viewers' words make.
     const titled = ordered.flatMap((m) => {
       const t = titleOf(m.text);

@@ -8,7 +8,7 @@ import { clip } from "./fence";
 export type CommentRow = [number, string, number, string, string];
 
 export function commentRows(comments: readonly AnalysedComment[], maxChars: number): CommentRow[] {
-  return comments.map((c, n) => [n + 1, clip(c.text, maxChars), c.likeCount ?? 0, codeOfSentiment(c.sentiment), c.category]);
+  return comments.map((c, n) => [n + 1, clip(c.text, maxChars), c.likeCount ?? 0, c.sentiment ? codeOfSentiment(c.sentiment) : "-", c.category ?? "-"]);
 }
 
 /** Real comment ids for the row numbers a model cited; numbers outside the rows are dropped, repeats once. */
@@ -32,7 +32,7 @@ export function sampleComments(comments: readonly AnalysedComment[], limit: numb
     .sort((a, b) => (b.likeCount ?? 0) - (a.likeCount ?? 0));
   if (ranked.length <= limit) return ranked;
   const picked = new Set(ranked.slice(0, Math.ceil(limit / 2)));
-  for (const c of ranked) if (picked.size < limit && ACTIONABLE_CATEGORIES.includes(c.category)) picked.add(c);
+  for (const c of ranked) if (picked.size < limit && c.category !== null && ACTIONABLE_CATEGORIES.includes(c.category)) picked.add(c);
   for (const c of ranked) if (picked.size < limit) picked.add(c);
   return ranked.filter((c) => picked.has(c));
 }

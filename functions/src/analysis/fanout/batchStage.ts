@@ -5,6 +5,7 @@
 import type { Firestore } from "firebase-admin/firestore";
 import { Timestamp } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
+import { loadLanguageDetector } from "../../ai/language/detect";
 import type { AiProvider } from "../../ai/types";
 import { readModifyWrite } from "../../core/readModifyWrite";
 import { describeFailure } from "../failures";
@@ -63,9 +64,13 @@ export async function runBatchTask(deps: BatchDeps, data: { jobId: string; index
   let result;
   try {
     const ai = await deps.connect();
-    const inputs = batch.comments.map((c, i) => ({ id: `c${batch.offset + i}`, text: c.text, author: c.author, likeCount: c.likeCount }));
+    // Each comment's language, whichever provider reads it: stored with its analysis and counted in the language mix.
+    const detect = await loadLanguageDetector();
+    const inputs = batch.comments.map((c, i) => ({ id: `c${batch.offset + i}`, text: c.text, author: c.author, likeCount: c.likeCount, language: detect(c.text) }));
     const video = job!.analysisVideo!;
-    result = await ai.analyzeComments(inputs, { id: video.id, title: video.title, channelTitle: video.channelTitle, description: video.description });
+    const analysed = await ai.analyzeComments(inputs, { id: video.id, title: video.title, channelTitle: video.channelTitle, description: video.description });
+    const languageOf = new Map(inputs.map((c) => [c.id, c.language]));
+    result = { ...analysed, value: analysed.value.map((a) => ({ ...a, language: languageOf.get(a.id) ?? null })) };
   } catch (err) {
     const lastAttempt = attempt.retryCount + 1 >= attempt.maxAttempts;
     if (isRetryable(err) && !lastAttempt) {

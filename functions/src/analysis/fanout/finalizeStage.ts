@@ -8,6 +8,7 @@
 import type { Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { summarizeClassification, summarizeSentiment, summarizeToxicity, withToxicityAction } from "../../ai/summaries";
+import { summarizeLanguages } from "../../ai/language/mix";
 import type { AiProvider, TokenUsage } from "../../ai/types";
 import type { YouTubeService } from "../../youtube/service";
 import { addUsage, noUsage } from "../../ai/tokenUsage";
@@ -107,11 +108,13 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
         ...(options.include.insights && insights ? { insights: resolveInsights(insights, stored) } : {}),
         ...(summary ? { summary } : {}),
         toxicity: summarizeToxicity(stored),
+        languages: summarizeLanguages(stored),
       },
       counts: {
         ...job!.counts,
         analysed: stored.length,
         blocked: stored.filter((c) => c.blocked).length,
+        unread: stored.filter((c) => c.unread).length,
         unanalysed: missing,
       },
       cost: {

@@ -190,7 +190,7 @@ export function localAnswer(input: AskInput): AskAnswer {
   // The comments behind a content idea say what viewers want, whatever their kind.
   const behindIdeas = new Set(intent === "requests" ? (input.contentIdeas ?? []).flatMap((i) => i.commentIds) : []);
   // A "criticism" about the viewers who disliked the video is no complaint about it.
-  const fitsIntent = (c: AnalysedComment) => (wanted?.includes(c.category) === true && (c.category !== "criticism" || criticisesTheVideo(c))) || behindIdeas.has(c.id);
+  const fitsIntent = (c: AnalysedComment) => (c.category !== null && wanted?.includes(c.category) === true && (c.category !== "criticism" || criticisesTheVideo(c))) || behindIdeas.has(c.id);
   const scored: Scored[] = usable.map((c, rank) => {
     const words = wordsOf(c.text);
     const overlap = query.size ? [...query].filter((w) => words.has(w)).length / query.size : 0;
@@ -240,7 +240,7 @@ export function localAnswer(input: AskInput): AskAnswer {
   const comments = related.map((t) => t.c);
   const best = top[0].c;
   const mostLiked = [...comments].sort((a, b) => (b.likeCount ?? 0) - (a.likeCount ?? 0))[0];
-  const inWanted = wanted ? comments.filter((c) => wanted.includes(c.category)).length : 0;
+  const inWanted = wanted ? comments.filter((c) => c.category !== null && wanted.includes(c.category)).length : 0;
   const topics = sharedThemes(comments, input.themes ?? [], query);
   const shared = topics.length ? [] : sharedWords(comments, query);
 
@@ -249,7 +249,7 @@ export function localAnswer(input: AskInput): AskAnswer {
   else if (query.size > 0 && YES_NO.test(input.question)) sentences.push("Yes —");
   if (ideas.length) {
     // The ideas come from comments of every kind: say when none of those given asks outright.
-    if (!related.some((t) => wanted?.includes(t.c.category))) sentences.push(NONE_OF_KIND.requests ?? "");
+    if (!related.some((t) => t.c.category !== null && wanted?.includes(t.c.category))) sentences.push(NONE_OF_KIND.requests ?? "");
     sentences.push(...ideas);
   }
   if (wordless) sentences.push(`Your question names no topic, so here is the overall picture: of the ${plural(comments.length, "comment")} most worth reading, ${sentimentSplit(comments)}.`);

@@ -30,7 +30,8 @@ function thanksRank(comment: AnalysedComment): number | undefined {
   if (comment.blocked || comment.toxic || comment.category !== "appreciation") return undefined;
   if (comment.sentiment === "negative" || comment.sentiment === "mixed") return undefined;
   const flat = flatten(comment.text);
-  const explained = explainCategory(comment.text, comment, flat);
+  if (!comment.sentiment) return undefined;
+  const explained = explainCategory(comment.text, { sentiment: comment.sentiment, score: comment.score }, flat);
   if (explained.category === "appreciation") return explained.rule === "short-positive" ? 2 : 0;
   return praisesOrThanks(flat) ? 1 : undefined;
 }

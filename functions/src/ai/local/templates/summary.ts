@@ -4,6 +4,7 @@
 import { isUnanswered, isViewerQuestion, uncheckedCounts, unansweredCounts } from "../../needsAnswer";
 import type { AnalysedComment, Category, ExecutiveSummary, PriorityAction, SummaryInput } from "../../types";
 import { commentsToThank, criticisesTheVideo } from "./picks";
+import { languageName } from "../../language/mix";
 import { listOf, pct, plural, quote } from "./text";
 
 const ASKING: ReadonlySet<Category> = new Set(["question", "request"]);
@@ -32,7 +33,7 @@ function headline(input: SummaryInput): string {
     case "negative": {
       // On a tutorial the negative comments are mostly viewers stuck on a step, not critics of the video.
       const negative = input.comments.filter((c) => !c.blocked && c.sentiment === "negative");
-      const asking = negative.filter((c) => ASKING.has(c.category)).length;
+      const asking = negative.filter((c) => c.category !== null && ASKING.has(c.category)).length;
       const critics = negative.filter(criticisesTheVideo).length;
       if (asking > critics && asking >= negative.length / 2) {
         return `Viewers are running into problems: ${p.negative}% of ${s.total} comments are negative, most of them questions${about}`;
@@ -74,7 +75,26 @@ function overview(input: SummaryInput): string {
     sentences.push(`Viewers talk most about ${listOf(mostDiscussed(insights.themes).slice(0, 3).map((t) => `“${t.name}” (${t.mentions})`))}.`);
   }
   if (insights.contentIdeas.length) sentences.push(`The clearest content idea: ${insights.contentIdeas[0].title}.`);
+  const unread = unreadNote(input.comments);
+  if (unread) sentences.push(unread);
   return sentences.join(" ");
+}
+
+/**
+ * The comments the local models left unread (written in a language they were
+ * not built for), said in the summary: they are counted and listed, not judged.
+ * This summary is in English whatever the creator's language (Gemini writes it in theirs).
+ */
+export function unreadNote(comments: readonly AnalysedComment[]): string | undefined {
+  const unread = comments.filter((c) => c.unread === "language");
+  if (unread.length === 0) return undefined;
+  const counts = new Map<string, number>();
+  for (const c of unread) if (c.language) counts.set(c.language, (counts.get(c.language) ?? 0) + 1);
+  const named = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${languageName(code)} ${n}`);
+  return (
+    `${plural(unread.length, "comment")} in other languages (${listOf(named)}) ${unread.length === 1 ? "was" : "were"} not read: ` +
+    "the local models read English only, so they have no sentiment or category here; with Gemini they are read. This summary is in English."
+  );
 }
 
 function actions(input: SummaryInput): PriorityAction[] {
