@@ -2,9 +2,9 @@
 // and a mode (auto, or after the creator approves); the approvals queue, the
 // kill switch, the tester and replay, and the audit log of every action.
 import { z } from "zod";
+import { AUTHOR_LISTS } from "../domain/authorLists";
 import { CATEGORIES, REPLY_TONES, SENTIMENTS } from "../domain/labels";
 import {
-  AUTHOR_LISTS,
   MAX_CLAUSES,
   MAX_DECISION_IDS,
   MAX_PATTERN_LENGTH,

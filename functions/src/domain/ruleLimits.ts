@@ -32,10 +32,6 @@ export const MAX_DECISION_IDS = 50;
 export const TEMPLATE_VARIABLES = ["author", "videoTitle"] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
-/** The creator's author lists (authorLists/: users/{uid}/author_lists/{list}/authors/{authorChannelId}). */
-export const AUTHOR_LISTS = ["vip", "blocked", "spammers"] as const;
-export type AuthorList = (typeof AUTHOR_LISTS)[number];
-
 /** Labels Lently puts on a comment that a rule may test. */
 export const RULE_LABELS = ["category", "sentiment", "toxic", "spam", "language"] as const;
 export type RuleLabel = (typeof RULE_LABELS)[number];

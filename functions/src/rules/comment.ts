@@ -2,7 +2,8 @@
 // labels Lently gave it. Built from an analysis' stored comments (replay,
 // testRule) or from what the channel sync brings.
 import type { StoredComment } from "../analysis/commentRecords";
-import type { AuthorList, RuleLabel } from "../domain/ruleLimits";
+import type { AuthorList } from "../domain/authorLists";
+import type { RuleLabel } from "../domain/ruleLimits";
 
 export interface RuleComment {
   id: string;
