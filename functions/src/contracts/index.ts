@@ -15,6 +15,7 @@ import * as analysis from "./analysis";
 import * as ask from "./ask";
 import * as billing from "./billing";
 import * as inbox from "./inbox";
+import * as notifications from "./notifications";
 import * as replies from "./replies";
 import * as rules from "./rules";
 import * as users from "./users";
@@ -102,6 +103,11 @@ export const callables = {
     response: rules.testRuleResponse,
     summary: "Dry run of a rule over an analysis or a sample: the matches, why each matched, what it would post; no YouTube unit spent.",
   },
+  markNotifications: {
+    request: notifications.markNotificationsRequest,
+    response: notifications.markNotificationsResponse,
+    summary: "Marks the caller's notifications (users/{uid}/notifications, listened to by the web app) read or unread: `ids` or `all: true`; `read` defaults to true.",
+  },
 } satisfies Record<string, CallableContract>;
 
 export type CallableName = keyof typeof callables;
@@ -115,6 +121,7 @@ export * from "./analysis";
 export * from "./ask";
 export * from "./billing";
 export * from "./inbox";
+export * from "./notifications";
 export * from "./replies";
 export * from "./rules";
 export * from "./shared";
