@@ -48,8 +48,8 @@ const FEATURES = {
   inbox: ["analysis", "channel", "youtube", "ai"],
   // Accounts: deleting one cancels billing and disconnects the channel.
   users: ["billing", "channel"],
-  // health says which providers and secrets are configured.
-  health: ["ai", "billing", "youtube"],
+  // health says only "ok" and the version: it needs no feature.
+  health: [],
 };
 
 const named = Object.keys(FEATURES);
