@@ -32,6 +32,8 @@ const SRC = "^functions/src/";
 const FEATURES = {
   // The YouTube Data API: lookups, comment listing, the spam filter, the cache.
   youtube: [],
+  // The creator's lists of comment authors (spammers, vip, blocked): Firestore only.
+  authorLists: [],
   // Everything asked of AI: the provider interface, Gemini and the local models, prompts.
   ai: [],
   // Paddle: checkout, webhooks, subscriptions, resets, analytics.
