@@ -37,7 +37,7 @@ const batch = (runId: string, batchIndex = 0): SyncCommittedBatch => ({
   ],
 });
 
-function recorder(name: string, behaviour: () => Promise<void> = async () => undefined) {
+function recorder(name: string, behaviour: () => Promise<void> = () => Promise.resolve()) {
   const calls: SyncCommittedBatch[] = [];
   const observer: NamedSyncObserver = {
     name,
@@ -55,23 +55,19 @@ describe("sync observers", function () {
 
   it("calls every observer with the batch; one that throws stops neither the others nor the caller", async () => {
     const a = recorder("a");
-    const broken = recorder("broken", async () => {
-      throw new Error("boom");
-    });
+    const broken = recorder("broken", () => Promise.reject(new Error("boom")));
     const c = recorder("c");
     const report = await notifyObservers(db(), batch("run-isolated"), { observers: [a.observer, broken.observer, c.observer] });
     expect(report.ran.sort()).to.deep.equal(["a", "c"]);
     expect(report.failed).to.deep.equal(["broken"]);
     expect(a.calls).to.have.length(1);
-    expect(c.calls[0]!.comments[0]!.commentId).to.equal("c1");
+    expect(c.calls[0]?.comments[0]?.commentId).to.equal("c1");
   });
 
   it("a redelivered batch calls no observer that finished; a failed one is retried, then given up", async () => {
     let failing = true;
     const ok = recorder("ok");
-    const flaky = recorder("flaky", async () => {
-      if (failing) throw new Error("down");
-    });
+    const flaky = recorder("flaky", () => (failing ? Promise.reject(new Error("down")) : Promise.resolve()));
     const observers = [ok.observer, flaky.observer];
     const first = await notifyObservers(db(), batch("run-redelivered"), { observers });
     expect(first).to.deep.include({ ran: ["ok"], failed: ["flaky"] });
@@ -86,9 +82,7 @@ describe("sync observers", function () {
     await notifyObservers(db(), batch("run-redelivered", 1), { observers });
     expect(ok.calls).to.have.length(2);
 
-    const dead = recorder("dead", async () => {
-      throw new Error("always");
-    });
+    const dead = recorder("dead", () => Promise.reject(new Error("always")));
     for (let i = 0; i < MAX_OBSERVER_ATTEMPTS; i++) await notifyObservers(db(), batch("run-dead"), { observers: [dead.observer] });
     const last = await notifyObservers(db(), batch("run-dead"), { observers: [dead.observer] });
     expect(last.givenUp).to.deep.equal(["dead"]);
