@@ -33,7 +33,7 @@ export interface RuleComment {
 /** The author lists an author is on (authorLists/). */
 export type ListsOf = (authorChannelId: string | undefined) => ReadonlySet<AuthorList>;
 
-export function fromStored(c: StoredComment & { authorChannelId?: string; language?: string; spamReason?: string; confidence?: RuleComment["confidence"] }, videoId: string): RuleComment {
+export function fromStored(c: StoredComment & { authorChannelId?: string; spamReason?: string; confidence?: RuleComment["confidence"] }, videoId: string): RuleComment {
   return {
     id: c.id,
     videoId,
@@ -41,8 +41,9 @@ export function fromStored(c: StoredComment & { authorChannelId?: string; langua
     ...(c.authorChannelId ? { authorChannelId: c.authorChannelId } : {}),
     text: c.text,
     likeCount: c.likeCount,
-    category: c.category,
-    sentiment: c.sentiment,
+    // A comment the provider could not read (another language, local models) has no label for a rule to match.
+    ...(c.category ? { category: c.category } : {}),
+    ...(c.sentiment ? { sentiment: c.sentiment } : {}),
     toxic: c.toxic === true,
     spamReason: c.spamReason ?? (c.category === "spam" ? "spam" : null),
     ...(c.language ? { language: c.language } : {}),
