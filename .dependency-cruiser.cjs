@@ -50,8 +50,11 @@ const FEATURES = {
   inbox: ["analysis", "channel", "youtube", "ai"],
   // Accounts: deleting one cancels billing and disconnects the channel.
   users: ["billing", "channel"],
-  // health says which providers and secrets are configured.
-  health: ["ai", "billing", "youtube"],
+  // What Lently tells a creator: users/{uid}/notifications and their delivery (mail, webhooks).
+  // Every feature with something to say (rules, alerts) writes through it.
+  notifications: [],
+  // health says only "ok" and the version: it needs no feature.
+  health: [],
 };
 
 const named = Object.keys(FEATURES);

@@ -20,3 +20,5 @@ export { connectYouTubeChannel, disconnectYouTubeChannel } from "./channel/funct
 export { getInbox, postReply, moderateComments, getHeldComments } from "./inbox/functions";
 export { watchChannel, watchVideo, unwatch, getWatched, scheduleSyncs, syncSource, finalizeSync } from "./sync/functions";
 export { getChannelOverview, getTopCommenters } from "./overview/functions";
+export { getRules, saveRule, deleteRule, reorderRules, setAutomation, testRule } from "./rules/functions";
+export { markNotifications } from "./notifications/functions";
