@@ -48,8 +48,9 @@ function toSynced(c: ListedComment, stored: StoredComment | undefined, spamReaso
     byOwner: stored?.byOwner === true,
     answeredByOwner: stored?.answeredByOwner === true || Boolean(c.ownerRepliedAt),
     spamReason,
-    language: null,
-    labels: stored
+    language: stored?.language ?? null,
+    // A comment left unread (a language the local models cannot read) has no labels, not neutral ones.
+    labels: stored && stored.sentiment && stored.category
       ? {
           sentiment: stored.sentiment,
           score: stored.score,
