@@ -50,6 +50,9 @@ const FEATURES = {
   inbox: ["analysis", "channel", "youtube", "ai"],
   // Accounts: deleting one cancels billing and disconnects the channel.
   users: ["billing", "channel"],
+  // What Lently tells a creator: users/{uid}/notifications and their delivery (mail, webhooks).
+  // Every feature with something to say (rules, alerts) writes through it.
+  notifications: [],
   // health says which providers and secrets are configured.
   health: ["ai", "billing", "youtube"],
 };
