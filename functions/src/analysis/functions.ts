@@ -8,7 +8,7 @@ import { onDocumentCreated } from "firebase-functions/v2/firestore";
 import { onCall } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { onTaskDispatched, type Request } from "firebase-functions/v2/tasks";
-import { AI_BATCH_CONCURRENCY, GEMINI_API_KEY } from "../ai/config";
+import { AI_BATCH_CONCURRENCY, AI_SECRETS } from "../ai/config";
 import { authed, contractOf } from "../core/callable";
 import { failedPrecondition, invalidArgument } from "../core/errors";
 import { db } from "../core/firebase";
@@ -115,7 +115,7 @@ function batchQueue(priority: Priority) {
       rateLimits: { maxDispatchesPerSecond: rates[priority], maxConcurrentDispatches: AI_BATCH_CONCURRENCY },
       timeoutSeconds: 300,
       memory: "512MiB",
-      secrets: [GEMINI_API_KEY],
+      secrets: AI_SECRETS,
     },
     handle,
   );
@@ -133,7 +133,7 @@ export const finalizeAnalysis = onTaskDispatched<FinalizeTaskData>(
     rateLimits: { maxConcurrentDispatches: 4 },
     timeoutSeconds: 900,
     memory: "1GiB",
-    secrets: [GEMINI_API_KEY, YOUTUBE_API_KEY],
+    secrets: [...AI_SECRETS, YOUTUBE_API_KEY],
   },
   async (req) => {
     const [{ runFinalizeTask }, { finalizeTaskPayload }, { taskAiProvider }] = await Promise.all([

@@ -1,6 +1,6 @@
 // GET /health: liveness and which providers are configured — never their values.
 import { onRequest } from "firebase-functions/v2/https";
-import { AI_PROVIDER, GEMINI_API_KEY, GEMINI_MODEL } from "../ai/config";
+import { AI_BACKEND, AI_PROVIDER, AI_SECRETS, GEMINI_API_KEY, GEMINI_MODEL_BATCH, GEMINI_MODEL_INTERACTIVE, GEMINI_MODEL_SYNTHESIS } from "../ai/config";
 import { PADDLE_API_KEY, PADDLE_WEBHOOK_SECRET } from "../billing/config";
 import { allowedOrigins } from "../core/config";
 import { YOUTUBE_API_KEY } from "../youtube/config";
@@ -8,7 +8,7 @@ import { YOUTUBE_API_KEY } from "../youtube/config";
 const startedAt = new Date().toISOString();
 
 export const health = onRequest(
-  { secrets: [YOUTUBE_API_KEY, GEMINI_API_KEY, PADDLE_WEBHOOK_SECRET, PADDLE_API_KEY] },
+  { secrets: [YOUTUBE_API_KEY, ...AI_SECRETS, PADDLE_WEBHOOK_SECRET, PADDLE_API_KEY] },
   (req, res) => {
     const origin = req.get("origin");
     if (origin && allowedOrigins().includes(origin)) {
@@ -26,7 +26,11 @@ export const health = onRequest(
     }
     const has = (secret: { value(): string }) => secret.value().length > 0;
     const aiSetting = AI_PROVIDER.value();
-    const aiProvider = aiSetting === "auto" ? (has(GEMINI_API_KEY) ? "gemini" : "local") : aiSetting;
+    const backend = AI_BACKEND.value() === "api-key" ? "api-key" : "vertex";
+    const keyConfigured = backend === "api-key" && has(GEMINI_API_KEY);
+    const aiProvider = aiSetting === "auto" ? (backend === "vertex" || keyConfigured ? "gemini" : "local") : aiSetting;
+    // Which model does what: the per-comment pass, insights and summary, Ask AI and replies.
+    const models = { batch: GEMINI_MODEL_BATCH.value(), synthesis: GEMINI_MODEL_SYNTHESIS.value(), interactive: GEMINI_MODEL_INTERACTIVE.value() };
     res.set("Cache-Control", "no-store").json({
       status: "ok",
       environment: process.env.FUNCTIONS_EMULATOR === "true" ? "emulator" : "production",
@@ -34,7 +38,7 @@ export const health = onRequest(
       instanceStartedAt: startedAt,
       features: {
         youtube: { configured: has(YOUTUBE_API_KEY) },
-        ai: { provider: aiProvider, model: aiProvider === "gemini" ? GEMINI_MODEL.value() : null, keyConfigured: has(GEMINI_API_KEY) },
+        ai: { provider: aiProvider, backend, models: aiProvider === "gemini" ? models : null, keyConfigured },
         paddle: { webhookSecretConfigured: has(PADDLE_WEBHOOK_SECRET), apiKeyConfigured: has(PADDLE_API_KEY) },
       },
     });

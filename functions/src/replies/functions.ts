@@ -1,5 +1,5 @@
 import { onCall } from "firebase-functions/v2/https";
-import { GEMINI_API_KEY } from "../ai/config";
+import { AI_SECRETS } from "../ai/config";
 import { authed, contractOf } from "../core/callable";
 import { db } from "../core/firebase";
 import { REPLIES_PER_MINUTE } from "./config";
@@ -10,7 +10,7 @@ const interactiveAi = lazy(() => import("../ai/interactiveProvider"));
 const replies = lazy(() => import("./service"));
 
 export const generateReplies = onCall(
-  { secrets: [GEMINI_API_KEY], consumeAppCheckToken: true },
+  { secrets: AI_SECRETS, consumeAppCheckToken: true },
   authed(
     contract("generateRepliesRequest"),
     async (input, ctx) =>

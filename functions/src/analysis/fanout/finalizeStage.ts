@@ -10,6 +10,7 @@ import { logger } from "firebase-functions/logger";
 import { summarizeClassification, summarizeSentiment, summarizeToxicity, withToxicityAction } from "../../ai/summaries";
 import type { AiProvider, TokenUsage } from "../../ai/types";
 import type { YouTubeService } from "../../youtube/service";
+import { usdOf } from "../../ai/prices";
 import { addUsage, noUsage } from "../../ai/tokenUsage";
 import { describeFailure } from "../failures";
 import { finishUnsuccessfully, ProgressReporter } from "../jobLifecycle";
@@ -120,6 +121,11 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
         outputTokens: total.outputTokens,
         // Of outputTokens, those the model spent thinking (billed as output).
         thinkingTokens: total.thinkingTokens ?? 0,
+        // Of inputTokens, those billed at the cached rate (implicit caching).
+        cachedTokens: total.cachedTokens ?? 0,
+        // Which model did what (Gemini), and the whole at list price (ai/prices.ts; null for an unlisted model, 0 for the local provider).
+        models: total.models ?? [],
+        usd: usdOf(total) ?? null,
         youtubeUnits: ingest.youtubeUnits + ownerReplies.youtubeUnits,
         // The ingest's, every batch task's, and this run's: the job, the staged documents, the final commit's read and writes.
         firestoreReads: ingest.firestoreReads + fanout.total * BATCH_TASK_READS + 1 + work.documents + progress.reads + 1,
