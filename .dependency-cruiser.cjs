@@ -32,6 +32,8 @@ const SRC = "^functions/src/";
 const FEATURES = {
   // The YouTube Data API: lookups, comment listing, the spam filter, the cache.
   youtube: [],
+  // The creator's lists of comment authors (spammers, vip, blocked): Firestore only.
+  authorLists: [],
   // Everything asked of AI: the provider interface, Gemini and the local models, prompts.
   ai: [],
   // Paddle: checkout, webhooks, subscriptions, resets, analytics.
@@ -48,8 +50,11 @@ const FEATURES = {
   inbox: ["analysis", "channel", "youtube", "ai"],
   // Accounts: deleting one cancels billing and disconnects the channel.
   users: ["billing", "channel"],
-  // health says which providers and secrets are configured.
-  health: ["ai", "billing", "youtube"],
+  // What Lently tells a creator: users/{uid}/notifications and their delivery (mail, webhooks).
+  // Every feature with something to say (rules, alerts) writes through it.
+  notifications: [],
+  // health says only "ok" and the version: it needs no feature.
+  health: [],
 };
 
 const named = Object.keys(FEATURES);

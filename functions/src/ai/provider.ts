@@ -5,7 +5,6 @@
 // lib/index.js) pay nothing for them.
 import { logger } from "firebase-functions/logger";
 import { projectID } from "firebase-functions/params";
-import { AI_REQUESTS_PER_MINUTE } from "../core/budgets/config";
 import {
   AI_BACKEND,
   AI_PROVIDER,
@@ -37,8 +36,7 @@ export interface ProviderSettings {
   model?: string;
   models?: Partial<ModelRoutes>;
   baseUrl: string;
-  requestsPerMinute: number;
-  /** Paces Gemini calls, e.g. the shared budget (core/budgets/aiBucket.ts); default: this instance's RateGate. */
+  /** Paces Gemini calls: the shared budget (core/budgets/aiBucket.ts); default unpaced. */
   gate?: CallGate;
   /** Tests shorten the backoff; production keeps the defaults. */
   retry?: Partial<RetryPolicy>;
@@ -63,7 +61,6 @@ export function settingsFromParams(): ProviderSettings {
     location: GEMINI_LOCATION.value(),
     models: { batch: GEMINI_MODEL_BATCH.value(), synthesis: GEMINI_MODEL_SYNTHESIS.value(), interactive: GEMINI_MODEL_INTERACTIVE.value() },
     baseUrl: GEMINI_BASE_URL.value(),
-    requestsPerMinute: AI_REQUESTS_PER_MINUTE.value(),
   };
 }
 
@@ -93,7 +90,6 @@ export async function createAiProvider(settings: ProviderSettings = settingsFrom
     model: settings.model,
     models: settings.models,
     baseUrl: settings.baseUrl || undefined,
-    requestsPerMinute: settings.requestsPerMinute,
     gate: settings.gate,
     retry: settings.retry,
     timeoutMs: settings.timeoutMs,
