@@ -1,5 +1,5 @@
 // The rules' collaborators from the deployment's params and secrets (the
-// function declares CHANNEL_SECRETS and GEMINI_API_KEY).
+// function declares CHANNEL_SECRETS and AI_SECRETS).
 import type { Firestore } from "firebase-admin/firestore";
 import { interactiveAiProvider } from "../ai/interactiveProvider";
 import { channelDepsFromParams } from "../channel/service";

@@ -1,6 +1,6 @@
 // Rules the creator sets once: their list, the kill switch, and the tester.
 import { onCall } from "firebase-functions/v2/https";
-import { GEMINI_API_KEY } from "../ai/config";
+import { AI_SECRETS } from "../ai/config";
 import { authed, contractOf } from "../core/callable";
 import { db } from "../core/firebase";
 import { lazy } from "../core/lazy";
@@ -21,6 +21,6 @@ export const reorderRules = onCall(authed(contract("reorderRulesRequest"), async
 export const setAutomation = onCall(authed(contract("setAutomationRequest"), async ({ paused }, ctx) => (await store()).setAutomation(db(), ctx.uid, paused)));
 
 export const testRule = onCall(
-  { secrets: [GEMINI_API_KEY] },
+  { secrets: AI_SECRETS },
   authed(contract("testRuleRequest"), async (input, ctx) => (await tester()).testRule((await params()).rulesDepsFromParams(db()), ctx.uid, input)),
 );
