@@ -131,6 +131,7 @@ export class ProgressReporter {
   constructor(
     private readonly jobRef: DocumentReference,
     private readonly minIntervalMs = 1_500,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   /** Enters a step: always written. */
@@ -166,7 +167,8 @@ export class ProgressReporter {
       this.last = next;
       this.lastWriteAt = now;
       this.writes += 1;
-      await this.jobRef.update({ progress: next, currentStep: label, heartbeatAt: Timestamp.now(), updatedAt: Timestamp.now() });
+      const at = Timestamp.fromDate(this.clock());
+      await this.jobRef.update({ progress: next, currentStep: label, heartbeatAt: at, updatedAt: at });
       return true;
     });
     this.chain = result.then(
