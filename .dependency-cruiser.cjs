@@ -32,6 +32,8 @@ const SRC = "^functions/src/";
 const FEATURES = {
   // The YouTube Data API: lookups, comment listing, the spam filter, the cache.
   youtube: [],
+  // The creator's lists of comment authors (spammers, vip, blocked): Firestore only.
+  authorLists: [],
   // Everything asked of AI: the provider interface, Gemini and the local models, prompts.
   ai: [],
   // Paddle: checkout, webhooks, subscriptions, resets, analytics.
@@ -48,6 +50,9 @@ const FEATURES = {
   inbox: ["analysis", "channel", "youtube", "ai"],
   // Accounts: deleting one cancels billing and disconnects the channel.
   users: ["billing", "channel"],
+  // What Lently tells a creator: users/{uid}/notifications and their delivery (mail, webhooks).
+  // Every feature with something to say (rules, alerts) writes through it.
+  notifications: [],
   // health says which providers and secrets are configured.
   health: ["ai", "billing", "youtube"],
 };

@@ -18,3 +18,4 @@ export { askQuestion, getConversations, getConversation, getSuggestedQuestions, 
 export { getCheckoutCustomer, paddleCustomerTask } from "./billing/functions";
 export { connectYouTubeChannel, disconnectYouTubeChannel } from "./channel/functions";
 export { getInbox, postReply, moderateComments, getHeldComments } from "./inbox/functions";
+export { markNotifications } from "./notifications/functions";

@@ -15,6 +15,7 @@ import * as analysis from "./analysis";
 import * as ask from "./ask";
 import * as billing from "./billing";
 import * as inbox from "./inbox";
+import * as notifications from "./notifications";
 import * as replies from "./replies";
 import * as users from "./users";
 import * as youtube from "./youtube";
@@ -87,6 +88,11 @@ export const callables = {
     response: inbox.getHeldCommentsResponse,
     summary: "The connected channel's heldForReview and likelySpam comments, each with Lently's spam verdict and reason and a suggested action.",
   },
+  markNotifications: {
+    request: notifications.markNotificationsRequest,
+    response: notifications.markNotificationsResponse,
+    summary: "Marks the caller's notifications (users/{uid}/notifications, listened to by the web app) read or unread: `ids` or `all: true`; `read` defaults to true.",
+  },
 } satisfies Record<string, CallableContract>;
 
 export type CallableName = keyof typeof callables;
@@ -100,6 +106,7 @@ export * from "./analysis";
 export * from "./ask";
 export * from "./billing";
 export * from "./inbox";
+export * from "./notifications";
 export * from "./replies";
 export * from "./shared";
 export * from "./users";
