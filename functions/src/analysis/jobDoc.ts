@@ -5,11 +5,11 @@ import type { Reservation } from "../core/quota";
 import type { AnalysisOptions } from "../domain/analysisRequest";
 import type { ResolveStop } from "../youtube/threads";
 
-export const JOB_STATUSES = ["pending", "queued", "processing", "completed", "failed", "cancelled"] as const;
+export const JOB_STATUSES = ["pending", "processing", "completed", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** States a trigger may claim the job from; anything else means another delivery already has it. */
-export const CLAIMABLE: readonly JobStatus[] = ["pending", "queued"];
+export const CLAIMABLE: readonly JobStatus[] = ["pending"];
 export const FINAL: readonly JobStatus[] = ["completed", "failed", "cancelled"];
 
 export interface FanoutState {

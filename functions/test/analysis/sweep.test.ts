@@ -89,7 +89,7 @@ describe("stuck-job sweep", function () {
     await seedUser("backlog", "pro");
     const jobId = await createJob("backlog", { videoUrlOrId: FIXTURE_IDS.demo, maxComments: 100 });
     const source = (await pipelineDeps()).source;
-    const ingest = await ingestJob({ db: db(), connect: () => Promise.resolve(source), dispatcher, batchSize: 50, now, progressIntervalMs: 0 }, jobId);
+    const ingest = await ingestJob({ db: db(), connect: () => Promise.resolve(source), dispatcher, batchSize: 50, now }, jobId);
     expect(ingest.status).to.equal("queued");
     const enqueuedAt = clock;
 
@@ -114,7 +114,7 @@ describe("stuck-job sweep", function () {
         await runBatchTask({ db: db(), connect: () => Promise.resolve(ai), dispatcher, now }, task, { retryCount: 0, maxAttempts: 8 });
       }
       for (const id of finalizes.splice(0)) {
-        await runFinalizeTask({ db: db(), connect: () => Promise.resolve(ai), youtube: standInYouTube, now, progressIntervalMs: 0 }, id, { retryCount: 0, maxAttempts: 8 });
+        await runFinalizeTask({ db: db(), connect: () => Promise.resolve(ai), youtube: standInYouTube, now }, id, { retryCount: 0, maxAttempts: 8 });
       }
     }
 
