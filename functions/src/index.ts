@@ -18,4 +18,5 @@ export { askQuestion, getConversations, getConversation, getSuggestedQuestions, 
 export { getCheckoutCustomer, paddleCustomerTask } from "./billing/functions";
 export { connectYouTubeChannel, disconnectYouTubeChannel } from "./channel/functions";
 export { getInbox, postReply, moderateComments, getHeldComments } from "./inbox/functions";
+export { getRules, saveRule, deleteRule, reorderRules, setAutomation, testRule } from "./rules/functions";
 export { markNotifications } from "./notifications/functions";

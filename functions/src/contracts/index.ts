@@ -17,6 +17,7 @@ import * as billing from "./billing";
 import * as inbox from "./inbox";
 import * as notifications from "./notifications";
 import * as replies from "./replies";
+import * as rules from "./rules";
 import * as users from "./users";
 import * as youtube from "./youtube";
 
@@ -88,6 +89,20 @@ export const callables = {
     response: inbox.getHeldCommentsResponse,
     summary: "The connected channel's heldForReview and likelySpam comments, each with Lently's spam verdict and reason and a suggested action.",
   },
+  getRules: { request: rules.getRulesRequest, response: rules.getRulesResponse, summary: "The creator's rules in priority order (first match wins) and whether automation is paused." },
+  saveRule: {
+    request: rules.saveRuleRequest,
+    response: rules.saveRuleResponse,
+    summary: "Creates or replaces a rule (condition, action, mode auto or approve); patterns run on RE2 within bounds; saving a paused rule resumes it.",
+  },
+  deleteRule: { request: rules.deleteRuleRequest, response: rules.deleteRuleResponse, summary: "Deletes one rule." },
+  reorderRules: { request: rules.reorderRulesRequest, response: rules.reorderRulesResponse, summary: "Sets the rules' priority order (every rule named once)." },
+  setAutomation: { request: rules.setAutomationRequest, response: rules.setAutomationResponse, summary: "The kill switch: `paused: true` stops every automated rule action at once." },
+  testRule: {
+    request: rules.testRuleRequest,
+    response: rules.testRuleResponse,
+    summary: "Dry run of a rule over an analysis or a sample: the matches, why each matched, what it would post; no YouTube unit spent.",
+  },
   markNotifications: {
     request: notifications.markNotificationsRequest,
     response: notifications.markNotificationsResponse,
@@ -108,6 +123,7 @@ export * from "./billing";
 export * from "./inbox";
 export * from "./notifications";
 export * from "./replies";
+export * from "./rules";
 export * from "./shared";
 export * from "./users";
 export * from "./youtube";
