@@ -43,7 +43,7 @@ export function aliveBecause(job: JobDoc, now: number, stallMs: number, dispatch
   const tasksExist = fanout !== undefined && (fanout.enqueuedAt !== undefined || fanout.done > 0);
   if (!tasksExist) return now - beat <= INGEST_SILENCE_MS ? "heartbeat" : null;
   if (now - beat <= stallMs) return "heartbeat";
-  const dispatched = dispatches.get(waitingQueue(fanout));
+  const dispatched = dispatches.get(waitingQueue(fanout, job.finalizeQueue));
   return dispatched !== undefined && now - dispatched <= stallMs ? "queue" : null;
 }
 
@@ -67,7 +67,7 @@ export async function failStuckJobs(firestore: Firestore, now: Date, options: Sw
   const jobs = silent.map((doc) => ({ doc, job: doc.data() as JobDoc }));
   const dispatches = await queueDispatches(
     firestore,
-    jobs.flatMap(({ job }) => (job.fanout ? [waitingQueue(job.fanout)] : [])),
+    jobs.flatMap(({ job }) => (job.fanout ? [waitingQueue(job.fanout, job.finalizeQueue)] : [])),
   );
   let failed = 0;
   let waiting = 0;

@@ -52,7 +52,7 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
   const started = Date.now();
   const jobRef = db.doc(`analysis_jobs/${jobId}`);
   const job = (await jobRef.get()).data() as JobDoc | undefined;
-  if (job) await renewQueueLease(db, FINALIZE_QUEUE, now());
+  if (job) await renewQueueLease(db, job.finalizeQueue ?? FINALIZE_QUEUE, now());
   if (await stopIfCancelled(db, jobId, job)) return { status: "stopped" };
   const { fanout, options } = job!;
   if (!fanout || fanout.done < fanout.total || !options) return { status: "waiting" };

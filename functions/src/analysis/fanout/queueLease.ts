@@ -17,9 +17,9 @@ export const RETRY_HOLD_MS = (MAX_BACKOFF_SECONDS + 60) * 1000;
 
 export const queueLeaseRef = (db: Firestore, queue: string) => db.doc(`analysis_queues/${queue}`);
 
-/** The queue a job's outstanding tasks wait in: its batch queue until every batch is in, then the finalize queue. */
-export function waitingQueue(fanout: FanoutState): string {
-  return fanout.done < fanout.total ? BATCH_QUEUES[fanout.priority] : FINALIZE_QUEUE;
+/** The queue a job's outstanding tasks wait in: its batch queue until every batch is in, then its finalize queue. */
+export function waitingQueue(fanout: FanoutState, finalizeQueue = FINALIZE_QUEUE): string {
+  return fanout.done < fanout.total ? BATCH_QUEUES[fanout.priority] : finalizeQueue;
 }
 
 const renewed = new Map<string, number>();
