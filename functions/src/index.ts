@@ -19,4 +19,5 @@ export { getCheckoutCustomer, paddleCustomerTask } from "./billing/functions";
 export { connectYouTubeChannel, disconnectYouTubeChannel } from "./channel/functions";
 export { getInbox, postReply, moderateComments, getHeldComments } from "./inbox/functions";
 export { getRules, saveRule, deleteRule, reorderRules, setAutomation, testRule } from "./rules/functions";
+export { replayRules, getPendingActions, approveActions, rejectActions, getRuleLog, expirePendingActions } from "./rules/functions";
 export { markNotifications } from "./notifications/functions";
