@@ -81,6 +81,14 @@ export interface JobDoc {
   /** Set by the finalize stage once the threads that matter are read (a redelivered finalize reads none twice). */
   ownerReplies?: OwnerRepliesRecord;
   cancelRequested?: boolean;
+  /**
+   * What the job is: an analysis (absent), or a sync or refresh of watched
+   * comments (docs/channel.md) that takes the same batch tasks and is then
+   * finalized by its own queue.
+   */
+  kind?: "analysis" | "sync" | "refresh";
+  /** The task queue the batch that completes the set enqueues the finalize into; absent: finalizeAnalysis. */
+  finalizeQueue?: string;
   claimedAt?: Timestamp;
   heartbeatAt?: Timestamp;
   updatedAt?: Timestamp;

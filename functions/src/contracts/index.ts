@@ -18,6 +18,7 @@ import * as inbox from "./inbox";
 import * as notifications from "./notifications";
 import * as replies from "./replies";
 import * as rules from "./rules";
+import * as sync from "./sync";
 import * as users from "./users";
 import * as youtube from "./youtube";
 
@@ -89,6 +90,20 @@ export const callables = {
     response: inbox.getHeldCommentsResponse,
     summary: "The connected channel's heldForReview and likelySpam comments, each with Lently's spam verdict and reason and a suggested action.",
   },
+  watchChannel: { request: sync.watchChannelRequest, response: sync.watchChannelResponse, summary: "Watches the connected channel (every video): synced on the plan's cadence (docs/channel.md)." },
+  watchVideo: { request: sync.watchVideoRequest, response: sync.watchVideoResponse, summary: "Watches one public video by URL or id, within the plan's watched videos." },
+  unwatch: { request: sync.unwatchRequest, response: sync.unwatchResponse, summary: "Stops watching a source; its synced comments and aggregates stay." },
+  getWatched: { request: sync.getWatchedRequest, response: sync.getWatchedResponse, summary: "The caller's watched sources, the plan's limits and the synced-comments allowance left." },
+  getChannelOverview: {
+    request: sync.getChannelOverviewRequest,
+    response: sync.getChannelOverviewResponse,
+    summary: "The channel over a range (≤ 92 days): day or week periods, per-video figures and what the last sync changed, open questions; from stored aggregates, bounded reads.",
+  },
+  getTopCommenters: {
+    request: sync.getTopCommentersRequest,
+    response: sync.getTopCommentersResponse,
+    summary: "The people who comment most across the channel's videos (count, likes, first/last seen, sentiment, answered), cursor-paged.",
+  },
   getRules: { request: rules.getRulesRequest, response: rules.getRulesResponse, summary: "The creator's rules in priority order (first match wins) and whether automation is paused." },
   saveRule: {
     request: rules.saveRuleRequest,
@@ -137,6 +152,7 @@ export * from "./inbox";
 export * from "./notifications";
 export * from "./replies";
 export * from "./rules";
+export * from "./sync";
 export * from "./shared";
 export * from "./users";
 export * from "./youtube";
