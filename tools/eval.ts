@@ -2,7 +2,7 @@
 // (`language` scores the language detector on its own labelled set: tools/eval/language.ts)
 // Scores Lently's models on the human-labelled datasets in
 // ../shared/datasets (never copied into this repo). Without the data folder
-// it says so and exits 0; so does `--provider gemini` without GEMINI_API_KEY.
+// it says so and exits 0; so does `--provider gemini` without GEMINI_API_KEY (or AI_BACKEND=vertex with GOOGLE_CLOUD_PROJECT).
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { geminiLabeler, localLabeler, usageReport } from "./eval/provider";
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const json = argv.includes("--json");
   const labeler = providerName === "gemini" ? await geminiLabeler() : localLabeler();
   if (!labeler) {
-    const message = `eval ${name} --provider gemini: no GEMINI_API_KEY in the shell; skipped (nothing was sent).`;
+    const message = `eval ${name} --provider gemini: no GEMINI_API_KEY (or AI_BACKEND=vertex and GOOGLE_CLOUD_PROJECT) in the shell; skipped (nothing was sent).`;
     if (json) console.log(JSON.stringify({ task: name, provider: "gemini", skipped: true, reason: message }));
     else console.log(message);
     return;

@@ -25,6 +25,7 @@ export function liveOverrides(shell: NodeJS.ProcessEnv): LiveOverrides {
   const geminiKey = shell.GEMINI_API_KEY?.trim();
   if (geminiKey) {
     out.params.AI_PROVIDER = "gemini";
+    out.params.AI_BACKEND = "api-key";
     out.params.GEMINI_BASE_URL = "";
     out.secrets.GEMINI_API_KEY = geminiKey;
     out.services.push("Gemini");

@@ -221,7 +221,9 @@ async function main(): Promise<void> {
   if (live.services.length) process.stderr.write(`stack: real ${live.services.join(" and ")} (keys from the shell)\n`);
   const params = { ...declared.params, ...env.params, ...live.params, ...overrides() };
   const secrets = { ...declared.secrets, ...env.secrets, ...live.secrets };
-  const unset = Object.keys(secrets).filter((name) => !secrets[name]);
+  // GEMINI_API_KEY is declared by the AI functions only with AI_BACKEND=api-key (functions/src/ai/config.ts).
+  const declaredBy = (name: string) => name !== "GEMINI_API_KEY" || { ...params, ...env.functionsOnly?.params }.AI_BACKEND === "api-key";
+  const unset = Object.keys(secrets).filter((name) => !secrets[name] && declaredBy(name));
   if (unset.length) process.stderr.write(`stack: no local value for secret(s) ${unset.join(", ")}: the emulator will try Secret Manager\n`);
   rmSync(join(root, "functions", ".env.local"), { force: true });
   writeFileSync(join(root, "functions", `.env.${projectId}`), dotenv({ ...params, ...env.functionsOnly?.params }));

@@ -21,4 +21,5 @@ export { getInbox, postReply, moderateComments, getHeldComments } from "./inbox/
 export { watchChannel, watchVideo, unwatch, getWatched, scheduleSyncs, syncSource, finalizeSync } from "./sync/functions";
 export { getChannelOverview, getTopCommenters } from "./overview/functions";
 export { getRules, saveRule, deleteRule, reorderRules, setAutomation, testRule } from "./rules/functions";
+export { replayRules, getPendingActions, approveActions, rejectActions, getRuleLog, expirePendingActions } from "./rules/functions";
 export { markNotifications } from "./notifications/functions";

@@ -14,17 +14,20 @@ interface ParamsModule {
 export const REPO_ROOT = join(__dirname, "..", "..");
 
 export function deployInputs(project: string, root = REPO_ROOT): DeployInputs {
+  const envFile = `functions/.env.${project}`;
+  const envPath = join(root, envFile);
+  const env = existsSync(envPath) ? parseEnvFile(readFileSync(envPath, "utf8")) : undefined;
+  // As the CLI does when it reads the functions: the env file's params are in the environment (AI_BACKEND decides whether the AI functions bind GEMINI_API_KEY).
+  for (const [name, value] of Object.entries(env ?? {})) process.env[name] ??= value;
   const require = createRequire(join(root, "functions", "package.json"));
   const index = require("./lib/index.js") as Endpoints;
   const { declaredParams } = require("firebase-functions/params") as ParamsModule;
   const { PLAN_IDS } = require("./lib/domain/plans.js") as { PLAN_IDS: readonly string[] };
   const params: DeclaredParam[] = declaredParams.map((p) => ({ name: p.name, secret: p.constructor.name === "SecretParam", default: p.options?.default }));
-  const envFile = `functions/.env.${project}`;
-  const envPath = join(root, envFile);
   const lockPath = join(root, FUNCTIONS_LOCK);
   return {
     envFile,
-    env: existsSync(envPath) ? parseEnvFile(readFileSync(envPath, "utf8")) : undefined,
+    env,
     params,
     boundSecrets: Object.values(index).flatMap((fn) => (fn?.__endpoint?.secretEnvironmentVariables ?? []).map((s) => s.key)),
     runbook: readFileSync(join(root, "docs", "deploy.md"), "utf8"),

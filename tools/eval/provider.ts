@@ -2,12 +2,18 @@
 // local: the offline models, called directly. gemini: the production
 // analysis prompt through the real GeminiProvider, in batches of the
 // pipeline's size, a few at once, so the paid path is measured the same way as
-// the free one; tokens and an estimated cost are printed. Unpaced: Gemini's
-// 429s and their retryDelay are honoured by the provider. Without
-// GEMINI_API_KEY in the shell the Gemini run says so and is skipped.
+// the free one; tokens and the cost at list price are printed. Unpaced:
+// Gemini's 429s and their retryDelay are honoured by the provider. Either
+// backend: GEMINI_API_KEY in the shell (the Gemini API), or AI_BACKEND=vertex
+// with GOOGLE_CLOUD_PROJECT (Vertex AI with the shell's application-default
+// credentials, GEMINI_LOCATION or "global"). With neither the Gemini run says
+// so and is skipped. GEMINI_MODEL_BATCH picks the model (default: the
+// per-comment pass's default, functions/src/ai/models.ts).
 import { analyzeCommentsLocally } from "../../functions/src/ai/local/analyze";
 import type { AiProvider, CommentAnalysis, TokenUsage } from "../../functions/src/ai/types";
 import { addUsage, noUsage } from "../../functions/src/ai/tokenUsage";
+import { DEFAULT_MODELS } from "../../functions/src/ai/models";
+import { usdOf } from "../../functions/src/ai/prices";
 
 export type ProviderName = "local" | "gemini";
 
@@ -18,13 +24,6 @@ export interface Labeler {
   usage: TokenUsage;
 }
 
-// USD per million tokens, Gemini 2.5 Flash list price (paid tier, text), for the estimate only.
-const PRICE_PER_MILLION: Record<string, { input: number; output: number }> = {
-  "gemini-2.5-flash": { input: 0.3, output: 2.5 },
-  "gemini-2.5-flash-lite": { input: 0.1, output: 0.4 },
-  "gemini-2.5-pro": { input: 1.25, output: 10 },
-};
-
 export function localLabeler(): Labeler {
   return {
     name: "local",
@@ -33,15 +32,18 @@ export function localLabeler(): Labeler {
   };
 }
 
-export const GEMINI_MODEL = process.env.GEMINI_MODEL || "gemini-2.5-flash";
+export const GEMINI_MODEL = process.env.GEMINI_MODEL_BATCH || DEFAULT_MODELS.batch;
 
-/** The Gemini labeler, or undefined when no key is in the shell. */
+/** The Gemini labeler, or undefined when the shell names no way to reach Gemini. */
 export async function geminiLabeler(): Promise<Labeler | undefined> {
   const apiKey = process.env.GEMINI_API_KEY;
-  if (!apiKey) return undefined;
+  const vertex = process.env.AI_BACKEND === "vertex" && Boolean(process.env.GOOGLE_CLOUD_PROJECT);
+  if (!apiKey && !vertex) return undefined;
   const { GeminiProvider } = await import("../../functions/src/ai/gemini/provider");
   const provider: AiProvider = new GeminiProvider({
-    apiKey,
+    ...(vertex
+      ? { backend: "vertex" as const, project: process.env.GOOGLE_CLOUD_PROJECT, location: process.env.GEMINI_LOCATION || "global" }
+      : { backend: "api-key" as const, apiKey }),
     model: GEMINI_MODEL,
     baseUrl: process.env.GEMINI_BASE_URL || undefined,
   });
@@ -70,7 +72,5 @@ export async function geminiLabeler(): Promise<Labeler | undefined> {
 export function usageReport(labeler: Labeler): { calls: number; inputTokens: number; outputTokens: number; model?: string; estimatedUsd?: number } {
   const { calls, inputTokens, outputTokens } = labeler.usage;
   if (labeler.name === "local") return { calls, inputTokens, outputTokens };
-  const price = PRICE_PER_MILLION[GEMINI_MODEL];
-  const estimatedUsd = price ? Math.round(((inputTokens * price.input + outputTokens * price.output) / 1e6) * 10_000) / 10_000 : undefined;
-  return { calls, inputTokens, outputTokens, model: GEMINI_MODEL, estimatedUsd };
+  return { calls, inputTokens, outputTokens, model: GEMINI_MODEL, estimatedUsd: usdOf(labeler.usage) };
 }

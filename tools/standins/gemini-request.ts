@@ -115,7 +115,7 @@ export function taskOf(schema: SchemaNode | undefined): StandInTask | undefined 
 
 // ---------------------------------------------------------------- models
 
-/** What the stand-in knows about a model family's thinking (Gemini API "Thinking" guide). */
+/** What the stand-in knows about a model family's thinking (Gemini API "Thinking" and "Gemini 3" guides). */
 export interface ModelRules {
   /** Thinks when the request says nothing. */
   thinksByDefault: boolean;
@@ -125,7 +125,22 @@ export interface ModelRules {
   canTurnOff: boolean;
   minBudget: number;
   maxBudget: number;
+  /** The thinkingLevel values it accepts (3.x); empty: none (older families refuse the field). */
+  levels: string[];
+  /** The level it thinks at when the request names none (3.x). */
+  defaultLevel?: string;
   maxOutputTokens: number;
+}
+
+/**
+ * Model ids the stand-in serves, as the real service lists them in December
+ * 2026 (stable ids and their -preview variants); anything else is a 404, like
+ * an unknown or retired model (1.x and 2.0 are shut down).
+ */
+const SERVED = /^gemini-(3\.[0-9]+-(flash|flash-lite|pro)|3-(flash|pro)|2\.5-(flash|flash-lite|pro))(-preview(-[0-9-]+)?)?$|^gemini-(flash|flash-lite|pro)-latest$/;
+
+export function modelServed(model: string): boolean {
+  return SERVED.test(model.replace(/^models\//, ""));
 }
 
 export function modelRules(model: string): ModelRules {
@@ -136,15 +151,28 @@ export function modelRules(model: string): ModelRules {
     canTurnOff: false,
     minBudget: 128,
     maxBudget: 32_768,
+    levels: [],
     maxOutputTokens: 65_536,
     ...over,
   });
   if (name.startsWith("gemini-1.") || name.startsWith("gemini-2.0")) {
-    return { thinksByDefault: false, canThink: false, canTurnOff: true, minBudget: 0, maxBudget: 0, maxOutputTokens: 8_192 };
+    return { thinksByDefault: false, canThink: false, canTurnOff: true, minBudget: 0, maxBudget: 0, levels: [], maxOutputTokens: 8_192 };
   }
-  if (name.includes("flash-lite")) return think({ thinksByDefault: false, canTurnOff: true, minBudget: 512, maxBudget: 24_576 });
-  if (name.startsWith("gemini-2.5-flash") || name === "gemini-flash-latest") return think({ canTurnOff: true, minBudget: 1, maxBudget: 24_576 });
-  return think({});
+  if (name.startsWith("gemini-2.5-flash-lite")) return think({ thinksByDefault: false, canTurnOff: true, minBudget: 512, maxBudget: 24_576 });
+  if (name.startsWith("gemini-2.5-flash")) return think({ canTurnOff: true, minBudget: 1, maxBudget: 24_576 });
+  if (name.startsWith("gemini-2.5")) return think({});
+  // Gemini 3 and later (and the -latest aliases, which point at them): thinking by level.
+  const levels = ["minimal", "low", "medium", "high"];
+  if (name.includes("flash-lite")) return think({ levels, defaultLevel: "minimal", thinksByDefault: false });
+  if (name.includes("pro")) return think({ levels: ["low", "medium", "high"], defaultLevel: "high" });
+  return think({ levels, defaultLevel: "high" });
+}
+
+/** Sampling parameters a Gemini 3 model ignores (deprecated 21 Jul 2026); the stand-in records them. */
+export const DEPRECATED_SAMPLING = ["temperature", "topP", "topK"] as const;
+
+export function samplingDeprecated(model: string): boolean {
+  return modelRules(model).levels.length > 0;
 }
 
 // ---------------------------------------------------------------- validation
@@ -200,6 +228,12 @@ function checkSchema(node: SchemaNode, path: string): GoogleError | undefined {
   return undefined;
 }
 
+/** The 404 for a model id the service does not serve (unknown, or retired). */
+export function checkModel(model: string): GoogleError | undefined {
+  if (modelServed(model)) return undefined;
+  return googleError(404, "NOT_FOUND", `models/${model.replace(/^models\//, "")} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`);
+}
+
 /** The 400 the real API would answer for this request, or undefined when it would accept it. */
 export function checkRequest(model: string, body: GenerateBody): GoogleError | undefined {
   if (!Array.isArray(body.contents) || body.contents.length === 0) return invalid("* GenerateContentRequest.contents: contents is not specified");
@@ -230,6 +264,16 @@ export function checkRequest(model: string, body: GenerateBody): GoogleError | u
   if (thinking !== undefined) {
     for (const key of Object.keys(thinking)) if (!["thinkingBudget", "includeThoughts", "thinkingLevel"].includes(key)) return unknownName(key, "generation_config.thinking_config");
     if (!rules.canThink) return invalid(`Thinking is not supported by this model (models/${model}).`);
+    if (thinking.thinkingBudget !== undefined && thinking.thinkingLevel !== undefined) {
+      return invalid("You can only set only one of thinking budget and thinking level.");
+    }
+    const level = thinking.thinkingLevel;
+    if (level !== undefined) {
+      if (rules.levels.length === 0) return invalid(`Thinking level is not supported by this model (models/${model}); use thinking budget.`);
+      if (typeof level !== "string" || !rules.levels.includes(level.toLowerCase())) {
+        return invalid(`* GenerateContentRequest.generation_config.thinking_config.thinking_level: ${JSON.stringify(level)} is not supported by models/${model}; supported: ${rules.levels.join(", ")}.`);
+      }
+    }
     const budget = thinking.thinkingBudget;
     if (budget !== undefined) {
       if (!Number.isInteger(budget)) return invalid("* GenerateContentRequest.generation_config.thinking_config.thinking_budget: must be an integer");
@@ -243,10 +287,18 @@ export function checkRequest(model: string, body: GenerateBody): GoogleError | u
   return undefined;
 }
 
-/** The thinking budget in force: a number, or "dynamic" (-1, or unset on a model that thinks by default), or 0 (off). */
+/** What each thinking level may spend at most on a request (high: as much as the request warrants). */
+export const LEVEL_THOUGHTS: Record<string, number | "dynamic"> = { minimal: 0, low: 512, medium: 2_048, high: "dynamic" };
+
+/** The thinking budget in force: a number, or "dynamic" (-1, high, or unset on a model that thinks by default), or 0 (off). */
 export function budgetOf(model: string, body: GenerateBody): number | "dynamic" {
   const rules = modelRules(model);
-  const set = (body.generationConfig?.thinkingConfig as { thinkingBudget?: number } | undefined)?.thinkingBudget;
+  const config = body.generationConfig?.thinkingConfig as { thinkingBudget?: number; thinkingLevel?: string } | undefined;
+  if (rules.levels.length > 0 && config?.thinkingBudget === undefined) {
+    const level = (config?.thinkingLevel ?? rules.defaultLevel ?? "high").toLowerCase();
+    return LEVEL_THOUGHTS[level] ?? "dynamic";
+  }
+  const set = config?.thinkingBudget;
   if (set === -1) return "dynamic";
   if (set !== undefined) return set;
   return rules.thinksByDefault ? "dynamic" : 0;

@@ -31,11 +31,13 @@
 //   GET  /__requests → {requests: Recorded[]}   what it received (newest last, at most 500)
 //   GET  /__stats    → counts by outcome and token totals
 //   POST /__reset    clears script, rules, requests, stats and config changes
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   budgetOf,
   checkKey,
+  checkModel,
   checkRequest,
   countTokens,
   cutToTokens,
@@ -104,6 +106,10 @@ export interface Recorded {
   model: string;
   task: StandInTask | null;
   apiKeyHeader: boolean;
+  /** Which route it came by: the Gemini API (`api-key`) or Vertex AI (`vertex`, with a bearer token). */
+  backend: "api-key" | "vertex";
+  /** It carried an Authorization bearer token. */
+  bearer: boolean;
   system: string;
   user: string;
   generationConfig: Record<string, unknown>;
@@ -133,7 +139,15 @@ export interface GeminiStandIn {
 }
 
 const MAX_RECORDED = 500;
+/** The Gemini API's route (a key in x-goog-api-key). */
 const ROUTE = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
+/** Vertex AI's route (a bearer token of the caller's service account); the SDK calls v1beta1, the REST docs v1. */
+const VERTEX_ROUTE = /^\/v1(?:beta1)?\/projects\/([^/]+)\/locations\/([^/]+)\/publishers\/google\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
+/** The metadata server's token path, as google-auth-library asks it on Cloud Functions (GCE_METADATA_HOST points here locally). */
+const METADATA_TOKEN = /^\/computeMetadata\/v1\/instance\/service-accounts\/([^/]+)\/token$/;
+/** The service account the local token source speaks for. */
+export const STANDIN_SERVICE_ACCOUNT = "lently-functions@demo-lently.iam.gserviceaccount.com";
+
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const data = JSON.stringify(body);
@@ -245,7 +259,18 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
     return undefined;
   }
 
-  async function generate(req: IncomingMessage, res: ServerResponse, model: string): Promise<void> {
+  // Access tokens this stand-in's metadata route handed out: the only ones its Vertex route accepts.
+  const issuedTokens = new Set<string>();
+
+  /** The 401 Vertex AI answers without a valid bearer token, or undefined. */
+  function checkBearer(bearer: string | undefined): GoogleError | undefined {
+    if (bearer && issuedTokens.has(bearer)) return undefined;
+    return bearer
+      ? googleError(401, "UNAUTHENTICATED", "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.")
+      : googleError(401, "UNAUTHENTICATED", "Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.");
+  }
+
+  async function generate(req: IncomingMessage, res: ServerResponse, model: string, backend: "api-key" | "vertex" = "api-key"): Promise<void> {
     // Watched from the start: a client that times out while its request is still being read must not be billed either.
     let clientGone = false;
     res.on("close", () => {
@@ -265,11 +290,14 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
     const task = taskOf(schema);
     const promptTokens = countTokens(system) + countTokens(user) + (schema === undefined ? 0 : countTokens(JSON.stringify(schema)));
     const key = (req.headers["x-goog-api-key"] as string | undefined) ?? new URL(req.url ?? "/", "http://stand-in").searchParams.get("key") ?? undefined;
+    const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
     const record: Recorded = {
       at: new Date().toISOString(),
       model,
       task: task ?? null,
       apiKeyHeader: Boolean(req.headers["x-goog-api-key"]),
+      backend,
+      bearer: bearer !== undefined,
       system,
       user,
       generationConfig,
@@ -287,10 +315,16 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
       stats.outcomes[name] = (stats.outcomes[name] ?? 0) + 1;
     };
 
-    const keyError = checkKey(key);
+    const keyError = backend === "vertex" ? checkBearer(bearer) : checkKey(key);
     if (keyError) {
-      outcome(keyError.status === 403 ? "no_key" : "bad_key");
+      outcome(backend === "vertex" ? (bearer ? "bad_token" : "no_token") : keyError.status === 403 ? "no_key" : "bad_key");
       sendError(res, keyError);
+      return;
+    }
+    const unknownModel = checkModel(model);
+    if (unknownModel) {
+      outcome("unknown_model");
+      sendError(res, unknownModel);
       return;
     }
     const invalid = checkRequest(model, body);
@@ -402,6 +436,22 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
     });
   }
 
+  /**
+   * The metadata server's access token, as on Cloud Functions: only with
+   * `Metadata-Flavor: Google`, answered with that header (google-auth-library
+   * checks it). The token is random and valid for this stand-in's Vertex route.
+   */
+  function serveToken(req: IncomingMessage, res: ServerResponse): void {
+    if (req.headers["metadata-flavor"] !== "Google") {
+      res.writeHead(403, { "content-type": "text/plain" }).end("Missing Metadata-Flavor:Google header.");
+      return;
+    }
+    const token = `ya29.standin-${randomBytes(16).toString("hex")}`;
+    issuedTokens.add(token);
+    const body = JSON.stringify({ access_token: token, expires_in: 3599, token_type: "Bearer" });
+    res.writeHead(200, { "content-type": "application/json", "metadata-flavor": "Google", "content-length": Buffer.byteLength(body) }).end(body);
+  }
+
   async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
     if (req.method === "GET" && path === "/__requests") {
       sendJson(res, 200, { requests: recorded });
@@ -436,12 +486,19 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
     void (async () => {
       try {
         if (await control(req, res, path)) return;
-        const route = req.method === "POST" ? ROUTE.exec(path) : null;
-        if (!route) {
-          sendError(res, googleError(404, "NOT_FOUND", `The stand-in does not serve ${req.method} ${path}.`));
+        if (req.method === "GET" && METADATA_TOKEN.test(path)) {
+          serveToken(req, res);
           return;
         }
-        await generate(req, route[2] === "streamGenerateContent" ? asEventStream(res) : res, decodeURIComponent(route[1]));
+        const route = req.method === "POST" ? ROUTE.exec(path) : null;
+        const vertex = req.method === "POST" ? VERTEX_ROUTE.exec(path) : null;
+        if (route) {
+          await generate(req, route[2] === "streamGenerateContent" ? asEventStream(res) : res, decodeURIComponent(route[1]));
+        } else if (vertex) {
+          await generate(req, vertex[4] === "streamGenerateContent" ? asEventStream(res) : res, decodeURIComponent(vertex[3]), "vertex");
+        } else {
+          sendError(res, googleError(404, "NOT_FOUND", `The stand-in does not serve ${req.method} ${path}.`));
+        }
       } catch (err) {
         if (!res.headersSent) sendError(res, googleError(500, "INTERNAL", `Stand-in failure: ${(err as Error).message}`));
       }
@@ -495,12 +552,23 @@ export const startGemini: StandInStarter = async (port, options) => {
   const env: StandInEnv = { params: { GEMINI_BASE_URL: standIn.url }, secrets: {}, tooling: { LENTLY_GEMINI_STANDIN_URL: standIn.url } };
   if (process.env.LENTLY_AI_PROVIDER === "gemini") {
     env.params.AI_PROVIDER = "gemini";
+    env.params.AI_BACKEND = "api-key";
     env.secrets.GEMINI_API_KEY = GEMINI_STANDIN_KEY;
   } else if (options.mode === "test" && process.env.LENTLY_AI_PROVIDER !== "local") {
-    // The functions under test reach Gemini through @google/genai and this
-    // stand-in, so that a scripted 429 or 503 reaches the analysis tasks as it
-    // would in production.
-    env.functionsOnly = { params: { AI_PROVIDER: "gemini" }, secrets: { GEMINI_API_KEY: GEMINI_STANDIN_KEY } };
+    // The functions under test reach Gemini as production does: through
+    // @google/genai on Vertex AI with no key, the service account's token from
+    // the metadata server (this stand-in's token route, GCE_METADATA_HOST), so
+    // that a scripted 429 or 503 reaches the analysis tasks as it would in
+    // production. With AI_BACKEND=vertex no function declares GEMINI_API_KEY.
+    env.functionsOnly = {
+      params: {
+        AI_PROVIDER: "gemini",
+        AI_BACKEND: "vertex",
+        GCE_METADATA_HOST: new URL(standIn.url).host,
+        METADATA_SERVER_DETECTION: "assume-present",
+      },
+      secrets: {},
+    };
   }
   return {
     env,

@@ -19,9 +19,11 @@ const starters: StandInStarter[] = [startYouTubeStandIn, startGemini, startPaddl
 export async function startStandIns(options: StandInOptions): Promise<RunningStandIns> {
   const env: StandInEnv = {
     // Defaults for the local stack: offline AI, test-only Paddle secret. Every
-    // secret has a value, so the Functions emulator never asks Secret Manager
-    // (GEMINI_API_KEY is the key the Gemini stand-in takes; AI_PROVIDER=local
-    // keeps the stack offline unless LENTLY_AI_PROVIDER=gemini).
+    // secret a function declares has a value, so the Functions emulator never
+    // asks Secret Manager. GEMINI_API_KEY has none: with AI_BACKEND=vertex (the
+    // default, and the test stack's functions) no function declares it, and
+    // the functions must not find one in their environment; the Gemini
+    // stand-in gives it its key when LENTLY_AI_PROVIDER=gemini runs the key path.
     params: {
       AI_PROVIDER: "local",
       // Off for the emulator tests that are not about App Check (test/core/appcheck.test.ts turns it on).
@@ -36,7 +38,7 @@ export async function startStandIns(options: StandInOptions): Promise<RunningSta
       AI_REQUESTS_PER_MINUTE: "6000",
       ...(options.mode === "test" ? { ANALYSIS_TASK_MIN_BACKOFF_SECONDS: "1", ANALYSIS_TASK_MAX_ATTEMPTS: "4" } : {}),
     },
-    secrets: { PADDLE_WEBHOOK_SECRET: "pdl_ntfset_local_stack_secret", GEMINI_API_KEY: "stand-in-key" },
+    secrets: { PADDLE_WEBHOOK_SECRET: "pdl_ntfset_local_stack_secret" },
     tooling: {},
   };
   const closers: Array<() => Promise<void>> = [];

@@ -53,6 +53,21 @@ export interface TokenUsage {
   outputTokens: number;
   /** Of `outputTokens`, those the model spent thinking (Gemini's thoughtsTokenCount); absent when none. */
   thinkingTokens?: number;
+  /** Of `inputTokens`, those billed at the cached rate (implicit caching: cachedContentTokenCount); absent when none. */
+  cachedTokens?: number;
+  /** The same figures per model, with the tasks each served (Gemini only; absent for the local provider). */
+  models?: ModelUsage[];
+}
+
+export interface ModelUsage {
+  model: string;
+  /** The tasks (analysis, insights, summary, ask, replies) this model answered. */
+  tasks: string[];
+  calls: number;
+  inputTokens: number;
+  cachedTokens: number;
+  outputTokens: number;
+  thinkingTokens: number;
 }
 
 export interface AiResult<T> {

@@ -1,6 +1,7 @@
 // Ask AI callables. Thin: validate with zod (via `authed`), call a service.
 import { onCall } from "firebase-functions/v2/https";
-import { GEMINI_API_KEY } from "../ai/config";
+import { AI_SECRETS } from "../ai/config";
+import { INTERACTIVE_TIMEOUT_SECONDS } from "../ai/interactiveLimits";
 import { authed, contractOf } from "../core/callable";
 import { db } from "../core/firebase";
 import { lazy } from "../core/lazy";
@@ -13,7 +14,7 @@ const conversations = lazy(() => import("./conversations"));
 
 /** Streams the answer's text (`.stream()` in the web SDK) when the caller accepts it; the result is the same either way. */
 export const askQuestion = onCall(
-  { secrets: [GEMINI_API_KEY], consumeAppCheckToken: true },
+  { secrets: AI_SECRETS, consumeAppCheckToken: true, timeoutSeconds: INTERACTIVE_TIMEOUT_SECONDS },
   authed(
     contract("askQuestionRequest"),
     async (input, { uid, request, response }) => {

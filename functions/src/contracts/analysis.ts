@@ -124,6 +124,12 @@ export const analysisDocument = z.lazy(() => z.looseObject({
     firestoreReads: z.number().int().positive(),
     firestoreWrites: z.number().int().positive(),
     wallMs: z.number().min(0),
+    /** US dollars of the AI calls at list price (null when a model has no listed price). */
+    usd: z.number().min(0).nullable().optional(),
+    /** Which Gemini model did what: its tasks, calls and tokens. */
+    models: z
+      .array(z.looseObject({ model: z.string(), tasks: z.array(z.string()), calls: z.number().int().min(0), inputTokens: z.number().int().min(0), outputTokens: z.number().int().min(0) }))
+      .optional(),
     /** YouTube units spent acting on the analysis' comments since (postReply, moderateComments), also counted in youtubeUnits. */
     actionUnits: z.strictObject({ replies: z.number().int().min(0).optional(), moderation: z.number().int().min(0).optional() }).optional(),
   }),

@@ -118,6 +118,19 @@ export const callables = {
     response: rules.testRuleResponse,
     summary: "Dry run of a rule over an analysis or a sample: the matches, why each matched, what it would post; no YouTube unit spent.",
   },
+  replayRules: {
+    request: rules.replayRulesRequest,
+    response: rules.replayRulesResponse,
+    summary: "Applies the current rules to a video's stored comments (its latest analysis, or the one named): actions, pending approvals, skips.",
+  },
+  getPendingActions: { request: rules.getPendingActionsRequest, response: rules.getPendingActionsResponse, summary: "Rule actions waiting for the creator's approval, oldest first." },
+  approveActions: {
+    request: rules.approveActionsRequest,
+    response: rules.approveActionsResponse,
+    summary: "Approves pending actions (a reply may be edited first); each is carried out exactly once, a second approval does nothing.",
+  },
+  rejectActions: { request: rules.rejectActionsRequest, response: rules.rejectActionsResponse, summary: "Rejects pending actions: nothing is posted." },
+  getRuleLog: { request: rules.getRuleLogRequest, response: rules.getRuleLogResponse, summary: "The audit log: every rule action taken or skipped, with the reason, who approved it and the units spent." },
   markNotifications: {
     request: notifications.markNotificationsRequest,
     response: notifications.markNotificationsResponse,

@@ -1,5 +1,6 @@
 import { onCall } from "firebase-functions/v2/https";
-import { GEMINI_API_KEY } from "../ai/config";
+import { AI_SECRETS } from "../ai/config";
+import { INTERACTIVE_TIMEOUT_SECONDS } from "../ai/interactiveLimits";
 import { authed, contractOf } from "../core/callable";
 import { db } from "../core/firebase";
 import { REPLIES_PER_MINUTE } from "./config";
@@ -10,7 +11,7 @@ const interactiveAi = lazy(() => import("../ai/interactiveProvider"));
 const replies = lazy(() => import("./service"));
 
 export const generateReplies = onCall(
-  { secrets: [GEMINI_API_KEY], consumeAppCheckToken: true },
+  { secrets: AI_SECRETS, consumeAppCheckToken: true, timeoutSeconds: INTERACTIVE_TIMEOUT_SECONDS },
   authed(
     contract("generateRepliesRequest"),
     async (input, ctx) =>

@@ -6,15 +6,18 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "chai";
-import { GoogleGenAI } from "@google/genai";
+import { GoogleGenAI, ThinkingLevel } from "@google/genai";
 import { AiError, AiOutputLimitError, AiUnavailableError, aiErrorToHttps } from "../../src/ai/errors";
-import { familyKey, outputBudget, thinkingBudgetFor, thinkingFamily } from "../../src/ai/gemini/thinking";
+import { familyKey, generationSettings, outputBudget, takesSampling, thinkingBudgetFor, thinkingFamily, thinkingLevelFor } from "../../src/ai/gemini/thinking";
 import { parseRateLimitBody } from "../../src/ai/gemini/retry";
+import { DEFAULT_MODELS } from "../../src/ai/models";
+import { usdOf } from "../../src/ai/prices";
+import { addUsage } from "../../src/ai/tokenUsage";
 import type { AnalysedComment, SummaryInput } from "../../src/ai/types";
 import { summarizeClassification, summarizeSentiment } from "../../src/ai/summaries";
 import { conformToSchema } from "../../../tools/standins/gemini-smart";
 import { quotaError } from "../../../tools/standins/gemini";
-import { standIn, standInTotals, standInUrl, TEST_KEY, testGemini } from "../support/gemini";
+import { standIn, standInTotals, standInUrl, TEST_KEY, testGemini, totalsOnly } from "../support/gemini";
 import { rejectionOf } from "../support/functions";
 
 const video = { id: "vid1", title: "Editing 101" };
@@ -53,20 +56,35 @@ describe("ai/gemini thinking table", () => {
     expect(familyKey("gemini-2.5-flash")).to.equal("2.5-flash");
     expect(familyKey("models/gemini-2.5-flash-preview-09-2025")).to.equal("2.5-flash");
     expect(familyKey("gemini-2.5-flash-lite")).to.equal("2.5-flash-lite");
-    expect(familyKey("gemini-flash-latest")).to.equal("2.5-flash");
-    expect(familyKey("gemini-pro-latest")).to.equal("2.5-pro");
+    expect(familyKey("gemini-3.5-flash-lite")).to.equal("3.5-flash-lite");
+    expect(familyKey("gemini-flash-latest")).to.equal("3.6-flash");
     expect(familyKey("gemini-3-pro-preview")).to.equal("3.0-pro");
-    expect(thinkingFamily("gemini-2.0-flash").thinks).to.equal(false);
-    expect(thinkingFamily("gemini-3-flash-preview")).to.include({ thinks: true, canTurnOff: false });
-    expect(thinkingFamily("gemini-2.7-flash")).to.include({ thinks: true, canTurnOff: false });
-    expect(thinkingFamily("some-future-model")).to.include({ thinks: true, canTurnOff: false });
+    expect(thinkingFamily("gemini-2.0-flash").kind).to.equal("none");
+    expect(thinkingFamily("gemini-2.5-pro")).to.include({ kind: "budget", canTurnOff: false });
+    expect(thinkingFamily("gemini-3.6-flash")).to.deep.equal({ kind: "level", levels: ["minimal", "low", "medium", "high"] });
+    expect(thinkingFamily("gemini-3-pro-preview")).to.deep.equal({ kind: "level", levels: ["low", "medium", "high"] });
+    expect(thinkingFamily("some-future-model").kind).to.equal("level");
+  });
+
+  it("3.x gets a thinking level and no sampling; 2.5 a budget and its temperature; never both thinking fields", () => {
+    expect(outputBudget("gemini-3.5-flash-lite", "analysis", 1_000)).to.deep.equal({ maxOutputTokens: 1_256, thinkingLevel: "minimal" });
+    expect(outputBudget("gemini-3.6-flash", "insights", 4_096)).to.deep.equal({ maxOutputTokens: 5_120, thinkingLevel: "low" });
+    // A Pro tier without "minimal" gets its lowest level above the wish.
+    expect(thinkingLevelFor("gemini-3.1-pro", "analysis")).to.equal("low");
+    expect(thinkingBudgetFor("gemini-3.6-flash", "analysis")).to.equal(undefined);
+    const three = generationSettings("gemini-3.6-flash", outputBudget("gemini-3.6-flash", "summary", 2_048), 0.4);
+    expect(three).to.deep.equal({ maxOutputTokens: 3_072, thinkingConfig: { thinkingLevel: "LOW" } });
+    const two = generationSettings("gemini-2.5-flash", outputBudget("gemini-2.5-flash", "summary", 2_048), 0.4);
+    expect(two).to.deep.equal({ maxOutputTokens: 2_560, temperature: 0.4, thinkingConfig: { thinkingBudget: 512 } });
+    expect(generationSettings("gemini-2.0-flash", outputBudget("gemini-2.0-flash", "ask", 100), 0.3)).to.deep.equal({ maxOutputTokens: 100, temperature: 0.3 });
+    expect(takesSampling("gemini-3.5-flash-lite")).to.equal(false);
+    expect(takesSampling("gemini-2.5-flash-lite")).to.equal(true);
   });
 
   it("picks a budget per task and family: off where allowed, the minimum where thinking cannot be turned off", () => {
     expect(thinkingBudgetFor("gemini-2.5-flash", "analysis")).to.equal(0);
-    expect(thinkingBudgetFor("gemini-flash-latest", "analysis")).to.equal(0);
+    expect(thinkingBudgetFor("gemini-2.5-flash-lite", "analysis")).to.equal(0);
     expect(thinkingBudgetFor("gemini-2.5-pro", "analysis")).to.equal(128);
-    expect(thinkingBudgetFor("gemini-3-pro-preview", "replies")).to.equal(128);
     expect(thinkingBudgetFor("gemini-2.5-flash", "insights")).to.equal(1_024);
     expect(thinkingBudgetFor("gemini-2.5-flash-lite", "ask")).to.equal(512);
     expect(thinkingBudgetFor("gemini-2.0-flash", "insights")).to.equal(undefined);
@@ -108,6 +126,36 @@ describe("ai/gemini against a realistic stand-in", function () {
     expect(totals.thinkingTokens).to.equal(512);
   });
 
+  it("the default routes: each task to its class's 3.x model, with a thinking level, no budget and no sampling parameter", async () => {
+    const gemini = testGemini({ model: undefined });
+    const analysis = await gemini.analyzeComments(batch, video);
+    const summary = await gemini.summarize(summaryInput());
+    await gemini.draftReplies({ comment: { text: "Love this!" }, tone: "friendly", count: 2 });
+    const [first, second, third] = await standIn.requests();
+    expect(first.model).to.equal(DEFAULT_MODELS.batch);
+    expect(second.model).to.equal(DEFAULT_MODELS.synthesis);
+    expect(third.model).to.equal(DEFAULT_MODELS.interactive);
+    expect(first.generationConfig.thinkingConfig).to.deep.equal({ thinkingLevel: "MINIMAL" });
+    expect(second.generationConfig.thinkingConfig).to.deep.equal({ thinkingLevel: "LOW" });
+    expect(third.generationConfig.thinkingConfig).to.deep.equal({ thinkingLevel: "MINIMAL" });
+    for (const request of [first, second, third]) {
+      expect(request.outcome).to.equal("smart");
+      for (const field of ["temperature", "topP", "topK"]) expect(request.generationConfig, `${request.task} ${field}`).not.to.have.property(field);
+    }
+    // Which model did what travels with the usage, priced at list price.
+    expect(analysis.usage.models?.map((m) => [m.model, m.tasks])).to.deep.equal([[DEFAULT_MODELS.batch, ["analysis"]]]);
+    expect(summary.usage.models?.[0]).to.include({ model: DEFAULT_MODELS.synthesis, calls: 1, inputTokens: summary.usage.inputTokens });
+    expect(usdOf(addUsage(analysis.usage, summary.usage))).to.be.greaterThan(0);
+  });
+
+  it("a 2.5 model gets a thinking budget and no level, and keeps its temperature", async () => {
+    await testGemini({ model: "gemini-2.5-flash-lite" }).summarize(summaryInput());
+    const [request] = await standIn.requests();
+    expect(request.generationConfig.thinkingConfig).to.deep.equal({ thinkingBudget: 512 });
+    expect(request.generationConfig.temperature).to.equal(0.4);
+    expect(request.outcome).to.equal("smart");
+  });
+
   it("a model that cannot turn thinking off gets its minimum budget, not 0 (which it refuses)", async () => {
     const { value } = await testGemini({ model: "gemini-2.5-pro" }).analyzeComments(batch, video);
     expect(value).to.have.length(3);
@@ -136,7 +184,7 @@ describe("ai/gemini against a realistic stand-in", function () {
       ["MAX_TOKENS", 2_048 + 512],
       ["STOP", 4_096 + 512],
     ]);
-    expect(usage).to.deep.equal({ calls: 2, ...(await standInTotals()) });
+    expect(totalsOnly(usage)).to.deep.equal({ calls: 2, ...(await standInTotals()) });
   });
 
   it("cut off twice: a clear typed error after two billed calls, not three with the same settings", async () => {
@@ -207,8 +255,12 @@ describe("ai/gemini against a realistic stand-in", function () {
     const contents = "label these";
     const pro = await sdkRejection({ model: "gemini-2.5-pro", contents, config: { thinkingConfig: { thinkingBudget: 0 } } });
     expect(pro.error.message).to.equal("Budget 0 is invalid. This model only works in thinking mode.");
-    const old = await sdkRejection({ model: "gemini-2.0-flash", contents, config: { thinkingConfig: { thinkingBudget: 100 } } });
-    expect(old.status).to.equal(400);
+    const both = await sdkRejection({ model: "gemini-3.6-flash", contents, config: { thinkingConfig: { thinkingBudget: 512, thinkingLevel: ThinkingLevel.LOW } } });
+    expect(both.error.message).to.match(/only one of thinking budget and thinking level/);
+    const levelOn25 = await sdkRejection({ model: "gemini-2.5-flash", contents, config: { thinkingConfig: { thinkingLevel: ThinkingLevel.LOW } } });
+    expect(levelOn25.error.message).to.match(/use thinking budget/);
+    const minimalOnPro = await sdkRejection({ model: "gemini-3.1-pro", contents, config: { thinkingConfig: { thinkingLevel: ThinkingLevel.MINIMAL } } });
+    expect(minimalOnPro.error.message).to.match(/not supported by models\/gemini-3.1-pro/);
     const range = await sdkRejection({ model: "gemini-2.5-flash", contents, config: { thinkingConfig: { thinkingBudget: 50_000 } } });
     expect(range.error.message).to.match(/between 1 and 24576/);
     const noMime = await sdkRejection({ model: "gemini-2.5-flash", contents, config: { responseSchema: { type: "OBJECT", properties: { a: { type: "STRING" } } } } });
@@ -227,6 +279,12 @@ describe("ai/gemini against a realistic stand-in", function () {
     expect(temperature.error.message).to.match(/temperature/);
     // Lently's own requests pass the same checks (every task, above and in gemini.test.ts).
     expect((await standIn.requests()).every((r) => r.outcome === "invalid")).to.equal(true);
+    // An unknown or retired model is a 404, as on the real service.
+    for (const model of ["gemini-2.0-flash", "gemini-1.5-pro", "gemini-9-ultra"]) {
+      const gone = await sdkRejection({ model, contents });
+      expect(gone.status, model).to.equal(404);
+      expect(gone.error.status).to.equal("NOT_FOUND");
+    }
   });
 
   it("answers whatever fields the request's schema asks for, so a new field (toxic) keeps working", async () => {

@@ -4,6 +4,9 @@
 // stand-in (what the stand-in received is what the model would have seen).
 import { expect } from "chai";
 import { AiUnavailableError } from "../../src/ai/errors";
+import { INTERACTIVE_ATTEMPT_MS, INTERACTIVE_GATE_WAIT_MS, INTERACTIVE_RETRY, INTERACTIVE_TIMEOUT_SECONDS, worstAiWaitMs } from "../../src/ai/interactiveLimits";
+import { createAiProvider } from "../../src/ai/provider";
+import { generateReplies as repliesCallable } from "../../src/replies/functions";
 import { clip, unfence } from "../../src/ai/prompts/fence";
 import { SENTIMENT_CODES } from "../../src/ai/prompts/analysis";
 import { DATA_RULE, LENTLY_PERSONA } from "../../src/ai/prompts/system";
@@ -15,7 +18,7 @@ import { db } from "../../src/core/firebase";
 import { resetFirestore } from "../support/emulators";
 import { call, callError } from "../support/functions";
 import { seedUser } from "../support/pipeline";
-import { standIn } from "../support/gemini";
+import { standIn, standInUrl, TEST_KEY } from "../support/gemini";
 import {
   analyseDemoVideo,
   askDeps,
@@ -95,6 +98,24 @@ describe("ask: askQuestion and conversations (in-process)", function () {
       expect((await standIn.requests()).map((r) => r.outcome)).to.deep.equal(["503", "503"]);
       expect(await questionsUsed("creator")).to.equal(5);
       expect((await db().collection("conversations").where("userId", "==", "creator").get()).size).to.equal(0);
+    });
+
+    it("a 429 asking for 40 s fails inside the callable's timeout with the question given back (interactive retry policy)", async () => {
+      // The deployed timeout covers the worst wait: every attempt's gate wait and timeout, and the longest retryDelay honoured.
+      for (const fn of [askCallable, repliesCallable]) {
+        expect((fn as unknown as { __endpoint: { timeoutSeconds: number } }).__endpoint.timeoutSeconds).to.equal(INTERACTIVE_TIMEOUT_SECONDS);
+      }
+      expect(worstAiWaitMs(INTERACTIVE_RETRY, INTERACTIVE_ATTEMPT_MS, INTERACTIVE_GATE_WAIT_MS)).to.be.lessThan(INTERACTIVE_TIMEOUT_SECONDS * 1000);
+      expect(INTERACTIVE_RETRY.maxRetryAfterMs).to.be.lessThan(40_000);
+      await setQuestionsUsed("creator", 5);
+      await standIn.script({ responses: [{ status: 429, retryDelaySeconds: 40 }, { status: 429, retryDelaySeconds: 40 }] });
+      const interactive = () =>
+        createAiProvider({ provider: "gemini", apiKey: TEST_KEY, model: "gemini-2.5-flash", baseUrl: standInUrl(), retry: INTERACTIVE_RETRY, timeoutMs: INTERACTIVE_ATTEMPT_MS });
+      const err = await callError(ask("creator", { analysisId: demo, question: "Any complaints?" }, interactive));
+      expect(err.code).to.equal("unavailable");
+      // One request, no 40 s sleep: a delay longer than the policy honours fails at once.
+      expect((await standIn.requests()).map((r) => r.outcome)).to.deep.equal(["429"]);
+      expect(await questionsUsed("creator")).to.equal(5);
     });
 
     it("a burst beyond the per-minute limit is refused as rate_limited before any question is charged", async () => {

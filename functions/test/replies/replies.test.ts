@@ -116,14 +116,18 @@ describe("generateReplies (in-process)", () => {
     expect(takeHit([1_000, 2_000], 61_500, limit)).to.deep.equal({ hits: [2_000, 61_500] });
   });
 
-  describe("with AI_PROVIDER=gemini (the stand-in)", () => {
-    const saved = { provider: process.env.AI_PROVIDER, key: process.env.GEMINI_API_KEY };
+  // The key path in-process (the deployed functions of the test stack run on Vertex AI: test/e2e/vertex.e2e.test.ts).
+  describe("with AI_PROVIDER=gemini (the stand-in, AI_BACKEND=api-key)", () => {
+    const saved = { provider: process.env.AI_PROVIDER, backend: process.env.AI_BACKEND, key: process.env.GEMINI_API_KEY };
     before(() => {
       process.env.AI_PROVIDER = "gemini";
+      process.env.AI_BACKEND = "api-key";
       process.env.GEMINI_API_KEY = TEST_KEY;
     });
     after(() => {
       process.env.AI_PROVIDER = saved.provider;
+      if (saved.backend === undefined) delete process.env.AI_BACKEND;
+      else process.env.AI_BACKEND = saved.backend;
       if (saved.key === undefined) delete process.env.GEMINI_API_KEY;
       else process.env.GEMINI_API_KEY = saved.key;
     });

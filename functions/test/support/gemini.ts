@@ -2,6 +2,7 @@
 // its control API, and a GeminiProvider pointed at it with fast retries.
 import { GeminiProvider, type GeminiOptions } from "../../src/ai/gemini/provider";
 import type { Recorded, Reply, Rule } from "../../../tools/standins/gemini";
+import type { TokenUsage } from "../../src/ai/types";
 
 export function standInUrl(): string {
   const url = process.env.LENTLY_GEMINI_STANDIN_URL;
@@ -31,6 +32,12 @@ export const standIn = {
 export async function standInTotals(): Promise<{ inputTokens: number; outputTokens: number; thinkingTokens?: number }> {
   const stats = await standIn.stats();
   return { inputTokens: stats.inputTokens, outputTokens: stats.outputTokens, ...(stats.thoughtsTokens > 0 ? { thinkingTokens: stats.thoughtsTokens } : {}) };
+}
+
+/** A usage's totals without its per-model breakdown (compared against the stand-in's totals). */
+export function totalsOnly(usage: TokenUsage): Omit<TokenUsage, "models"> {
+  const { models: _models, ...totals } = usage;
+  return totals;
 }
 
 /** A key that looks real, so tests can check it never leaks into messages. */

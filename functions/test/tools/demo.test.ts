@@ -64,7 +64,7 @@ describe("demo arguments and real keys", () => {
   it("uses the real YouTube and Gemini only when their keys are in the shell", () => {
     expect(liveOverrides({}).services).to.deep.equal([]);
     const live = liveOverrides({ YOUTUBE_API_KEY: "AIza-yt", GEMINI_API_KEY: "AIza-gm" });
-    expect(live.params).to.deep.equal({ YOUTUBE_API_ROOT_URL: "https://youtube.googleapis.com/", AI_PROVIDER: "gemini", GEMINI_BASE_URL: "" });
+    expect(live.params).to.deep.equal({ YOUTUBE_API_ROOT_URL: "https://youtube.googleapis.com/", AI_PROVIDER: "gemini", AI_BACKEND: "api-key", GEMINI_BASE_URL: "" });
     expect(live.secrets).to.deep.equal({ YOUTUBE_API_KEY: "AIza-yt", GEMINI_API_KEY: "AIza-gm" });
   });
 });

@@ -16,13 +16,15 @@ import type { CallGate } from "../../core/budgets/callGate";
 import { parseAnswer, usageOf, type RawResponse } from "./response";
 import { backoffMs, sleep, type RetryPolicy } from "./retry";
 import { outputBudget } from "./thinking";
+import { modelFor, type ModelRoutes } from "../models";
 import { TransportFailure, type Transport } from "./transport";
 
 export interface CallDeps {
   transport: Transport;
   gate: CallGate;
   retry: RetryPolicy;
-  model: string;
+  /** Which model serves each task class (ai/models.ts). */
+  models: ModelRoutes;
 }
 
 /** Streams one call's text: `attempt` before each request, `text` with each piece of the model's raw text. */
@@ -36,19 +38,20 @@ export async function callJson<T>(deps: CallDeps, prompt: Prompt, parse: (json: 
   let transientRetries = 0;
   let malformedRetries = 0;
   let outputLimitRetries = 0;
+  const model = modelFor(deps.models, prompt.task);
   const cost = { task: prompt.task, tokens: estimateRequestTokens(prompt.system, prompt.user, prompt.schema) + prompt.maxOutputTokens };
   for (;;) {
     await deps.gate.acquire(cost);
-    const budget = outputBudget(deps.model, prompt.task, prompt.maxOutputTokens, 2 ** outputLimitRetries);
+    const budget = outputBudget(model, prompt.task, prompt.maxOutputTokens, 2 ** outputLimitRetries);
     let raw: RawResponse;
     try {
       stream?.attempt();
-      raw = await deps.transport.generate(prompt, budget, stream && ((text) => stream.text(text)));
+      raw = await deps.transport.generate(model, prompt, budget, stream && ((text) => stream.text(text)));
     } catch (err) {
       const failure = err instanceof TransportFailure ? err : new TransportFailure("network", true);
       const tooLong = failure.retryAfterMs !== undefined && failure.retryAfterMs > deps.retry.maxRetryAfterMs;
       if (!failure.retryable || tooLong || transientRetries + 1 >= deps.retry.attempts) {
-        const entry = { task: prompt.task, model: deps.model, reason: failure.reason, status: failure.status, quota: failure.quota, attempts: transientRetries + 1, detail: failure.detail };
+        const entry = { task: prompt.task, model, reason: failure.reason, status: failure.status, quota: failure.quota, attempts: transientRetries + 1, detail: failure.detail };
         logger.warn("gemini call failed", entry);
         throw new AiUnavailableError(failure.reason, failure.status, failure.retryAfterMs, failure.quota).withUsage(usage);
       }
@@ -58,21 +61,21 @@ export async function callJson<T>(deps: CallDeps, prompt: Prompt, parse: (json: 
       await sleep(delayMs);
       continue;
     }
-    usage = addUsage(usage, usageOf(raw));
+    usage = addUsage(usage, usageOf(raw, model, prompt.task));
     try {
       return { value: parseAnswer(prompt.task, raw, parse, budget.maxOutputTokens), usage };
     } catch (err) {
       if (!(err instanceof AiError)) throw err;
       if (err instanceof AiOutputLimitError && outputLimitRetries < deps.retry.outputLimitRetries) {
         outputLimitRetries += 1;
-        logger.info("gemini answer cut off at its output limit, asking again with a larger one", { task: prompt.task, model: deps.model, ...budget, thinkingTokens: raw.usageMetadata?.thoughtsTokenCount });
+        logger.info("gemini answer cut off at its output limit, asking again with a larger one", { task: prompt.task, model, ...budget, thinkingTokens: raw.usageMetadata?.thoughtsTokenCount });
         continue;
       }
       const again = (err instanceof AiMalformedResponseError || err instanceof AiEmptyResponseError) && malformedRetries < deps.retry.malformedRetries;
       if (!again) {
         // A refusal is an expected outcome (the analysis splits around it); only a bad answer is a warning.
         const log = err instanceof AiSafetyBlockError ? logger.info : logger.warn;
-        log("gemini answer unusable", { task: prompt.task, model: deps.model, code: err.code, message: err.message });
+        log("gemini answer unusable", { task: prompt.task, model, code: err.code, message: err.message });
         throw err.withUsage(usage);
       }
       logger.info("gemini answer unusable, asking again", { task: prompt.task, code: err.code, retry: malformedRetries + 1 });

@@ -26,11 +26,20 @@ import { callJson, type CallDeps, type TextStream } from "./call";
 import type { CallGate } from "../../core/budgets/callGate";
 import { JsonStringFieldReader } from "./jsonField";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
-import { sdkTransport, type Transport } from "./transport";
+import { sdkTransport, type AiBackend, type Transport } from "./transport";
+import { DEFAULT_MODELS, singleModel, type ModelRoutes } from "../models";
 
 export interface GeminiOptions {
-  apiKey: string;
-  model: string;
+  /** `api-key` (default when an apiKey is given) or `vertex` (the runtime's service account, no key). */
+  backend?: AiBackend;
+  apiKey?: string;
+  /** Vertex AI: the Google Cloud project and location (e.g. "global"). */
+  project?: string;
+  location?: string;
+  /** One model for every task (shorthand; `models` wins where both name one). */
+  model?: string;
+  /** The model of each task class (ai/models.ts). */
+  models?: Partial<ModelRoutes>;
   /** Empty/undefined: Google's endpoint; the stand-in's URL in tests and the demo. */
   baseUrl?: string;
   /** Per HTTP attempt. */
@@ -55,13 +64,21 @@ export class GeminiProvider implements AiProvider {
   private readonly deps: CallDeps;
 
   constructor(options: GeminiOptions) {
+    const backend = options.backend ?? (options.apiKey ? "api-key" : "vertex");
     this.deps = {
-      model: options.model,
+      models: { ...(options.model ? singleModel(options.model) : DEFAULT_MODELS), ...options.models },
       retry: { ...DEFAULT_RETRY, ...options.retry },
       gate: options.gate ?? UNPACED,
       transport:
         options.transport ??
-        sdkTransport({ apiKey: options.apiKey, model: options.model, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? 60_000 }),
+        sdkTransport({
+          backend,
+          apiKey: backend === "api-key" ? options.apiKey : undefined,
+          project: options.project,
+          location: options.location,
+          baseUrl: options.baseUrl,
+          timeoutMs: options.timeoutMs ?? 60_000,
+        }),
     };
   }
 

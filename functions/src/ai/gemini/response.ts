@@ -12,7 +12,7 @@ export interface RawResponse {
     finishReason?: string;
   }>;
   promptFeedback?: { blockReason?: string };
-  usageMetadata?: { promptTokenCount?: number; candidatesTokenCount?: number; thoughtsTokenCount?: number };
+  usageMetadata?: { promptTokenCount?: number; candidatesTokenCount?: number; thoughtsTokenCount?: number; cachedContentTokenCount?: number };
 }
 
 /**
@@ -22,15 +22,24 @@ export interface RawResponse {
  */
 const REFUSALS = new Set(["SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION", "IMAGE_SAFETY", "LANGUAGE"]);
 
-/** Billed usage of one answer (thinking tokens are billed as output, and also reported on their own). */
-export function usageOf(raw: RawResponse): TokenUsage {
+/**
+ * Billed usage of one answer (thinking tokens are billed as output, and also
+ * reported on their own; cached input is part of the prompt's count), with
+ * the model that answered and the task, when known.
+ */
+export function usageOf(raw: RawResponse, model?: string, task?: string): TokenUsage {
   const meta = raw.usageMetadata ?? {};
   const thinking = meta.thoughtsTokenCount ?? 0;
+  const cached = meta.cachedContentTokenCount ?? 0;
+  const inputTokens = meta.promptTokenCount ?? 0;
+  const outputTokens = (meta.candidatesTokenCount ?? 0) + thinking;
   return {
     calls: 1,
-    inputTokens: meta.promptTokenCount ?? 0,
-    outputTokens: (meta.candidatesTokenCount ?? 0) + thinking,
+    inputTokens,
+    outputTokens,
     ...(thinking > 0 ? { thinkingTokens: thinking } : {}),
+    ...(cached > 0 ? { cachedTokens: cached } : {}),
+    ...(model ? { models: [{ model, tasks: task ? [task] : [], calls: 1, inputTokens, cachedTokens: cached, outputTokens, thinkingTokens: thinking }] } : {}),
   };
 }
 

@@ -10,15 +10,15 @@ import { redact } from "./redact";
 import type { RawResponse } from "./response";
 import { collectStream } from "./stream";
 import { parseRetryAfter, parseRateLimitBody } from "./retry";
-import type { OutputBudget } from "./thinking";
+import { generationSettings, type OutputBudget } from "./thinking";
 import type { AiQuota, UnavailableReason } from "../errors";
 
 export interface Transport {
   /**
-   * One generateContent request for `prompt` with this attempt's output and thinking budget;
+   * One generateContent request to `model` for `prompt` with this attempt's output and thinking budget;
    * with `onText`, the answer is streamed (streamGenerateContent) and its text handed on as it arrives.
    */
-  generate(prompt: Prompt, budget: OutputBudget, onText?: (text: string) => void): Promise<RawResponse>;
+  generate(model: string, prompt: Prompt, budget: OutputBudget, onText?: (text: string) => void): Promise<RawResponse>;
 }
 
 export class TransportFailure extends Error {
@@ -37,13 +37,34 @@ export class TransportFailure extends Error {
   }
 }
 
+/**
+ * How the SDK reaches Gemini: `api-key` (the Gemini API with GEMINI_API_KEY)
+ * or `vertex` (Vertex AI as the runtime's service account: project and
+ * location, no key; google-auth-library finds the credentials, on Cloud
+ * Functions the metadata server).
+ */
+export type AiBackend = "api-key" | "vertex";
+
 export interface SdkTransportOptions {
-  apiKey: string;
-  model: string;
+  backend: AiBackend;
+  /** `api-key` only. */
+  apiKey?: string;
+  /** `vertex` only. */
+  project?: string;
+  /** `vertex` only. */
+  location?: string;
   /** Empty or undefined: Google's endpoint. */
   baseUrl?: string;
   /** Per attempt. */
   timeoutMs: number;
+}
+
+/** The SDK client's options for a backend (the key is never part of a Vertex client). */
+export function clientOptions(options: SdkTransportOptions): ConstructorParameters<typeof GoogleGenAI>[0] {
+  const httpOptions = { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), timeout: options.timeoutMs };
+  return options.backend === "vertex"
+    ? { vertexai: true, project: options.project, location: options.location, httpOptions }
+    : { apiKey: options.apiKey, httpOptions };
 }
 
 const RETRYABLE_STATUS: Record<number, UnavailableReason> = {
@@ -81,15 +102,11 @@ export function sdkTransport(options: SdkTransportOptions): Transport {
   let client: Promise<GoogleGenAI> | undefined;
   const getClient = () =>
     (client ??= import("@google/genai").then(
-      ({ GoogleGenAI }) =>
-        new GoogleGenAI({
-          apiKey: options.apiKey,
-          httpOptions: { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), timeout: options.timeoutMs },
-        }),
+      ({ GoogleGenAI }) => new GoogleGenAI(clientOptions(options)),
     ));
 
   return {
-    async generate(prompt, budget, onText) {
+    async generate(model, prompt, budget, onText) {
       const ai = await getClient();
       // A fetch of our own for this request only: the SDK's ApiError drops the
       // response headers, and Retry-After lives there.
@@ -101,15 +118,13 @@ export function sdkTransport(options: SdkTransportOptions): Transport {
       };
       try {
         const request: Parameters<typeof ai.models.generateContent>[0] = {
-          model: options.model,
+          model,
           contents: [{ role: "user", parts: [{ text: prompt.user }] }],
           config: {
             systemInstruction: prompt.system,
             responseMimeType: "application/json",
             responseSchema: prompt.schema,
-            maxOutputTokens: budget.maxOutputTokens,
-            temperature: prompt.temperature,
-            ...(budget.thinkingBudget !== undefined ? { thinkingConfig: { thinkingBudget: budget.thinkingBudget } } : {}),
+            ...generationSettings(model, budget, prompt.temperature),
             httpOptions: { fetch: fetchKeepingRetryAfter },
           },
         };
@@ -117,7 +132,7 @@ export function sdkTransport(options: SdkTransportOptions): Transport {
         const response: RawResponse = await ai.models.generateContent(request);
         return response;
       } catch (err) {
-        throw classifyFailure(err, retryAfterMs, [options.apiKey]);
+        throw classifyFailure(err, retryAfterMs, options.apiKey ? [options.apiKey] : []);
       }
     },
   };

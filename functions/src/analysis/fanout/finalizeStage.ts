@@ -11,6 +11,7 @@ import { summarizeClassification, summarizeSentiment, summarizeToxicity, withTox
 import { summarizeLanguages } from "../../ai/language/mix";
 import type { AiProvider, TokenUsage } from "../../ai/types";
 import type { YouTubeService } from "../../youtube/service";
+import { usdOf } from "../../ai/prices";
 import { addUsage, noUsage } from "../../ai/tokenUsage";
 import { describeFailure } from "../failures";
 import { finishUnsuccessfully, ProgressReporter } from "../jobLifecycle";
@@ -19,6 +20,8 @@ import { joinAnalyses, ownerAnswers, resolveInsights, resolveSummary, topQuestio
 import { chunkComments, storeAnalysis } from "../store";
 import type { TaskAttempt } from "./batchStage";
 import { stopIfCancelled } from "./batchStage";
+import { holdForRetry, renewQueueLease } from "./queueLease";
+import { FINALIZE_QUEUE } from "./queues";
 import { isRetryable, RetryLater } from "./retryable";
 import { BATCH_TASK_READS, BATCH_TASK_WRITES } from "./batchStage";
 import { ownerRepliesSummary, readOwnerReplies, withOwnerReplies, type OwnerRepliesDeps } from "./ownerReplies";
@@ -51,11 +54,12 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
   const started = Date.now();
   const jobRef = db.doc(`analysis_jobs/${jobId}`);
   const job = (await jobRef.get()).data() as JobDoc | undefined;
+  if (job) await renewQueueLease(db, job.finalizeQueue ?? FINALIZE_QUEUE, now());
   if (await stopIfCancelled(db, jobId, job)) return { status: "stopped" };
   const { fanout, options } = job!;
   if (!fanout || fanout.done < fanout.total || !options) return { status: "waiting" };
 
-  const progress = new ProgressReporter(jobRef);
+  const progress = new ProgressReporter(jobRef, now);
   let usage: TokenUsage = noUsage();
   try {
     const work = await readStagedWork(db, jobId);
@@ -122,6 +126,11 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
         outputTokens: total.outputTokens,
         // Of outputTokens, those the model spent thinking (billed as output).
         thinkingTokens: total.thinkingTokens ?? 0,
+        // Of inputTokens, those billed at the cached rate (implicit caching).
+        cachedTokens: total.cachedTokens ?? 0,
+        // Which model did what (Gemini), and the whole at list price (ai/prices.ts; null for an unlisted model, 0 for the local provider).
+        models: total.models ?? [],
+        usd: usdOf(total) ?? null,
         youtubeUnits: ingest.youtubeUnits + ownerReplies.youtubeUnits,
         // The ingest's, every batch task's, and this run's: the job, the staged documents, the final commit's read and writes.
         firestoreReads: ingest.firestoreReads + fanout.total * BATCH_TASK_READS + 1 + work.documents + progress.reads + 1,
@@ -153,6 +162,7 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
     const lastAttempt = attempt.retryCount + 1 >= attempt.maxAttempts;
     if (isRetryable(err) && !lastAttempt) {
       logger.info("analysis finalize will be retried", { jobId, retryCount: attempt.retryCount, reason: describeFailure(err).code });
+      await holdForRetry(db, jobId, now());
       throw new RetryLater("finalize");
     }
     const error = describeFailure(err);
