@@ -18,4 +18,5 @@ export { askQuestion, getConversations, getConversation, getSuggestedQuestions, 
 export { getCheckoutCustomer, paddleCustomerTask } from "./billing/functions";
 export { connectYouTubeChannel, disconnectYouTubeChannel } from "./channel/functions";
 export { getInbox, postReply, moderateComments, getHeldComments } from "./inbox/functions";
-export { markNotifications } from "./notifications/functions";
+export { markNotifications, addWebhook, removeWebhook, onNotificationCreated, deliverWebhookTask } from "./notifications/functions";
+export { alertsOnAnalysis } from "./alerts/functions";
