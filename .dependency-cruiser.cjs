@@ -53,8 +53,8 @@ const FEATURES = {
   // What Lently tells a creator: users/{uid}/notifications and their delivery (mail, webhooks).
   // Every feature with something to say (rules, alerts) writes through it.
   notifications: [],
-  // health says which providers and secrets are configured.
-  health: ["ai", "billing", "youtube"],
+  // health says only "ok" and the version: it needs no feature.
+  health: [],
 };
 
 const named = Object.keys(FEATURES);

@@ -97,6 +97,7 @@ async function mainPhase(): Promise<Record<string, unknown>> {
   const { estimateTokens } = await import("../functions/src/ai/tokens");
   const { newUsage, usageRef } = await import("../functions/src/core/planUsage");
   const fn = await import("./bench/functionsRun");
+  const { SharedAiBucket } = await import("../functions/src/core/budgets/aiBucket");
   const geminiUrl = process.env.LENTLY_GEMINI_STANDIN_URL!;
   const youtube = new YouTubeService(
     await createYouTubeLists({ apiKey: process.env.YOUTUBE_API_KEY!, rootUrl: process.env.YOUTUBE_API_ROOT_URL! }),
@@ -107,7 +108,8 @@ async function mainPhase(): Promise<Record<string, unknown>> {
     apiKey: (await import("./standins/gemini")).GEMINI_STANDIN_KEY,
     model: "gemini-2.5-flash",
     baseUrl: geminiUrl,
-    requestsPerMinute: RPM,
+    // Paced as the functions pace Gemini: the project-wide bucket in Firestore.
+    gate: new SharedAiBucket(db(), "interactive", { requests: { perMinute: RPM, burst: 1 }, tokens: null }, { maxWaitMs: 3_600_000 }),
   });
   // The naive baseline: one pass per task (sentiment, emotions, category), each batch after the previous one.
   const naive: typeof gemini = {
@@ -172,7 +174,7 @@ async function mainPhase(): Promise<Record<string, unknown>> {
     await post(`${geminiUrl}/__config`, { latencyMs: LATENCY_MS, requestsPerMinute: RPM });
     const started = performance.now();
     const outcome = await runAnalysisJob(
-      { db: db(), source: youtubeCommentSource(db(), youtube), ai: naive, batchSize: BATCH_SIZE, concurrency: 1, progressIntervalMs: 1_500 },
+      { db: db(), source: youtubeCommentSource(db(), youtube), ai: naive, batchSize: BATCH_SIZE, concurrency: 1 },
       job.id,
     );
     const wallMs = Math.round(performance.now() - started);

@@ -18,5 +18,8 @@ export { askQuestion, getConversations, getConversation, getSuggestedQuestions, 
 export { getCheckoutCustomer, paddleCustomerTask } from "./billing/functions";
 export { connectYouTubeChannel, disconnectYouTubeChannel } from "./channel/functions";
 export { getInbox, postReply, moderateComments, getHeldComments } from "./inbox/functions";
+export { watchChannel, watchVideo, unwatch, getWatched, scheduleSyncs, syncSource, finalizeSync } from "./sync/functions";
+export { getChannelOverview, getTopCommenters } from "./overview/functions";
+export { getRules, saveRule, deleteRule, reorderRules, setAutomation, testRule } from "./rules/functions";
 export { markNotifications, addWebhook, removeWebhook, onNotificationCreated, deliverWebhookTask } from "./notifications/functions";
 export { alertsOnAnalysis } from "./alerts/functions";

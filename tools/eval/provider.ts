@@ -1,10 +1,10 @@
 // `--provider gemini|local` for `npm run eval`: who labels the comments.
 // local: the offline models, called directly. gemini: the production
 // analysis prompt through the real GeminiProvider, in batches of the
-// pipeline's size with its concurrency, so the paid path is measured the same
-// way as the free one; tokens and an estimated cost are printed. Without
+// pipeline's size, a few at once, so the paid path is measured the same way as
+// the free one; tokens and an estimated cost are printed. Unpaced: Gemini's
+// 429s and their retryDelay are honoured by the provider. Without
 // GEMINI_API_KEY in the shell the Gemini run says so and is skipped.
-import { analyzeInBatches, DEFAULT_BATCH_SIZE } from "../../functions/src/ai/batching";
 import { analyzeCommentsLocally } from "../../functions/src/ai/local/analyze";
 import type { AiProvider, CommentAnalysis, TokenUsage } from "../../functions/src/ai/types";
 import { addUsage, noUsage } from "../../functions/src/ai/tokenUsage";
@@ -44,18 +44,24 @@ export async function geminiLabeler(): Promise<Labeler | undefined> {
     apiKey,
     model: GEMINI_MODEL,
     baseUrl: process.env.GEMINI_BASE_URL || undefined,
-    requestsPerMinute: Number(process.env.AI_REQUESTS_PER_MINUTE ?? 60),
   });
+  const batchSize = Number(process.env.ANALYSIS_BATCH_SIZE ?? 50);
+  const concurrency = Number(process.env.AI_BATCH_CONCURRENCY ?? 4);
   const labeler: Labeler = {
     name: "gemini",
     usage: noUsage(),
     async analyze(texts, videoTitle) {
-      const result = await analyzeInBatches(provider, texts.map((text, i) => ({ id: `c${i}`, text })), { id: "eval", title: videoTitle }, {
-        batchSize: Number(process.env.ANALYSIS_BATCH_SIZE ?? DEFAULT_BATCH_SIZE),
-        concurrency: Number(process.env.AI_BATCH_CONCURRENCY ?? 4),
-      });
-      labeler.usage = addUsage(labeler.usage, result.usage);
-      return result.value;
+      const comments = texts.map((text, i) => ({ id: `c${i}`, text }));
+      const results: CommentAnalysis[] = [];
+      // `concurrency` batches at a time, results in input order.
+      for (let start = 0; start < comments.length; start += batchSize * concurrency) {
+        const round = Array.from({ length: concurrency }, (_, k) => comments.slice(start + k * batchSize, start + (k + 1) * batchSize)).filter((b) => b.length > 0);
+        for (const result of await Promise.all(round.map((batch) => provider.analyzeComments(batch, { id: "eval", title: videoTitle })))) {
+          labeler.usage = addUsage(labeler.usage, result.usage);
+          results.push(...result.value);
+        }
+      }
+      return results;
     },
   };
   return labeler;

@@ -15,11 +15,13 @@
 // the counters, restore the failure budgets, re-arm mid-listing failures),
 // POST /__recover (end mid-listing failures: the quota is back, the outage
 // over), POST /__expireTokens (every page token issued so far goes stale),
-// GET /__fixtures.
+// GET /__fixtures, POST /__channel ({channelId, channelTitle?, videos: [{id, comments}]}: a channel
+// of generated videos, listed by allThreadsRelatedToChannelId), POST /__comments ({videoId,
+// comments: [{text, publishedAt, …}]}: new comments on a video, as if posted since).
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { findFixture, listFixtures, type FixtureComment, type FixtureVideo } from "./fixtures";
+import { appendComments, channelVideo, findFixture, fixturesOfChannel, listFixtures, registerFixture, type AddedComment, type ChannelSpec, type FixtureComment, type FixtureVideo } from "./fixtures";
 import type { StandInStarter } from "./starter";
 import { handleOwnerRoute, withReplies } from "./youtube-owner";
 
@@ -116,6 +118,21 @@ const errors = {
   },
   notFound: () => new ApiError(404, "Not Found", [{ message: "Not Found", domain: "global", reason: "notFound" }], "NOT_FOUND"),
 };
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    });
+    req.on("error", reject);
+  });
+}
 
 const etag = (value: unknown): string => createHash("sha1").update(JSON.stringify(value)).digest("base64url").slice(0, 27);
 
@@ -349,7 +366,59 @@ export async function startYouTubeServer(port = 0): Promise<YouTubeStandIn> {
     return body;
   };
 
+  /**
+   * allThreadsRelatedToChannelId: the threads of every video of the channel,
+   * merged newest first (each thread's snippet names its videoId and channelId).
+   */
+  const listChannelThreads = (query: URLSearchParams, channelId: string) => {
+    count("commentThreads", `channel:${channelId}`);
+    const keyError = checkKey(query);
+    if (keyError) throw keyError;
+    const wanted = parts(query, ["id", "snippet", "replies"]);
+    const maxRaw = query.get("maxResults");
+    const maxResults = maxRaw === null ? 20 : Number(maxRaw);
+    if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) {
+      throw errors.invalidParameter("maxResults", `Invalid value '${maxRaw}'. Values must be within the range: [1, 100]`);
+    }
+    const order = query.get("order") ?? "time";
+    if (order !== "time" && order !== "relevance") throw errors.invalidParameter("order", `Invalid value '${order}'. Expected one of: relevance, time`);
+    const format = query.get("textFormat") ?? "html";
+    if (format !== "html" && format !== "plainText") throw errors.invalidParameter("textFormat", `Invalid value '${format}'. Expected one of: html, plainText`);
+    const videos = fixturesOfChannel(channelId);
+    if (videos.length === 0) {
+      const message = "The channel identified by the allThreadsRelatedToChannelId parameter could not be found.";
+      throw new ApiError(404, message, [{ message, domain: "youtube.commentThread", reason: "channelNotFound", location: "allThreadsRelatedToChannelId", locationType: "parameter" }]);
+    }
+    let offset = 0;
+    let pageNumber = 1;
+    const token = query.get("pageToken");
+    if (token) {
+      const cursor = decodeToken(token);
+      if (!cursor || cursor.v !== `channel:${channelId}` || cursor.o !== order || cursor.g !== tokenGeneration) throw errors.invalidPageToken();
+      offset = cursor.i;
+      pageNumber = cursor.p;
+    }
+    const all = ordered(
+      videos.flatMap((v) => v.comments().map((c) => ({ ...c, videoOf: v }))),
+      order,
+    ) as Array<FixtureComment & { videoOf: FixtureVideo }>;
+    const size = order === "time" ? Math.min(maxResults, TIME_ORDER_PAGE_SIZE) : maxResults;
+    const page = all.slice(offset, offset + size);
+    const next = offset + size < all.length ? encodeToken({ v: `channel:${channelId}`, o: order, i: offset + size, p: pageNumber + 1, g: tokenGeneration }) : undefined;
+    const body = {
+      kind: "youtube#commentThreadListResponse",
+      etag: "",
+      ...(next ? { nextPageToken: next } : {}),
+      pageInfo: { totalResults: page.length, resultsPerPage: maxResults },
+      items: page.map(({ videoOf, ...c }) => withReplies(threadResource(videoOf, c, format), videoOf, c, wanted)),
+    };
+    body.etag = etag(body);
+    return body;
+  };
+
   const listCommentThreads = (query: URLSearchParams) => {
+    const channelId = query.get("allThreadsRelatedToChannelId");
+    if (channelId && !query.get("videoId")) return listChannelThreads(query, channelId);
     const videoId = query.get("videoId") ?? "";
     count("commentThreads", videoId || "(none)");
     const keyError = checkKey(query);
@@ -430,6 +499,29 @@ export async function startYouTubeServer(port = 0): Promise<YouTubeStandIn> {
         return send(res, 200, { ok: true, generation: tokenGeneration });
       }
       if (path === "/__fixtures" && req.method === "GET") return send(res, 200, { fixtures: listFixtures() });
+      if (path === "/__channel" && req.method === "POST") {
+        void readJson(req).then(
+          (spec) => {
+            const { channelId, channelTitle, videos } = spec as ChannelSpec;
+            for (const v of videos) registerFixture(channelVideo(channelId, channelTitle ?? `Channel ${channelId}`, v));
+            send(res, 200, { ok: true, videos: videos.map((v) => v.id) });
+          },
+          (err: unknown) => send(res, 400, { error: String(err) }),
+        );
+        return;
+      }
+      if (path === "/__comments" && req.method === "POST") {
+        void readJson(req).then(
+          (body) => {
+            const { videoId, comments } = body as { videoId: string; comments: AddedComment[] };
+            const video = findFixture(videoId);
+            if (!video) return send(res, 404, { error: `no video ${videoId}` });
+            send(res, 200, { ok: true, ids: appendComments(video, comments) });
+          },
+          (err: unknown) => send(res, 400, { error: String(err) }),
+        );
+        return;
+      }
       if (handleOwnerRoute(req, res, url)) return;
       if (req.method === "GET" && path === "/youtube/v3/videos") return send(res, 200, listVideos(url.searchParams));
       if (req.method === "GET" && path === "/youtube/v3/commentThreads") {

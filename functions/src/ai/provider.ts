@@ -3,7 +3,6 @@
 // Both implementations are loaded on first use, so functions that never ask
 // for AI (and every cold start of lib/index.js) pay nothing for them.
 import { logger } from "firebase-functions/logger";
-import { AI_REQUESTS_PER_MINUTE } from "../core/budgets/config";
 import { AI_PROVIDER, GEMINI_API_KEY, GEMINI_BASE_URL, GEMINI_MODEL } from "./config";
 import { AiUnavailableError } from "./errors";
 import type { CallGate } from "../core/budgets/callGate";
@@ -17,8 +16,7 @@ export interface ProviderSettings {
   apiKey: string;
   model: string;
   baseUrl: string;
-  requestsPerMinute: number;
-  /** Paces Gemini calls, e.g. the shared budget (core/budgets/aiBucket.ts); default: this instance's RateGate. */
+  /** Paces Gemini calls: the shared budget (core/budgets/aiBucket.ts); default unpaced. */
   gate?: CallGate;
   /** Tests shorten the backoff; production keeps the defaults. */
   retry?: Partial<RetryPolicy>;
@@ -32,7 +30,6 @@ export function settingsFromParams(): ProviderSettings {
     apiKey: GEMINI_API_KEY.value(),
     model: GEMINI_MODEL.value(),
     baseUrl: GEMINI_BASE_URL.value(),
-    requestsPerMinute: AI_REQUESTS_PER_MINUTE.value(),
   };
 }
 
@@ -57,7 +54,6 @@ export async function createAiProvider(settings: ProviderSettings = settingsFrom
     apiKey: settings.apiKey,
     model: settings.model,
     baseUrl: settings.baseUrl || undefined,
-    requestsPerMinute: settings.requestsPerMinute,
     gate: settings.gate,
     retry: settings.retry,
     timeoutMs: settings.timeoutMs,

@@ -5,11 +5,11 @@ import type { Reservation } from "../core/quota";
 import type { AnalysisOptions } from "../domain/analysisRequest";
 import type { ResolveStop } from "../youtube/threads";
 
-export const JOB_STATUSES = ["pending", "queued", "processing", "completed", "failed", "cancelled"] as const;
+export const JOB_STATUSES = ["pending", "processing", "completed", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** States a trigger may claim the job from; anything else means another delivery already has it. */
-export const CLAIMABLE: readonly JobStatus[] = ["pending", "queued"];
+export const CLAIMABLE: readonly JobStatus[] = ["pending"];
 export const FINAL: readonly JobStatus[] = ["completed", "failed", "cancelled"];
 
 export interface FanoutState {
@@ -81,6 +81,14 @@ export interface JobDoc {
   /** Set by the finalize stage once the threads that matter are read (a redelivered finalize reads none twice). */
   ownerReplies?: OwnerRepliesRecord;
   cancelRequested?: boolean;
+  /**
+   * What the job is: an analysis (absent), or a sync or refresh of watched
+   * comments (docs/channel.md) that takes the same batch tasks and is then
+   * finalized by its own queue.
+   */
+  kind?: "analysis" | "sync" | "refresh";
+  /** The task queue the batch that completes the set enqueues the finalize into; absent: finalizeAnalysis. */
+  finalizeQueue?: string;
   claimedAt?: Timestamp;
   heartbeatAt?: Timestamp;
   updatedAt?: Timestamp;

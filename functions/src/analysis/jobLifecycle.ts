@@ -16,7 +16,7 @@ export type ClaimResult =
   | { claimed: false; reason: "missing" | "not-claimable" | "rejected"; status?: string };
 
 /**
- * Moves a pending/queued job to processing and reserves one video from the
+ * Moves a pending job to processing and reserves one video from the
  * owner's plan, atomically. `prepare` validates the job's input against the
  * owner's usage and settings and may reject it (the job then fails without a
  * reservation).
@@ -117,36 +117,19 @@ export async function finishUnsuccessfully(
   });
 }
 
-/**
- * Writes progress as the pipeline moves; never lets it go backwards and
- * throttles intermediate updates so a long analysis costs a handful of writes.
- */
+/** Writes each step as the pipeline enters it (never backwards), counting its reads and writes. */
 export class ProgressReporter {
   private last = 0;
-  private lastWriteAt = 0;
-  private chain: Promise<void> = Promise.resolve();
   writes = 0;
   reads = 0;
 
-  constructor(
-    private readonly jobRef: DocumentReference,
-    private readonly minIntervalMs = 1_500,
-  ) {}
+  constructor(private readonly jobRef: DocumentReference) {}
 
   /** Enters a step: always written. */
   async step(name: StepName): Promise<void> {
-    await this.write(STEPS[name].progress, STEPS[name].label, true);
-  }
-
-  /**
-   * Progress inside the analysing step, `fraction` of its span; written when
-   * due, and then also checks for a cancel request (true: stop).
-   */
-  async within(fraction: number): Promise<boolean> {
-    const span = STEPS.insights.progress - STEPS.analysing.progress;
-    const progress = STEPS.analysing.progress + span * Math.min(1, Math.max(0, fraction));
-    const wrote = await this.write(progress, STEPS.analysing.label, false);
-    return wrote ? this.cancelRequested() : false;
+    this.last = Math.max(this.last, STEPS[name].progress);
+    this.writes += 1;
+    await this.jobRef.update({ progress: this.last, currentStep: STEPS[name].label, heartbeatAt: Timestamp.now(), updatedAt: Timestamp.now() });
   }
 
   /** True when the owner asked to cancel (checked at step boundaries). */
@@ -154,26 +137,6 @@ export class ProgressReporter {
     this.reads += 1;
     const snap = await this.jobRef.get();
     return snap.get("cancelRequested") === true || snap.get("status") === "cancelled";
-  }
-
-  /** Resolves true when this update was written (not throttled away). */
-  private write(progress: number, label: string, force: boolean): Promise<boolean> {
-    const result = this.chain.then(async () => {
-      if (progress <= this.last && !force) return false;
-      const now = Date.now();
-      if (!force && now - this.lastWriteAt < this.minIntervalMs) return false;
-      const next = Math.max(this.last, Math.round(progress * 1000) / 1000);
-      this.last = next;
-      this.lastWriteAt = now;
-      this.writes += 1;
-      await this.jobRef.update({ progress: next, currentStep: label, heartbeatAt: Timestamp.now(), updatedAt: Timestamp.now() });
-      return true;
-    });
-    this.chain = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
   }
 }
 

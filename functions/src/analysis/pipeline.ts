@@ -47,7 +47,6 @@ export interface IngestDeps {
   /** Comments per AI call (and per batch task). */
   batchSize: number;
   now?: () => Date;
-  progressIntervalMs?: number;
 }
 
 export type IngestOutcome =
@@ -118,7 +117,7 @@ export async function ingestJob(deps: IngestDeps, jobId: string): Promise<Ingest
   }
 
   const job = claim.job;
-  const progress = new ProgressReporter(jobRef, deps.progressIntervalMs);
+  const progress = new ProgressReporter(jobRef);
   // So far, the claim: the job, then job + usage + profile (4 reads), job + usage (2 writes).
   const counters = { reads: 4, writes: 2 };
   const checkpoint = async () => {

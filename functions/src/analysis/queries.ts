@@ -20,11 +20,6 @@ export async function getAnalysis(
   return { analysis, comments };
 }
 
-export async function getJob(db: Firestore, uid: string, jobId: string) {
-  const snap = await ownedDoc(db.doc(`analysis_jobs/${jobId}`), uid, "Analysis job");
-  return { id: snap.id, ...(toClient(snap.data()) as Record<string, unknown>) };
-}
-
 /** The owner's completed analyses, newest first, with an opaque cursor (the last analysis id). */
 export async function getAnalysisHistory(db: Firestore, uid: string, limit: number, cursor?: string) {
   let query: Query = db

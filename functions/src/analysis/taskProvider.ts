@@ -11,7 +11,6 @@ export async function taskAiProvider(stage: "batch" | "finalize"): Promise<AiPro
   const [{ createAiProvider, settingsFromParams }, { aiBudgetGate }] = await Promise.all([import("../ai/provider"), import("../core/budgets/aiBucket")]);
   return createAiProvider({
     ...settingsFromParams(),
-    requestsPerMinute: 0,
     retry: { attempts: 1 },
     ...(stage === "finalize" ? { gate: aiBudgetGate(db(), "finalize", { maxWaitMs: 20_000 }) } : {}),
   });

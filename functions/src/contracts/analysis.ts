@@ -147,4 +147,4 @@ export const getAnalysisHistoryResponse = z.lazy(() => z.strictObject({
 }));
 
 export const cancelAnalysisRequest = z.strictObject({ jobId: docId });
-export const cancelAnalysisResponse = z.lazy(() => z.strictObject({ jobId: z.string(), status: z.enum(["cancelled", "cancelling"]) }));
+export const cancelAnalysisResponse = z.lazy(() => z.strictObject({ jobId: z.string(), status: z.literal("cancelled") }));

@@ -17,6 +17,8 @@ import * as billing from "./billing";
 import * as inbox from "./inbox";
 import * as notifications from "./notifications";
 import * as replies from "./replies";
+import * as rules from "./rules";
+import * as sync from "./sync";
 import * as users from "./users";
 import * as youtube from "./youtube";
 
@@ -88,6 +90,34 @@ export const callables = {
     response: inbox.getHeldCommentsResponse,
     summary: "The connected channel's heldForReview and likelySpam comments, each with Lently's spam verdict and reason and a suggested action.",
   },
+  watchChannel: { request: sync.watchChannelRequest, response: sync.watchChannelResponse, summary: "Watches the connected channel (every video): synced on the plan's cadence (docs/channel.md)." },
+  watchVideo: { request: sync.watchVideoRequest, response: sync.watchVideoResponse, summary: "Watches one public video by URL or id, within the plan's watched videos." },
+  unwatch: { request: sync.unwatchRequest, response: sync.unwatchResponse, summary: "Stops watching a source; its synced comments and aggregates stay." },
+  getWatched: { request: sync.getWatchedRequest, response: sync.getWatchedResponse, summary: "The caller's watched sources, the plan's limits and the synced-comments allowance left." },
+  getChannelOverview: {
+    request: sync.getChannelOverviewRequest,
+    response: sync.getChannelOverviewResponse,
+    summary: "The channel over a range (≤ 92 days): day or week periods, per-video figures and what the last sync changed, open questions; from stored aggregates, bounded reads.",
+  },
+  getTopCommenters: {
+    request: sync.getTopCommentersRequest,
+    response: sync.getTopCommentersResponse,
+    summary: "The people who comment most across the channel's videos (count, likes, first/last seen, sentiment, answered), cursor-paged.",
+  },
+  getRules: { request: rules.getRulesRequest, response: rules.getRulesResponse, summary: "The creator's rules in priority order (first match wins) and whether automation is paused." },
+  saveRule: {
+    request: rules.saveRuleRequest,
+    response: rules.saveRuleResponse,
+    summary: "Creates or replaces a rule (condition, action, mode auto or approve); patterns run on RE2 within bounds; saving a paused rule resumes it.",
+  },
+  deleteRule: { request: rules.deleteRuleRequest, response: rules.deleteRuleResponse, summary: "Deletes one rule." },
+  reorderRules: { request: rules.reorderRulesRequest, response: rules.reorderRulesResponse, summary: "Sets the rules' priority order (every rule named once)." },
+  setAutomation: { request: rules.setAutomationRequest, response: rules.setAutomationResponse, summary: "The kill switch: `paused: true` stops every automated rule action at once." },
+  testRule: {
+    request: rules.testRuleRequest,
+    response: rules.testRuleResponse,
+    summary: "Dry run of a rule over an analysis or a sample: the matches, why each matched, what it would post; no YouTube unit spent.",
+  },
   markNotifications: {
     request: notifications.markNotificationsRequest,
     response: notifications.markNotificationsResponse,
@@ -114,6 +144,8 @@ export * from "./billing";
 export * from "./inbox";
 export * from "./notifications";
 export * from "./replies";
+export * from "./rules";
+export * from "./sync";
 export * from "./shared";
 export * from "./users";
 export * from "./youtube";

@@ -23,7 +23,26 @@ export interface Plan {
     /** YouTube Data API units this user's look-ups (getVideo, validateVideo, fetchComments, startAnalysis' check) and writes may spend per Pacific day. */
     youtube_units_per_day: number;
   };
+  /** Watched sources (docs/channel.md): the connected channel or public videos, synced on a cadence. */
+  sync: SyncAllowance;
 }
+
+export type SyncCadence = "daily" | "hourly";
+
+export interface SyncAllowance {
+  /** Connected channels a user may watch (every video of it). */
+  channels: number;
+  /** Public videos a user may watch by id. */
+  videos: number;
+  /** True when a watched channel and watched videos exclude each other (starter: 1 channel or 5 videos). */
+  channelOrVideos: boolean;
+  /** How often a watched source is synced; null: watching is not in the plan. */
+  cadence: SyncCadence | null;
+  /** New comments syncs may bring in (and analyse) per monthly period. */
+  syncedCommentsPerMonth: number;
+}
+
+export const CADENCE_MS: Record<SyncCadence, number> = { daily: 86_400_000, hourly: 3_600_000 };
 
 export const PLANS: Readonly<Record<PlanId, Plan>> = {
   free: {
@@ -32,6 +51,7 @@ export const PLANS: Readonly<Record<PlanId, Plan>> = {
     priceUsdMonthly: 0,
     limits: { videos: 1, ai_questions: 2, replies: 10, comments_per_video: 100 },
     budgets: { youtube_units_per_day: 100 },
+    sync: { channels: 0, videos: 0, channelOrVideos: false, cadence: null, syncedCommentsPerMonth: 0 },
   },
   starter: {
     id: "starter",
@@ -39,6 +59,7 @@ export const PLANS: Readonly<Record<PlanId, Plan>> = {
     priceUsdMonthly: 19,
     limits: { videos: 10, ai_questions: 30, replies: 200, comments_per_video: 1_500 },
     budgets: { youtube_units_per_day: 500 },
+    sync: { channels: 1, videos: 5, channelOrVideos: true, cadence: "daily", syncedCommentsPerMonth: 5_000 },
   },
   pro: {
     id: "pro",
@@ -46,6 +67,7 @@ export const PLANS: Readonly<Record<PlanId, Plan>> = {
     priceUsdMonthly: 39,
     limits: { videos: 20, ai_questions: 75, replies: 500, comments_per_video: 3_000 },
     budgets: { youtube_units_per_day: 1_000 },
+    sync: { channels: 1, videos: 10, channelOrVideos: false, cadence: "hourly", syncedCommentsPerMonth: 25_000 },
   },
   business: {
     id: "business",
@@ -53,6 +75,7 @@ export const PLANS: Readonly<Record<PlanId, Plan>> = {
     priceUsdMonthly: 79,
     limits: { videos: 50, ai_questions: null, replies: null, comments_per_video: 10_000 },
     budgets: { youtube_units_per_day: 2_000 },
+    sync: { channels: 1, videos: 50, channelOrVideos: false, cadence: "hourly", syncedCommentsPerMonth: 150_000 },
   },
 };
 

@@ -2,8 +2,6 @@
 import { z } from "zod";
 import { REPLY_TONES } from "./labels";
 
-export const ANALYSIS_SECTIONS = ["sentiment", "classification", "insights", "summary"] as const;
-
 export const includeSchema = z.strictObject({
   sentiment: z.boolean(),
   classification: z.boolean(),

@@ -1,42 +1,24 @@
-// GET /health: liveness and which providers are configured — never their values.
+// GET /health: liveness and the running version, for anyone. Nothing about the
+// project, its model or its secrets: what is configured is `deploy:check`'s
+// job before a deploy (docs/deploy.md), not a public endpoint's.
 import { onRequest } from "firebase-functions/v2/https";
-import { AI_PROVIDER, GEMINI_API_KEY, GEMINI_MODEL } from "../ai/config";
-import { PADDLE_API_KEY, PADDLE_WEBHOOK_SECRET } from "../billing/config";
 import { allowedOrigins } from "../core/config";
-import { YOUTUBE_API_KEY } from "../youtube/config";
 
-const startedAt = new Date().toISOString();
-
-export const health = onRequest(
-  { secrets: [YOUTUBE_API_KEY, GEMINI_API_KEY, PADDLE_WEBHOOK_SECRET, PADDLE_API_KEY] },
-  (req, res) => {
-    const origin = req.get("origin");
-    if (origin && allowedOrigins().includes(origin)) {
-      res.set("Access-Control-Allow-Origin", origin);
-      res.set("Vary", "Origin");
-      res.set("Access-Control-Allow-Methods", "GET, OPTIONS");
-    }
-    if (req.method === "OPTIONS") {
-      res.status(204).send("");
-      return;
-    }
-    if (req.method !== "GET") {
-      res.status(405).set("Allow", "GET, OPTIONS").json({ error: "method_not_allowed" });
-      return;
-    }
-    const has = (secret: { value(): string }) => secret.value().length > 0;
-    const aiSetting = AI_PROVIDER.value();
-    const aiProvider = aiSetting === "auto" ? (has(GEMINI_API_KEY) ? "gemini" : "local") : aiSetting;
-    res.set("Cache-Control", "no-store").json({
-      status: "ok",
-      environment: process.env.FUNCTIONS_EMULATOR === "true" ? "emulator" : "production",
-      project: process.env.GCLOUD_PROJECT ?? null,
-      instanceStartedAt: startedAt,
-      features: {
-        youtube: { configured: has(YOUTUBE_API_KEY) },
-        ai: { provider: aiProvider, model: aiProvider === "gemini" ? GEMINI_MODEL.value() : null, keyConfigured: has(GEMINI_API_KEY) },
-        paddle: { webhookSecretConfigured: has(PADDLE_WEBHOOK_SECRET), apiKeyConfigured: has(PADDLE_API_KEY) },
-      },
-    });
-  },
-);
+export const health = onRequest((req, res) => {
+  const origin = req.get("origin");
+  if (origin && allowedOrigins().includes(origin)) {
+    res.set("Access-Control-Allow-Origin", origin);
+    res.set("Vary", "Origin");
+    res.set("Access-Control-Allow-Methods", "GET, OPTIONS");
+  }
+  if (req.method === "OPTIONS") {
+    res.status(204).send("");
+    return;
+  }
+  if (req.method !== "GET") {
+    res.status(405).set("Allow", "GET, OPTIONS").json({ error: "method_not_allowed" });
+    return;
+  }
+  // K_REVISION: the Cloud Run revision of this deploy (functions 2nd gen); absent locally.
+  res.set("Cache-Control", "no-store").json({ status: "ok", version: process.env.K_REVISION ?? "local" });
+});

@@ -233,6 +233,23 @@ export class YouTubeService {
     return { replies: response.items ?? [], nextPageToken: response.nextPageToken ?? null };
   }
 
+  /**
+   * One page of comment threads of a video or of every video of a channel
+   * (allThreadsRelatedToChannelId): one unit, retried like every call. The
+   * newest-first listing of a sync is built on it (newest.ts).
+   */
+  async threadsPage(
+    target: { videoId: string } | { channelId: string },
+    options: { order: CommentOrder; pageToken?: string },
+    meter: UnitMeter,
+  ): Promise<youtube_v3.Schema$CommentThreadListResponse> {
+    const key = "videoId" in target ? target.videoId : target.channelId;
+    const filter = "videoId" in target ? { videoId: target.videoId } : { allThreadsRelatedToChannelId: target.channelId };
+    return this.call("commentThreads", key, meter, () =>
+      this.api.commentThreadsList({ part: ["snippet", "replies"], ...filter, maxResults: PAGE_SIZE, order: options.order, textFormat: "plainText", pageToken: options.pageToken }),
+    );
+  }
+
   /** One API call with retries; every attempt that reached YouTube is counted. */
   private async call<T>(route: "videos" | "commentThreads" | "comments", videoId: string, meter: UnitMeter, request: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {

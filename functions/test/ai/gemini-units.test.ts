@@ -1,5 +1,4 @@
 import { expect } from "chai";
-import { RateGate } from "../../src/ai/gemini/gate";
 import { redact } from "../../src/ai/gemini/redact";
 import { answerText, extractJson, usageOf } from "../../src/ai/gemini/response";
 import { backoffMs, DEFAULT_RETRY, parseRetryAfter, parseRetryDelay } from "../../src/ai/gemini/retry";
@@ -53,18 +52,5 @@ describe("ai/gemini building blocks", () => {
       outputTokens: 12,
       thinkingTokens: 7,
     });
-  });
-
-  it("lets bursts up to the per-minute limit through at once", async () => {
-    let now = 0;
-    const gate = new RateGate(3, () => now, () => new Promise((r) => setImmediate(r)));
-    await Promise.all([gate.acquire(), gate.acquire(), gate.acquire()]);
-    let fourth = false;
-    const pending = gate.acquire().then(() => (fourth = true));
-    await new Promise((r) => setImmediate(r));
-    expect(fourth).to.equal(false);
-    now = 60_001;
-    await pending;
-    expect(fourth).to.equal(true);
   });
 });

@@ -149,7 +149,6 @@ describe("analysis pipeline (in-process)", function () {
       },
       dispatcher: { enqueueBatches: () => Promise.resolve(), enqueueFinalize: () => Promise.resolve() },
       batchSize: 50,
-      progressIntervalMs: 0,
     };
     const runs = jobs.map((id) => ingestJob(deps, id));
     let settled = 0;

@@ -42,17 +42,15 @@ describe("health", () => {
     process.env = { ...saved };
   });
 
-  it("reports status and which providers are configured, never their values", async () => {
+  it("tells the public only that it is up and which version runs: no project, model or secret state", async () => {
     process.env.GEMINI_API_KEY = "AIza-super-secret-value";
-    process.env.YOUTUBE_API_KEY = "";
-    process.env.AI_PROVIDER = "auto";
+    process.env.AI_PROVIDER = "gemini";
+    process.env.K_REVISION = "health-00042-xyz";
     const res = await get("GET");
     expect(res.statusCode).to.equal(200);
-    const body = res.body as { status: string; features: { youtube: { configured: boolean }; ai: { provider: string } } };
-    expect(body.status).to.equal("ok");
-    expect(body.features.youtube.configured).to.equal(false);
-    expect(body.features.ai.provider).to.equal("gemini");
-    expect(JSON.stringify(body)).not.to.contain("super-secret");
+    expect(res.body).to.deep.equal({ status: "ok", version: "health-00042-xyz" });
+    delete process.env.K_REVISION;
+    expect((await get("GET")).body).to.deep.equal({ status: "ok", version: "local" });
   });
 
   it("answers CORS preflight only for configured origins", async () => {

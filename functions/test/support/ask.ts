@@ -98,14 +98,13 @@ export function geminiViaStandIn(): Promise<AiProvider> {
     apiKey: TEST_KEY,
     model: "gemini-2.5-flash",
     baseUrl: standInUrl(),
-    requestsPerMinute: 0,
     retry: { attempts: 2, malformedRetries: 1, baseDelayMs: 1, maxDelayMs: 5 },
     timeoutMs: 10_000,
   });
 }
 
 export function localAi(): Promise<AiProvider> {
-  return createAiProvider({ provider: "local", apiKey: "", model: "", baseUrl: "", requestsPerMinute: 0 });
+  return createAiProvider({ provider: "local", apiKey: "", model: "", baseUrl: "" });
 }
 
 export function askDeps(provider: () => Promise<AiProvider>, overrides: Partial<AskDeps> = {}): AskDeps {

@@ -25,7 +25,7 @@ export async function standInYouTube(): Promise<YouTubeService> {
 }
 
 export async function localProvider(): Promise<AiProvider> {
-  return createAiProvider({ provider: "local", apiKey: "", model: "", baseUrl: "", requestsPerMinute: 0 });
+  return createAiProvider({ provider: "local", apiKey: "", model: "", baseUrl: "" });
 }
 
 /** What an in-process run of the three stages needs. */
@@ -36,7 +36,6 @@ export interface PipelineDeps {
   batchSize: number;
   /** Batch tasks run at once by the driver below. */
   concurrency: number;
-  progressIntervalMs: number;
   /** Attempts per task: 1 makes the first failure final (the queue's retries are tested e2e). */
   maxAttempts?: number;
   /** The finalize stage's YouTube client (owner replies): the stand-in by default. */
@@ -52,7 +51,6 @@ export async function pipelineDeps(overrides: Partial<PipelineDeps> = {}): Promi
     ai: await localProvider(),
     batchSize: 50,
     concurrency: 4,
-    progressIntervalMs: 0,
     ...overrides,
   };
 }
@@ -79,7 +77,7 @@ export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise
   };
   const attempt = { retryCount: 0, maxAttempts: deps.maxAttempts ?? 1 };
   const ingest = await ingestJob(
-    { db: deps.db, connect: () => Promise.resolve(deps.source), dispatcher, batchSize: deps.batchSize, progressIntervalMs: deps.progressIntervalMs },
+    { db: deps.db, connect: () => Promise.resolve(deps.source), dispatcher, batchSize: deps.batchSize },
     jobId,
   );
   if (ingest.status !== "queued") return ingest;
@@ -93,7 +91,7 @@ export async function runAnalysisJob(deps: PipelineDeps, jobId: string): Promise
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, worker));
   if (finalizes.length > 0) {
     await runFinalizeTask(
-      { db: deps.db, connect: () => Promise.resolve(deps.ai), youtube: deps.youtube ?? standInYouTube, ownerReplies: deps.ownerReplies, progressIntervalMs: deps.progressIntervalMs },
+      { db: deps.db, connect: () => Promise.resolve(deps.ai), youtube: deps.youtube ?? standInYouTube, ownerReplies: deps.ownerReplies },
       jobId,
       attempt,
     );

@@ -24,7 +24,6 @@ import type {
 import { addUsage, noUsage } from "../tokenUsage";
 import { callJson, type CallDeps, type TextStream } from "./call";
 import type { CallGate } from "../../core/budgets/callGate";
-import { RateGate } from "./gate";
 import { JsonStringFieldReader } from "./jsonField";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import { sdkTransport, type Transport } from "./transport";
@@ -37,13 +36,16 @@ export interface GeminiOptions {
   /** Per HTTP attempt. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** Requests per minute this instance may start (≤ 0: unpaced); ignored when `gate` is given. */
-  requestsPerMinute?: number;
-  /** Paces every HTTP attempt, e.g. the project-wide bucket (core/budgets/aiBucket.ts); default: a RateGate of requestsPerMinute. */
+  /**
+   * Paces every HTTP attempt: the project-wide bucket (core/budgets/aiBucket.ts)
+   * in the functions. Default: unpaced (tools; Gemini's 429 and its retryDelay are honoured).
+   */
   gate?: CallGate;
   /** Replaces the SDK transport (unit tests of the retry logic). */
   transport?: Transport;
 }
+
+const UNPACED: CallGate = { acquire: () => Promise.resolve() };
 
 /** Rounds of asking again for comments a model skipped, before giving up on the batch. */
 const MISSING_ROUNDS = 2;
@@ -56,7 +58,7 @@ export class GeminiProvider implements AiProvider {
     this.deps = {
       model: options.model,
       retry: { ...DEFAULT_RETRY, ...options.retry },
-      gate: options.gate ?? new RateGate(options.requestsPerMinute ?? 0),
+      gate: options.gate ?? UNPACED,
       transport:
         options.transport ??
         sdkTransport({ apiKey: options.apiKey, model: options.model, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? 60_000 }),

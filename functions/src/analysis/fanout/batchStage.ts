@@ -102,8 +102,10 @@ export async function runBatchTask(deps: BatchDeps, data: { jobId: string; index
 async function completeSetIfDone(deps: BatchDeps, jobId: string): Promise<void> {
   const { db } = deps;
   const jobRef = db.doc(`analysis_jobs/${jobId}`);
+  let finalizeQueue: string | undefined;
   const complete = await readModifyWrite(db, [jobRef], ([snap], writer) => {
     const job = snap.data() as JobDoc | undefined;
+    finalizeQueue = job?.finalizeQueue;
     if (!job?.fanout || job.status !== "processing") return false;
     const span = STEPS.insights.progress - STEPS.analysing.progress;
     const next = Math.round((STEPS.analysing.progress + (span * job.fanout.done) / job.fanout.total) * 1000) / 1000;
@@ -112,8 +114,8 @@ async function completeSetIfDone(deps: BatchDeps, jobId: string): Promise<void> 
   }, { maxAttempts: 3 }).catch(() => undefined); // contended: another batch is moving the progress; its own check follows
   if (complete === undefined) {
     const job = (await jobRef.get()).data() as JobDoc | undefined;
-    if (job?.fanout && job.status === "processing" && job.fanout.done >= job.fanout.total) await deps.dispatcher.enqueueFinalize(jobId);
+    if (job?.fanout && job.status === "processing" && job.fanout.done >= job.fanout.total) await deps.dispatcher.enqueueFinalize(jobId, job.finalizeQueue);
     return;
   }
-  if (complete) await deps.dispatcher.enqueueFinalize(jobId);
+  if (complete) await deps.dispatcher.enqueueFinalize(jobId, finalizeQueue);
 }

@@ -22,7 +22,8 @@ export const finalizeTaskPayload = z.strictObject({ jobId: z.string().min(1).max
 
 export interface AnalysisDispatcher {
   enqueueBatches(jobId: string, indexes: readonly number[], priority: Priority): Promise<void>;
-  enqueueFinalize(jobId: string): Promise<void>;
+  /** `queue`: the job's own finalize queue (a sync's), else finalizeAnalysis. */
+  enqueueFinalize(jobId: string, queue?: string): Promise<void>;
 }
 
 /** Cloud Tasks names allow [A-Za-z0-9_-]; a job id written by a client may hold anything else. */
@@ -58,8 +59,8 @@ export async function cloudTasksDispatcher(): Promise<AnalysisDispatcher> {
       }
       logger.info("analysis batches enqueued", { jobId, batches: indexes.length, queue });
     },
-    async enqueueFinalize(jobId) {
-      await enqueue(FINALIZE_QUEUE, { jobId }, finalizeTaskId(jobId));
+    async enqueueFinalize(jobId, queue = FINALIZE_QUEUE) {
+      await enqueue(queue, { jobId }, finalizeTaskId(jobId));
     },
   };
 }

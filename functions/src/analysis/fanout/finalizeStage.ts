@@ -31,7 +31,6 @@ export interface FinalizeDeps {
   /** Overrides of the reply-page cap and parallelism (youtube/threads.ts). */
   ownerReplies?: Pick<OwnerRepliesDeps, "maxPages" | "concurrency">;
   now?: () => Date;
-  progressIntervalMs?: number;
 }
 
 /** Both settled; the first failure thrown (so nothing is left running behind a retry). */
@@ -55,7 +54,7 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
   const { fanout, options } = job!;
   if (!fanout || fanout.done < fanout.total || !options) return { status: "waiting" };
 
-  const progress = new ProgressReporter(jobRef, deps.progressIntervalMs);
+  const progress = new ProgressReporter(jobRef);
   let usage: TokenUsage = noUsage();
   try {
     const work = await readStagedWork(db, jobId);
