@@ -67,13 +67,13 @@ describe("alerts: negative share over a threshold, with a cooldown", () => {
     expect(n.get("title")).to.equal("Negative comments rose to 45 % on “Lently demo: my editing setup”");
 
     const queued: unknown[] = [];
-    const delivery = await deliverNotification({ db: db(), mailCollection: "mail", enqueueWebhook: async (t) => void queued.push(t) }, "ann", n.id);
+    const delivery = await deliverNotification({ db: db(), mailCollection: "mail", enqueueWebhook: (t) => Promise.resolve(void queued.push(t)) }, "ann", n.id);
     expect(delivery).to.deep.equal({ email: { mailId: `ann_${n.id}` }, webhooks: {} });
     // Delivered twice (a redelivered trigger): still one mail document.
-    await deliverNotification({ db: db(), mailCollection: "mail", enqueueWebhook: async () => {} }, "ann", n.id);
+    await deliverNotification({ db: db(), mailCollection: "mail", enqueueWebhook: () => Promise.resolve() }, "ann", n.id);
     const mail = (await db().collection("mail").get()).docs;
     expect(mail.length).to.equal(1);
-    const doc = mail[0].data();
+    const doc = mail[0].data() as { toUids: string[]; message: Record<string, string> };
     expect(doc.toUids).to.deep.equal(["ann"]);
     expect(doc.message.subject).to.equal(n.get("title"));
     expect(doc.message.text).to.contain("9 of 20 comments are negative (was 20 %)");
@@ -102,7 +102,7 @@ describe("alerts: negative share over a threshold, with a cooldown", () => {
     await storeAnalysis("b1", "ben", "v1", 9, at(0));
     expect(await alertsAfterAnalysis(db(), "b1", at(0))).to.deep.equal({ negativeShare: "fired" });
     const [n] = await notificationsFor("ben");
-    expect(await deliverNotification({ db: db(), mailCollection: "mail", enqueueWebhook: async () => {} }, "ben", n.id)).to.deep.equal({ email: null, webhooks: {} });
+    expect(await deliverNotification({ db: db(), mailCollection: "mail", enqueueWebhook: () => Promise.resolve() }, "ben", n.id)).to.deep.equal({ email: null, webhooks: {} });
     expect((await db().collection("mail").where("userId", "==", "ben").get()).size).to.equal(0);
 
     await db().doc("users/cat").set({ settings: { ...DEFAULT_SETTINGS, alerts: { email: true, negativeShare: { enabled: false, thresholdPercent: 30, cooldownHours: 24 } } } });

@@ -12,15 +12,14 @@ async function refusal(url: string, options: { allowLoopback?: boolean; resolve?
 }
 
 // A DNS stand-in: names the test controls (no DNS server here answers for them).
-const dns: Resolver = async (host) => {
+const dns: Resolver = (host) => {
   const table: Record<string, Array<{ address: string; family: number }>> = {
     "intranet.example.test": [{ address: "10.1.2.3", family: 4 }],
     "mixed.example.test": [{ address: "93.184.216.34", family: 4 }, { address: "fd00::1", family: 6 }],
     "rebind.example.test": [{ address: "169.254.169.254", family: 4 }],
     "hooks.example.test": [{ address: "93.184.216.34", family: 4 }, { address: "2606:2800:220:1::1", family: 6 }],
   };
-  if (!table[host]) throw new Error("ENOTFOUND");
-  return table[host];
+  return table[host] ? Promise.resolve(table[host]) : Promise.reject(new Error("ENOTFOUND"));
 };
 
 describe("webhook targets: https to public addresses only (resolved, not just the host string)", () => {
