@@ -34,6 +34,8 @@ const FEATURES = {
   youtube: [],
   // The creator's lists of comment authors (spammers, vip, blocked): Firestore only.
   authorLists: [],
+  // Spam across the channel's videos: the filter (youtube) with the spammer list (authorLists) and the channel's wave index.
+  channelSpam: ["youtube", "authorLists"],
   // Everything asked of AI: the provider interface, Gemini and the local models, prompts.
   ai: [],
   // Paddle: checkout, webhooks, subscriptions, resets, analytics.

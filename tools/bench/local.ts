@@ -14,6 +14,8 @@ import type * as Analyze from "../../functions/src/ai/local/analyze";
 import type * as NounPhrases from "../../functions/src/ai/local/nounPhrases";
 import type * as Themes from "../../functions/src/ai/local/themes";
 import type * as Filter from "../../functions/src/youtube/quality/filter";
+import type * as NearDup from "../../functions/src/youtube/quality/nearDup";
+import type * as Waves from "../../functions/src/youtube/quality/waves";
 import type { YouTubeComment } from "../../functions/src/youtube/types";
 import { readCorpusComments } from "./tokens";
 
@@ -30,6 +32,8 @@ const { analyzeCommentsLocally } = built<typeof Analyze>("ai/local/analyze");
 const { loadNounPhraser } = built<typeof NounPhrases>("ai/local/nounPhrases");
 const { contentIdeas, extractThemes } = built<typeof Themes>("ai/local/themes");
 const { filterComments } = built<typeof Filter>("youtube/quality/filter");
+const { bandKeys } = built<typeof NearDup>("youtube/quality/nearDup");
+const { WaveIndex } = built<typeof Waves>("youtube/quality/waves");
 
 function median(run: () => void, runs = 5): number {
   const times: number[] = [];
@@ -49,6 +53,12 @@ export async function benchLocalModels(corpus: string[]) {
   const comments: YouTubeComment[] = corpus.map((text, i) => ({ id: `y${i}`, author: `a${i % 997}`, text, likeCount: 0, replyCount: 0, publishedAt: at, updatedAt: at }));
   filterComments(comments.slice(0, 500));
   const filterMs = median(() => filterComments(comments));
+  // As on the owner's video: the channel's names, a spammer list, and a wave index of 2,000 comments from "other videos".
+  const waves = new WaveIndex();
+  corpus.slice(0, 2000).forEach((text, i) => waves.add(bandKeys(text.toLowerCase()), { author: `o${i % 500}`, videoId: `v${i % 9}` }));
+  const channelOptions = { videoId: "benchvideo1", channelId: "UCbenchchannel", ownerNames: ["Lently Bench Channel", "@lentlybench"], knownSpammers: new Map([["a1", "banned"]]), waves };
+  filterComments(comments.slice(0, 500), channelOptions);
+  const channelFilterMs = median(() => filterComments(comments, channelOptions));
 
   const loadStart = performance.now();
   const phraser = await loadNounPhraser();
@@ -62,6 +72,10 @@ export async function benchLocalModels(corpus: string[]) {
     comments: batch.length,
     analysisCommentsPerSecond: Math.round(batch.length / (analyseMs / 1000)),
     filterCommentsPerSecond: Math.round(comments.length / (filterMs / 1000)),
+    /** With the channel checks of the owner's video (names, spammer list, waves across videos). */
+    filterWithChannelChecksCommentsPerSecond: Math.round(comments.length / (channelFilterMs / 1000)),
+    /** The local provider's analysis and the spam filter (with channel checks) one after the other, as ingest and the batches run them. */
+    localProviderWithFilterCommentsPerSecond: Math.round(batch.length / ((analyseMs + channelFilterMs) / 1000)),
     insights: { comments: analysed.length, phraserLoadMs: Math.round(phraserLoadMs), themesAndIdeasMs: Math.round(insightsMs), themes: themes.length, ideas: ideas.length },
   };
 }

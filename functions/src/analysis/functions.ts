@@ -18,7 +18,7 @@ import { YOUTUBE_API_KEY } from "../youtube/config";
 import { parseVideoId } from "../youtube/videoInput";
 import type { BatchTaskData, FinalizeTaskData } from "./fanout/dispatch";
 import { ANALYSIS_TASK_MAX_ATTEMPTS, batchDispatchRates, retryConfig, type Priority } from "./fanout/queues";
-import { ANALYSIS_BATCH_SIZE, ANALYSIS_TIMEOUT_SECONDS } from "./limits";
+import { ANALYSIS_BATCH_SIZE, ANALYSIS_STALL_SECONDS, ANALYSIS_TIMEOUT_SECONDS } from "./limits";
 
 const contract = contractOf(() => import("../contracts/analysis"));
 
@@ -186,11 +186,12 @@ export const cancelAnalysis = onCall(
 
 // A job whose trigger or tasks died (crash, timeout, a fan-out that stalls)
 // would stay `processing` forever and hold the owner's quota. Every 10
-// minutes, jobs with no heartbeat (every stage and every finished batch
-// beats) for longer than the trigger's timeout are failed and their quota
-// given back; jobs still `pending` that long (their trigger never claimed
-// them) are failed too, so nothing waits for ever.
+// minutes, jobs that show no sign of life for ANALYSIS_STALL_SECONDS (no
+// heartbeat, no retry hold, and a queue that has not dispatched: a job
+// waiting its turn in a moving queue is alive) are failed and their quota
+// given back; so are jobs whose ingest went silent past the trigger's timeout
+// and jobs still `pending` that long (stuckJobs.ts).
 export const sweepStuckAnalyses = onSchedule({ schedule: "every 10 minutes", timeoutSeconds: 300 }, async () => {
-  const result = await (await import("./stuckJobs")).failStuckJobs(db(), new Date());
+  const result = await (await import("./stuckJobs")).failStuckJobs(db(), new Date(), { stallMs: ANALYSIS_STALL_SECONDS.value() * 1000 });
   logger.info("stuck analysis sweep", result);
 });

@@ -16,6 +16,8 @@ export interface FanoutState {
   total: number;
   done: number;
   priority: "paid" | "free";
+  /** When the ingest had enqueued every batch task (from then on the job waits in its queue). */
+  enqueuedAt?: Timestamp;
 }
 
 /** The video as an analysis shows it (the description only for the prompts). */
@@ -91,6 +93,8 @@ export interface JobDoc {
   finalizeQueue?: string;
   claimedAt?: Timestamp;
   heartbeatAt?: Timestamp;
+  /** Set by a task that handed itself back to its queue: the job is alive until then (fanout/queueLease.ts). */
+  retryHeldUntil?: Timestamp;
   updatedAt?: Timestamp;
   finishedAt?: Timestamp;
 }

@@ -123,13 +123,18 @@ export class ProgressReporter {
   writes = 0;
   reads = 0;
 
-  constructor(private readonly jobRef: DocumentReference) {}
+  constructor(
+    private readonly jobRef: DocumentReference,
+    /** The heartbeat's clock (tests simulate a long queue with it). */
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
   /** Enters a step: always written. */
   async step(name: StepName): Promise<void> {
     this.last = Math.max(this.last, STEPS[name].progress);
     this.writes += 1;
-    await this.jobRef.update({ progress: this.last, currentStep: STEPS[name].label, heartbeatAt: Timestamp.now(), updatedAt: Timestamp.now() });
+    const at = Timestamp.fromDate(this.clock());
+    await this.jobRef.update({ progress: this.last, currentStep: STEPS[name].label, heartbeatAt: at, updatedAt: at });
   }
 
   /** True when the owner asked to cancel (checked at step boundaries). */

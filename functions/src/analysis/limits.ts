@@ -8,3 +8,14 @@ export const ANALYSIS_BATCH_SIZE = defineInt("ANALYSIS_BATCH_SIZE", {
   default: 50,
   description: "Comments analysed per AI call",
 });
+
+/**
+ * How long a fan-out may go without any sign of life before the sweep ends it:
+ * no heartbeat of its own, no retry hold, and no dispatch from the queue its
+ * tasks wait in (fanout/queueLease.ts). A job waiting behind others in a moving
+ * queue is alive however long it waits.
+ */
+export const ANALYSIS_STALL_SECONDS = defineInt("ANALYSIS_STALL_SECONDS", {
+  default: 600,
+  description: "Seconds without heartbeat, retry hold or queue dispatch after which the sweep fails an analysis",
+});

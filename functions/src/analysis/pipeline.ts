@@ -117,7 +117,7 @@ export async function ingestJob(deps: IngestDeps, jobId: string): Promise<Ingest
   }
 
   const job = claim.job;
-  const progress = new ProgressReporter(jobRef);
+  const progress = new ProgressReporter(jobRef, now);
   // So far, the claim: the job, then job + usage + profile (4 reads), job + usage (2 writes).
   const counters = { reads: 4, writes: 2 };
   const checkpoint = async () => {
@@ -154,13 +154,15 @@ export async function ingestJob(deps: IngestDeps, jobId: string): Promise<Ingest
         lowValue: loaded.filtered.lowValue,
       },
       ingestCost: { youtubeUnits: loaded.youtubeUnits, firestoreReads: counters.reads + progress.reads, firestoreWrites: counters.writes + progress.writes + 1, invocationMs: ingestMs },
-      heartbeatAt: Timestamp.now(),
+      heartbeatAt: Timestamp.fromDate(now()),
     });
     await checkpoint();
     await progress.step("analysing");
     await deps.dispatcher.enqueueBatches(jobId, Array.from({ length: staged.batches }, (_, i) => i), priority);
-    // The run's whole length, enqueueing included (the finalize step reports the longest run of the job).
-    await jobRef.update({ "ingestCost.invocationMs": Date.now() - started });
+    // The run's whole length, enqueueing included (the finalize step reports the longest run of the job);
+    // from now on the job waits in its queue, which the sweep reads as alive while it moves (stuckJobs.ts).
+    const enqueuedAt = Timestamp.fromDate(now());
+    await jobRef.update({ "ingestCost.invocationMs": Date.now() - started, "fanout.enqueuedAt": enqueuedAt, heartbeatAt: enqueuedAt });
     logger.info("analysis fanned out", { jobId, comments: loaded.comments.length, batches: staged.batches, priority, youtubeUnits: loaded.youtubeUnits, ingestMs });
     return { status: "queued", batches: staged.batches };
   } catch (err) {

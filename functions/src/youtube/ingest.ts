@@ -211,7 +211,8 @@ export async function loadVideoAndComments(db: Firestore, youtube: YouTubeServic
   if (blocker) throw blocker;
   const page = await getCommentsCached(db, youtube, options);
   if (page.comments.length === 0 && !page.truncated && found.video.commentCount > 0) throw notVisibleError(found.video);
-  const filtered = filterComments(page.comments, { now, videoId: request.videoId, channelId: found.video.channelId });
+  // Another account under the channel's own name is an impersonator.
+  const filtered = filterComments(page.comments, { now, videoId: request.videoId, channelId: found.video.channelId, ownerNames: [found.video.channelTitle] });
   return {
     video: found.video,
     comments: page.comments,

@@ -27,6 +27,8 @@ export interface YouTubeComment {
   replyCount: number;
   publishedAt: string; // ISO 8601
   updatedAt: string; // ISO 8601
+  /** On a reply: the thread's top-level comment (impersonators reply under others' comments). */
+  parentId?: string;
   /** Replies YouTube sent with the thread (part=replies carries up to five). */
   repliesSeen?: number;
   /** The channel owner's latest reply among those seen (ISO 8601); absent when none of them is the owner's. */

@@ -313,7 +313,7 @@ describe("analysis pipeline (in-process)", function () {
         heartbeatAt: old,
         reservation: { uid: "stuck", type: "videos", amount: 1, periodStart: (usage.period_start as { toMillis(): number }).toMillis(), used: 1, limit: 20 },
       });
-    const result = await failStuckJobs(db(), new Date());
+    const result = await failStuckJobs(db(), new Date(), { stallMs: 10 * 60_000 });
     expect(result.failed).to.be.greaterThanOrEqual(1);
     const job = await jobData(jobId);
     expect(job.status).to.equal("failed");

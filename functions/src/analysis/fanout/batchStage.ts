@@ -11,6 +11,8 @@ import { describeFailure } from "../failures";
 import { finishUnsuccessfully } from "../jobLifecycle";
 import { STEPS, type JobDoc } from "../jobDoc";
 import type { AnalysisDispatcher } from "./dispatch";
+import { holdForRetry, renewQueueLease } from "./queueLease";
+import { BATCH_QUEUES } from "./queues";
 import { isRetryable, RetryLater } from "./retryable";
 import { discardStaging, readBatch, recordResultOnce, resultRef } from "./staging";
 
@@ -25,6 +27,8 @@ export interface BatchDeps {
   /** Built only when there is work: a task for a finished or cancelled job costs no client. */
   connect(): Promise<AiProvider>;
   dispatcher: AnalysisDispatcher;
+  /** The clock of heartbeats and queue leases (tests simulate a long queue with it). */
+  now?: () => Date;
 }
 
 /** Firestore operations of one batch task: job, result check, batch, progress read; result + job counter + progress. */
@@ -45,10 +49,12 @@ export async function stopIfCancelled(db: Firestore, jobId: string, job: JobDoc 
 
 export async function runBatchTask(deps: BatchDeps, data: { jobId: string; index: number }, attempt: TaskAttempt): Promise<BatchOutcome> {
   const { db } = deps;
+  const now = deps.now ?? (() => new Date());
   const started = Date.now();
   const { jobId, index } = data;
   const jobRef = db.doc(`analysis_jobs/${jobId}`);
   const job = (await jobRef.get()).data() as JobDoc | undefined;
+  if (job?.fanout) await renewQueueLease(db, BATCH_QUEUES[job.fanout.priority], now());
   if (await stopIfCancelled(db, jobId, job)) return "stopped";
   if ((await resultRef(db, jobId, index).get()).exists) {
     await completeSetIfDone(deps, jobId);
@@ -70,6 +76,7 @@ export async function runBatchTask(deps: BatchDeps, data: { jobId: string; index
     const lastAttempt = attempt.retryCount + 1 >= attempt.maxAttempts;
     if (isRetryable(err) && !lastAttempt) {
       logger.info("analysis batch will be retried", { jobId, index, retryCount: attempt.retryCount, reason: describeFailure(err).code });
+      await holdForRetry(db, jobId, now());
       throw new RetryLater("batch");
     }
     const error = describeFailure(err);
@@ -87,7 +94,7 @@ export async function runBatchTask(deps: BatchDeps, data: { jobId: string; index
     usage: result.usage,
     attempts: attempt.retryCount + 1,
     invocationMs: Date.now() - started,
-  });
+  }, now());
   if (!written) return "duplicate";
   await completeSetIfDone(deps, jobId);
   return "analysed";

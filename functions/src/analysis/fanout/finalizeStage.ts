@@ -18,6 +18,8 @@ import { joinAnalyses, ownerAnswers, resolveInsights, resolveSummary, topQuestio
 import { chunkComments, storeAnalysis } from "../store";
 import type { TaskAttempt } from "./batchStage";
 import { stopIfCancelled } from "./batchStage";
+import { holdForRetry, renewQueueLease } from "./queueLease";
+import { FINALIZE_QUEUE } from "./queues";
 import { isRetryable, RetryLater } from "./retryable";
 import { BATCH_TASK_READS, BATCH_TASK_WRITES } from "./batchStage";
 import { ownerRepliesSummary, readOwnerReplies, withOwnerReplies, type OwnerRepliesDeps } from "./ownerReplies";
@@ -50,11 +52,12 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
   const started = Date.now();
   const jobRef = db.doc(`analysis_jobs/${jobId}`);
   const job = (await jobRef.get()).data() as JobDoc | undefined;
+  if (job) await renewQueueLease(db, job.finalizeQueue ?? FINALIZE_QUEUE, now());
   if (await stopIfCancelled(db, jobId, job)) return { status: "stopped" };
   const { fanout, options } = job!;
   if (!fanout || fanout.done < fanout.total || !options) return { status: "waiting" };
 
-  const progress = new ProgressReporter(jobRef);
+  const progress = new ProgressReporter(jobRef, now);
   let usage: TokenUsage = noUsage();
   try {
     const work = await readStagedWork(db, jobId);
@@ -150,6 +153,7 @@ export async function runFinalizeTask(deps: FinalizeDeps, jobId: string, attempt
     const lastAttempt = attempt.retryCount + 1 >= attempt.maxAttempts;
     if (isRetryable(err) && !lastAttempt) {
       logger.info("analysis finalize will be retried", { jobId, retryCount: attempt.retryCount, reason: describeFailure(err).code });
+      await holdForRetry(db, jobId, now());
       throw new RetryLater("finalize");
     }
     const error = describeFailure(err);

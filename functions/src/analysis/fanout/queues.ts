@@ -43,11 +43,14 @@ export function batchDispatchRates(env: NodeJS.ProcessEnv = process.env): Record
   return { paid: Math.min(rates.paid, 500), free: Math.min(rates.free, 500) };
 }
 
+/** The longest a task waits between two deliveries (what a retrying job is held for: queueLease.ts). */
+export const MAX_BACKOFF_SECONDS = 300;
+
 export function retryConfig() {
   return {
     maxAttempts: ANALYSIS_TASK_MAX_ATTEMPTS,
     minBackoffSeconds: ANALYSIS_TASK_MIN_BACKOFF_SECONDS,
-    maxBackoffSeconds: 300,
+    maxBackoffSeconds: MAX_BACKOFF_SECONDS,
     maxDoublings: 5,
   };
 }

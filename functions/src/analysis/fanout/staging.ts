@@ -4,7 +4,7 @@
 // A result is created in the same commit that counts it on the job, so a
 // redelivered task can neither write a second result nor count twice. Every
 // document is tagged with its owner and job, so deletion and sweeps find it.
-import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
 import { chunkByBytes } from "../../core/chunking";
 import { commitInByteBatches } from "../../core/writeBatches";
 import type { CommentAnalysis, TokenUsage } from "../../ai/types";
@@ -67,12 +67,12 @@ const ALREADY_EXISTS = 6;
  * when a result was already there (a redelivered task), in which case
  * nothing changed.
  */
-export async function recordResultOnce(db: Firestore, result: BatchResult): Promise<boolean> {
+export async function recordResultOnce(db: Firestore, result: BatchResult, now: Date): Promise<boolean> {
   const batch = db.batch();
   batch.create(resultRef(db, result.jobId, result.index), result);
   batch.update(db.doc(`analysis_jobs/${result.jobId}`), {
     "fanout.done": FieldValue.increment(1),
-    heartbeatAt: FieldValue.serverTimestamp(),
+    heartbeatAt: Timestamp.fromDate(now),
   });
   try {
     await batch.commit();

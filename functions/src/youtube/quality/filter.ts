@@ -4,16 +4,20 @@
 import type { YouTubeComment } from "../types";
 import { authorOf, groupCopies, inferSelfVideo, type DuplicateGroups } from "./batch";
 import { engagementScore } from "./engagement";
-import { SPAM_REASONS, type SpamReason } from "./reasons";
+import { impersonatedName, protectedNames, type ProtectedName } from "./impersonation";
+import { contactLures } from "./lures";
+import { bandKeys } from "./nearDup";
+import { SPAM_REASONS, spamSeverity, type SpamReason, type SpamSeverity } from "./reasons";
 import { scanText, type TextScan } from "./scan";
 import { contentSignals, type ContentSignals } from "./signals";
 import { judgeNormalized, type SpamVerdict } from "./spam";
 import type { SpamContextFeatures } from "./spamFeatures";
 import { scoreSpam, shippedSpamModel, type SpamModel } from "./spamModel";
 import { normalizeText } from "./text";
+import { isWave, type WaveIndex } from "./waves";
 
 export { detectSpam, type SpamContext, type SpamVerdict } from "./spam";
-export type { SpamReason } from "./reasons";
+export type { SpamReason, SpamSeverity } from "./reasons";
 
 export interface ScoredComment extends YouTubeComment {
   engagement: number;
@@ -28,6 +32,8 @@ export interface RemovedComment {
   comment: YouTubeComment;
   reason: SpamReason;
   detail: string;
+  /** High: a scam (lures, impersonation with them, a listed spammer); sorted first in review, author worth banning. */
+  severity: SpamSeverity;
 }
 
 export interface FilterResult {
@@ -46,6 +52,15 @@ export interface FilterOptions {
   channelId?: string;
   /** The learned spam model applied after the rules; the shipped one by default, `null` for rules only. */
   spamModel?: SpamModel | null;
+  /**
+   * Names that are the channel's: its title, its handle, names the creator
+   * lists. Another account under one of them is an impersonator.
+   */
+  ownerNames?: ReadonlyArray<string | null | undefined>;
+  /** Authors on the creator's spammer list (channel id → why): held at once. */
+  knownSpammers?: ReadonlyMap<string, string>;
+  /** The channel's recent comments on other videos, as band keys: near copies of them from several accounts are a wave. */
+  waves?: WaveIndex;
 }
 
 /** One video's comments normalised and scanned once, with the batch signals every verdict needs. */
@@ -117,6 +132,49 @@ function modelVerdict(model: SpamModel, text: string, lower: string, context: Sp
 }
 
 /**
+ * What only the channel's context can tell, checked before the content rules
+ * (their reason is the more telling one): a listed spammer, an account under
+ * the channel's name, a wave already seen on the channel's other videos.
+ * Without the options it does nothing and costs nothing.
+ */
+function channelChecks(options: FilterOptions): { judge: (c: YouTubeComment, batch: PreparedBatch, i: number) => SpamVerdict } {
+  const names: ProtectedName[] = options.ownerNames ? protectedNames(options.ownerNames) : [];
+  const spammers = options.knownSpammers;
+  const waves = options.waves;
+  if (names.length === 0 && !spammers?.size && !waves) return { judge: () => NOT_SPAM };
+  // Commenters repeat: one name check per distinct name.
+  const impersonates = new Map<string, ProtectedName | undefined>();
+  const videoId = options.videoId ?? "";
+  return {
+    judge(c, batch, i) {
+      const author = authorOf(c);
+      const listed = c.authorChannelId !== undefined ? spammers?.get(c.authorChannelId) : undefined;
+      if (listed !== undefined) return { spam: true, reason: "known_spammer", detail: `on the channel's spammer list (${listed})` };
+      if (names.length > 0 && typeof c.author === "string") {
+        let hit = impersonates.get(c.author);
+        if (!impersonates.has(c.author)) impersonates.set(c.author, (hit = impersonatedName(c.author, names)));
+        if (hit) {
+          const how = [`impersonates the channel: "${c.author}" reads as "${hit.name}"`];
+          if (c.parentId) how.push("replies in another viewer's thread");
+          const lures = contactLures(batch.texts[i]);
+          if (lures.length > 0) how.push(`contact lure: ${lures.join(", ")}`);
+          return { spam: true, reason: "impersonation", detail: how.join("; ") };
+        }
+      }
+      if (waves) {
+        const keys = bandKeys(batch.lowers[i]);
+        const m = keys.length > 0 ? waves.match(keys, { author, videoId }) : undefined;
+        if (m && isWave(m, batch.scans[i].keyLength, contactLures(batch.texts[i]).length > 0)) {
+          const who = m.otherAuthors > 0 ? `${m.otherAuthors + 1} accounts` : "this account";
+          return { spam: true, reason: "channel_flood", detail: `near-same text posted by ${who} on ${m.videos + 1} of the channel's videos` };
+        }
+      }
+      return NOT_SPAM;
+    },
+  };
+}
+
+/**
  * The comment with its scores, built field by field: a spread would also copy
  * any extra properties a caller's objects carry, and is markedly slower in V8.
  */
@@ -135,6 +193,7 @@ function scored(c: YouTubeComment, engagement: number, s: ContentSignals, byOwne
     lowValue: s.lowValue,
   };
   if (c.authorChannelId !== undefined) out.authorChannelId = c.authorChannelId;
+  if (c.parentId !== undefined) out.parentId = c.parentId;
   if (byOwner) out.byOwner = true;
   return out;
 }
@@ -161,18 +220,23 @@ export function filterComments(comments: YouTubeComment[], options: FilterOption
   const signalsOf = new Array<ContentSignals>(n).fill(NO_SIGNALS);
   const engagement = new Float64Array(n);
   const isOwner = (c: YouTubeComment): boolean => options.channelId !== undefined && c.authorChannelId === options.channelId;
+  const channel = channelChecks(options);
 
   for (let i = 0; i < n; i++) {
     const comment = comments[i];
     const byOwner = isOwner(comment);
     let verdict = NOT_SPAM;
     if (!byOwner) {
-      const judged = ruleVerdict(batch, comments, i);
-      verdict = judged.verdict;
-      if (!verdict.spam && model) verdict = modelVerdict(model, batch.texts[i], lowers[i], judged.context);
+      verdict = channel.judge(comment, batch, i);
+      if (!verdict.spam) {
+        const judged = ruleVerdict(batch, comments, i);
+        verdict = judged.verdict;
+        if (!verdict.spam && model) verdict = modelVerdict(model, batch.texts[i], lowers[i], judged.context);
+      }
     }
     if (verdict.spam && verdict.reason) {
-      removed.push({ comment, reason: verdict.reason, detail: verdict.detail ?? verdict.reason });
+      const lures = contactLures(batch.texts[i]);
+      removed.push({ comment, reason: verdict.reason, detail: verdict.detail ?? verdict.reason, severity: spamSeverity(verdict.reason, lures) });
       byReason[verdict.reason] += 1;
       continue;
     }

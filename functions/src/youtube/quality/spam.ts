@@ -43,7 +43,7 @@ const DETAIL_SNIPPET = 60;
 // Copy-paste thresholds. A skeleton of 48+ letters is about ten words: short
 // praise ("I love this song so much") legitimately recurs in any popular
 // video, a paragraph repeated by several accounts does not.
-const FLOOD_LONG_TEXT = 48;
+export const FLOOD_LONG_TEXT = 48;
 export const FLOOD_MIN_TEXT = 16;
 const FLOOD_AUTHORS = 3;
 const FLOOD_SAME_AUTHOR_SHORT = 3;
