@@ -55,6 +55,8 @@ const FEATURES = {
   // What Lently tells a creator: users/{uid}/notifications and their delivery (mail, webhooks).
   // Every feature with something to say (rules, alerts) writes through it.
   notifications: [],
+  // Alerts evaluate a video's counts and notify; the sync calls them as an observer.
+  alerts: ["notifications"],
   // health says only "ok" and the version: it needs no feature.
   health: [],
 };

@@ -22,4 +22,5 @@ export { watchChannel, watchVideo, unwatch, getWatched, scheduleSyncs, syncSourc
 export { getChannelOverview, getTopCommenters } from "./overview/functions";
 export { getRules, saveRule, deleteRule, reorderRules, setAutomation, testRule } from "./rules/functions";
 export { replayRules, getPendingActions, approveActions, rejectActions, getRuleLog, expirePendingActions } from "./rules/functions";
-export { markNotifications } from "./notifications/functions";
+export { markNotifications, addWebhook, removeWebhook, onNotificationCreated, deliverWebhookTask } from "./notifications/functions";
+export { alertsOnAnalysis } from "./alerts/functions";

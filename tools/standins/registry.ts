@@ -36,7 +36,11 @@ export async function startStandIns(options: StandInOptions): Promise<RunningSta
       // The local stack's own quota: the analysis queues dispatch as fast as the machine allows,
       // and a failing task is retried after a second, not ten (the bench sets a real quota).
       AI_REQUESTS_PER_MINUTE: "6000",
-      ...(options.mode === "test" ? { ANALYSIS_TASK_MIN_BACKOFF_SECONDS: "1", ANALYSIS_TASK_MAX_ATTEMPTS: "4" } : {}),
+      // Webhook endpoints of the local stack listen on 127.0.0.1 (never allowed in production).
+      WEBHOOKS_ALLOW_LOOPBACK: "true",
+      ...(options.mode === "test"
+        ? { ANALYSIS_TASK_MIN_BACKOFF_SECONDS: "1", ANALYSIS_TASK_MAX_ATTEMPTS: "4", WEBHOOK_MIN_BACKOFF_SECONDS: "1", WEBHOOK_MAX_ATTEMPTS: "3" }
+        : {}),
     },
     secrets: { PADDLE_WEBHOOK_SECRET: "pdl_ntfset_local_stack_secret" },
     tooling: {},

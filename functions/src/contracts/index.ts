@@ -136,6 +136,12 @@ export const callables = {
     response: notifications.markNotificationsResponse,
     summary: "Marks the caller's notifications (users/{uid}/notifications, listened to by the web app) read or unread: `ids` or `all: true`; `read` defaults to true.",
   },
+  addWebhook: {
+    request: notifications.addWebhookRequest,
+    response: notifications.addWebhookResponse,
+    summary: "Adds an outgoing webhook (Slack incoming webhook or any https endpoint, signed): the URL must resolve to public addresses only; a generic endpoint's signing secret is returned this once.",
+  },
+  removeWebhook: { request: notifications.removeWebhookRequest, response: notifications.removeWebhookResponse, summary: "Removes one of the caller's webhooks." },
 } satisfies Record<string, CallableContract>;
 
 export type CallableName = keyof typeof callables;

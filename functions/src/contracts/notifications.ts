@@ -1,4 +1,5 @@
-// Notifications (users/{uid}/notifications, read by the web app with a listener) and their read state.
+// Notifications (users/{uid}/notifications, read by the web app with a listener),
+// their read state, and the outgoing webhooks that deliver them.
 import { z } from "zod";
 import { docId } from "../domain/schemas";
 
@@ -17,3 +18,20 @@ export const markNotificationsResponse = z.lazy(() =>
     read: z.boolean(),
   }),
 );
+
+export const addWebhookRequest = z.strictObject({
+  url: z.string().min(1, "must not be empty").max(2048, "must be at most 2048 characters"),
+  /** Default: slack for hooks.slack.com URLs, generic (signed) for anything else. */
+  kind: z.enum(["slack", "generic"], { error: "must be slack or generic" }).optional(),
+});
+
+export const addWebhookResponse = z.lazy(() =>
+  z.strictObject({
+    webhook: z.strictObject({ id: z.string(), kind: z.enum(["slack", "generic"]), host: z.string() }),
+    /** generic only, shown this once: the key of the X-Lently-Signature HMAC. */
+    secret: z.string().nullable(),
+  }),
+);
+
+export const removeWebhookRequest = z.strictObject({ id: docId });
+export const removeWebhookResponse = z.lazy(() => z.strictObject({ id: z.string(), removed: z.boolean() }));

@@ -9,6 +9,17 @@ export const includeSchema = z.strictObject({
   summary: z.boolean(),
 });
 
+/** Alerts (alerts/): each condition with its threshold and cooldown; notifications always, email when asked. */
+export const alertSettingsSchema = z.strictObject({
+  /** Also send each notification by email (a Trigger Email `mail` document). */
+  email: z.boolean(),
+  negativeShare: z.strictObject({
+    enabled: z.boolean(),
+    thresholdPercent: z.number().int("must be a whole number").min(1, "must be at least 1").max(99, "must be at most 99"),
+    cooldownHours: z.number().int("must be a whole number").min(1, "must be at least 1").max(720, "must be at most 720"),
+  }),
+});
+
 export const settingsSchema = z.strictObject({
   defaultAnalysis: z.strictObject({
     maxComments: z.number().int("must be a whole number").min(10, "must be at least 10").max(10_000, "must be at most 10000"),
@@ -24,6 +35,7 @@ export const settingsSchema = z.strictObject({
     weeklyDigest: z.boolean(),
     productUpdates: z.boolean(),
   }),
+  alerts: alertSettingsSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -33,6 +45,8 @@ export const DEFAULT_SETTINGS: Settings = {
   replyTone: "friendly",
   language: "en",
   emailNotifications: { analysisComplete: true, weeklyDigest: false, productUpdates: false },
+  // Lently says nothing unless asked: alerts land in the app; email is opt-in.
+  alerts: { email: false, negativeShare: { enabled: true, thresholdPercent: 30, cooldownHours: 24 } },
 };
 
 /** A patch: any subset of the settings, nested objects partial too, unknown keys rejected. */
@@ -46,6 +60,12 @@ export const settingsPatchSchema = z.strictObject({
   replyTone: settingsSchema.shape.replyTone.optional(),
   language: settingsSchema.shape.language.optional(),
   emailNotifications: settingsSchema.shape.emailNotifications.partial().optional(),
+  alerts: z
+    .strictObject({
+      email: alertSettingsSchema.shape.email.optional(),
+      negativeShare: alertSettingsSchema.shape.negativeShare.partial().optional(),
+    })
+    .optional(),
 });
 
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -59,6 +79,10 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     replyTone: patch.replyTone ?? current.replyTone,
     language: patch.language ?? current.language,
     emailNotifications: { ...current.emailNotifications, ...patch.emailNotifications },
+    alerts: {
+      email: patch.alerts?.email ?? current.alerts.email,
+      negativeShare: { ...current.alerts.negativeShare, ...patch.alerts?.negativeShare },
+    },
   };
 }
 

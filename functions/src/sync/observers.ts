@@ -9,6 +9,7 @@
 // failed is tried again on a redelivery, up to MAX_OBSERVER_ATTEMPTS in all.
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
+import { alertsOnSync } from "../alerts/onSync";
 import { spamOnSync } from "../channelSpam/observer";
 import type { NamedSyncObserver, SyncCommittedBatch } from "../domain/sync";
 
@@ -17,7 +18,10 @@ import type { NamedSyncObserver, SyncCommittedBatch } from "../domain/sync";
  *   { name: "rules", observe: runRulesOnSync },
  * Names are stable (the checkpoint records them).
  */
-export const SYNC_OBSERVERS: readonly NamedSyncObserver[] = [{ name: "spam", observe: spamOnSync }];
+export const SYNC_OBSERVERS: readonly NamedSyncObserver[] = [
+  { name: "spam", observe: spamOnSync },
+  { name: "alerts", observe: alertsOnSync },
+];
 
 /** Calls of one observer for one batch before it is given up (a redelivery retries a failed one). */
 export const MAX_OBSERVER_ATTEMPTS = 3;
