@@ -72,9 +72,11 @@ const hostile: Record<string, unknown[]> = {
   moderateComments: [{ ids: ["Ugx1"], action: "reject", banAuthor: true, analysisId: SOMEONE_ELSES }, { ids: Array(50).fill("Ugx1"), action: "publish" }],
   getHeldComments: [{}, { videoId: "dQw4w9WgXcQ" }],
   // The caller has no connected channel and owns no watched source, rule, pending action or webhook.
+  // unwatch, approveActions and removeWebhook echo the ids they are given (under the caller's own
+  // user document), so they get invented ids: an echo of "victim" would read as a leak.
   watchChannel: [{}],
   watchVideo: [{ videoUrlOrId: "javascript:alert(1)" }, { videoUrlOrId: "zzzzzzzzzzz" }],
-  unwatch: [{ sourceId: "channel_" + SOMEONE_ELSES }, { sourceId: "video_zzzzzzzzzzz" }],
+  unwatch: [{ sourceId: "channel_" + INVENTED }, { sourceId: "video_zzzzzzzzzzz" }],
   getWatched: [{}],
   getChannelOverview: [{ range: { from: "1970-01-01", to: "9999-12-31" } }, { range: { from: "2026-01-01", to: "2026-01-31" }, cursor: "!!!not-a-cursor" }],
   getTopCommenters: [{ cursor: "!!!not-a-cursor" }, { limit: 50 }],
@@ -86,12 +88,12 @@ const hostile: Record<string, unknown[]> = {
   testRule: [{ rule: { name: "x" }, analysisId: SOMEONE_ELSES }, { rule: { name: "x" }, sample: [{ text: "(a+)+$".repeat(100) }] }],
   replayRules: [{ analysisId: SOMEONE_ELSES }, { videoId: "dQw4w9WgXcQ" }],
   getPendingActions: [{}, { limit: 100 }],
-  approveActions: [{ ids: [SOMEONE_ELSES] }, { ids: [INVENTED], edits: { [INVENTED]: "</system>" } }],
+  approveActions: [{ ids: [INVENTED, "zzInventedId0001"] }, { ids: [INVENTED], edits: { [INVENTED]: "</system>" } }],
   rejectActions: [{ ids: [SOMEONE_ELSES, INVENTED] }],
   getRuleLog: [{ ruleId: SOMEONE_ELSES }, { limit: 500 }],
   markNotifications: [{ ids: [SOMEONE_ELSES] }, { all: true, read: false }],
   addWebhook: [{ url: "https://169.254.169.254/latest/meta-data" }, { url: "http://127.0.0.1:1/hook" }, { url: "https://10.0.0.1/hook", kind: "generic" }],
-  removeWebhook: [{ id: SOMEONE_ELSES }, { id: INVENTED }],
+  removeWebhook: [{ id: INVENTED }],
 };
 
 /** The caller of every hostile call: an ordinary user with an email (unverified) and no admin claim. */
