@@ -366,15 +366,8 @@ export async function startYouTubeServer(port = 0): Promise<YouTubeStandIn> {
     return body;
   };
 
-  /**
-   * allThreadsRelatedToChannelId: the threads of every video of the channel,
-   * merged newest first (each thread's snippet names its videoId and channelId).
-   */
-  const listChannelThreads = (query: URLSearchParams, channelId: string) => {
-    count("commentThreads", `channel:${channelId}`);
-    const keyError = checkKey(query);
-    if (keyError) throw keyError;
-    const wanted = parts(query, ["id", "snippet", "replies"]);
+  /** commentThreads.list's paging and format parameters, checked as YouTube does (same errors). */
+  const threadListParams = (query: URLSearchParams): { maxResults: number; order: "time" | "relevance"; format: "html" | "plainText" } => {
     const maxRaw = query.get("maxResults");
     const maxResults = maxRaw === null ? 20 : Number(maxRaw);
     if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) {
@@ -384,6 +377,19 @@ export async function startYouTubeServer(port = 0): Promise<YouTubeStandIn> {
     if (order !== "time" && order !== "relevance") throw errors.invalidParameter("order", `Invalid value '${order}'. Expected one of: relevance, time`);
     const format = query.get("textFormat") ?? "html";
     if (format !== "html" && format !== "plainText") throw errors.invalidParameter("textFormat", `Invalid value '${format}'. Expected one of: html, plainText`);
+    return { maxResults, order, format };
+  };
+
+  /**
+   * allThreadsRelatedToChannelId: the threads of every video of the channel,
+   * merged newest first (each thread's snippet names its videoId and channelId).
+   */
+  const listChannelThreads = (query: URLSearchParams, channelId: string) => {
+    count("commentThreads", `channel:${channelId}`);
+    const keyError = checkKey(query);
+    if (keyError) throw keyError;
+    const wanted = parts(query, ["id", "snippet", "replies"]);
+    const { maxResults, order, format } = threadListParams(query);
     const videos = fixturesOfChannel(channelId);
     if (videos.length === 0) {
       const message = "The channel identified by the allThreadsRelatedToChannelId parameter could not be found.";
@@ -426,15 +432,7 @@ export async function startYouTubeServer(port = 0): Promise<YouTubeStandIn> {
     const wanted = parts(query, ["id", "snippet", "replies"]);
     if (!videoId) throw errors.missingParameter("filter", "No filter selected. Expected one of: allThreadsRelatedToChannelId, id, videoId");
 
-    const maxRaw = query.get("maxResults");
-    const maxResults = maxRaw === null ? 20 : Number(maxRaw);
-    if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) {
-      throw errors.invalidParameter("maxResults", `Invalid value '${maxRaw}'. Values must be within the range: [1, 100]`);
-    }
-    const order = query.get("order") ?? "time";
-    if (order !== "time" && order !== "relevance") throw errors.invalidParameter("order", `Invalid value '${order}'. Expected one of: relevance, time`);
-    const format = query.get("textFormat") ?? "html";
-    if (format !== "html" && format !== "plainText") throw errors.invalidParameter("textFormat", `Invalid value '${format}'. Expected one of: html, plainText`);
+    const { maxResults, order, format } = threadListParams(query);
 
     const video = findFixture(videoId);
     const behaviourErr = behaviourError("commentThreads", video);
